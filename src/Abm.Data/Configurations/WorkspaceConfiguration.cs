@@ -1,0 +1,16 @@
+using Abm.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Abm.Data.Configurations;
+
+internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspace>
+{
+    public void Configure(EntityTypeBuilder<Workspace> builder)
+    {
+        builder.ToTable("workspaces");
+        builder.Property(w => w.Name).HasMaxLength(200);
+        builder.Property(w => w.HubSpotPortalId).HasMaxLength(50);
+        builder.HasIndex(w => w.HubSpotPortalId).IsUnique();
+    }
+}

@@ -1,0 +1,22 @@
+namespace Abm.Data.Entities;
+
+public sealed class Company : IWorkspaceScoped
+{
+    public Guid Id { get; set; }
+    public Guid WorkspaceId { get; set; }
+    public required string HubSpotId { get; set; }
+    public string? Name { get; set; }
+    public string? Domain { get; set; }
+    public string? Industry { get; set; }
+    public int? EmployeeCount { get; set; }
+    public decimal? AnnualRevenue { get; set; }
+    public string? AccountTier { get; set; }
+    public int EngagementScore { get; set; }
+    public double EngagementVelocity { get; set; }
+    /// <summary>Every HubSpot property as read, JSON object of string to string.</summary>
+    public string Properties { get; set; } = "{}";
+    public DateTime? HubSpotUpdatedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? ArchivedAt { get; set; }
+}

@@ -1,0 +1,18 @@
+namespace Abm.Data.Entities;
+
+/// <summary>How a workspace reaches its HubSpot portal. Tokens are stored encrypted, never in plaintext.</summary>
+public sealed class OAuthConnection : IWorkspaceScoped
+{
+    public Guid Id { get; set; }
+    public Guid WorkspaceId { get; set; }
+    public required string PortalId { get; set; }
+    /// <summary>private_app or oauth.</summary>
+    public required string AuthKind { get; set; }
+    public required string EncryptedAccessToken { get; set; }
+    public string? EncryptedRefreshToken { get; set; }
+    public DateTime? AccessTokenExpiresAt { get; set; }
+    public string? Scopes { get; set; }
+    public string Status { get; set; } = "connected";
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

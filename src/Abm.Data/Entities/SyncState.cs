@@ -1,0 +1,14 @@
+namespace Abm.Data.Entities;
+
+/// <summary>Where sync of one object type stands, so a killed run resumes at its last page.</summary>
+public sealed class SyncState : IWorkspaceScoped
+{
+    public Guid Id { get; set; }
+    public Guid WorkspaceId { get; set; }
+    public required string ObjectType { get; set; }
+    public string? FullSyncCursor { get; set; }
+    public bool FullSyncCompleted { get; set; }
+    public DateTime? IncrementalWatermark { get; set; }
+    public DateTime? LastRunAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,13 @@
+namespace Abm.Data.Entities;
+
+/// <summary>One connected HubSpot portal and everything ABM Engine keeps for it.</summary>
+public sealed class Workspace
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public string? HubSpotPortalId { get; set; }
+    /// <summary>The workspace created for the HubSpot connection configured in the environment.</summary>
+    public bool IsDefault { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
