@@ -1,0 +1,103 @@
+using Abm.Engines.Engagement;
+
+namespace Abm.Engines.Tests.Engagement;
+
+public class AccountEngagementRollupTests
+{
+    private static AccountEngagement RollUp(params AccountMemberEngagement[] members) =>
+        AccountEngagementRollup.RollUp(members, EngagementSettings.Default);
+
+    [Fact]
+    public void RollUp_WorkedExampleFromDocs_MatchesHandComputedFigures()
+    {
+        var account = RollUp(
+            new AccountMemberEngagement(80, BuyingRoles.Champion | BuyingRoles.Influencer, 120, 60),
+            new AccountMemberEngagement(55, BuyingRoles.DecisionMaker, 30, 40),
+            new AccountMemberEngagement(30, BuyingRoles.BudgetHolder, 10, 0),
+            new AccountMemberEngagement(10, BuyingRoles.None, 0, 0));
+
+        // Top 3 mean = (80 + 55 + 30) / 3 = 55; engaged (>= 40) roles: champion, influencer, decision maker = 3 of 8.
+        account.StakeholderCoverage.ShouldBe(37.5);
+        account.Score.ShouldBe((0.7 * 55) + (0.3 * 37.5), 1e-9); // 49.75
+        account.CurrentPeriodPoints.ShouldBe(160);
+        account.PreviousPeriodPoints.ShouldBe(100);
+        account.Velocity.ShouldBe(37.5, 1e-9); // (160 - 100) / 160
+        account.ContactCount.ShouldBe(4);
+        account.EngagedContactCount.ShouldBe(2);
+        account.ContactsWithoutRole.ShouldBe(1);
+        account.CoveredRoles.ShouldBe(BuyingRoles.Champion | BuyingRoles.Influencer | BuyingRoles.DecisionMaker);
+        account.ContactsByRole[BuyingRoles.BudgetHolder].ShouldBe(1);
+        account.EngagedContactsByRole[BuyingRoles.BudgetHolder].ShouldBe(0);
+        account.ContactsByRole[BuyingRoles.Champion].ShouldBe(1);
+        account.ContactsByRole[BuyingRoles.Blocker].ShouldBe(0);
+        account.ContactsByRole.Count.ShouldBe(9);
+    }
+
+    [Fact]
+    public void RollUp_NoContacts_AllZero()
+    {
+        var account = RollUp();
+
+        account.Score.ShouldBe(0);
+        account.Velocity.ShouldBe(0);
+        account.StakeholderCoverage.ShouldBe(0);
+        account.ContactCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public void RollUp_EngagedContactWithOnlyOtherRole_DoesNotRaiseCoverage()
+    {
+        RollUp(new AccountMemberEngagement(90, BuyingRoles.Other, 0, 0)).StakeholderCoverage.ShouldBe(0);
+    }
+
+    [Fact]
+    public void RollUp_ScoreExactlyAtThreshold_CountsAsEngaged()
+    {
+        RollUp(new AccountMemberEngagement(40, BuyingRoles.Blocker, 0, 0)).EngagedContactCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public void RollUp_CustomCoverageRoles_UsesThemAsDenominator()
+    {
+        var settings = EngagementSettings.Default with { CoverageRoles = BuyingRoles.Champion | BuyingRoles.DecisionMaker };
+
+        var account = AccountEngagementRollup.RollUp([new AccountMemberEngagement(60, BuyingRoles.Champion, 0, 0)], settings);
+
+        account.StakeholderCoverage.ShouldBe(50);
+    }
+
+    [Fact]
+    public void RollUp_FewerContactsThanTopCount_AveragesAllOfThem()
+    {
+        RollUp(new AccountMemberEngagement(20, BuyingRoles.None, 0, 0)).Score.ShouldBe(14, 1e-9); // 0.7 x 20
+    }
+
+    [Theory]
+    [InlineData(0, 0, 0)]
+    [InlineData(50, 0, 100)]
+    [InlineData(0, 50, -100)]
+    [InlineData(100, 100, 0)]
+    [InlineData(50, 100, -50)]
+    public void Velocity_PeriodPoints_RelativeToLargerPeriod(double current, double previous, double expected)
+    {
+        AccountEngagementRollup.Velocity(current, previous).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void RollUp_RandomAccounts_ScoreAndCoverageWithinZeroToHundred()
+    {
+        var random = new Random(2001);
+        for (var run = 0; run < 1000; run++)
+        {
+            var members = Enumerable.Range(0, random.Next(0, 30))
+                .Select(_ => new AccountMemberEngagement(random.NextDouble() * 100, (BuyingRoles)random.Next(0, 512), random.Next(0, 500), random.Next(0, 500)))
+                .ToArray();
+
+            var account = RollUp(members);
+
+            account.Score.ShouldBeInRange(0, 100);
+            account.StakeholderCoverage.ShouldBeInRange(0, 100);
+            account.Velocity.ShouldBeInRange(-100, 100);
+        }
+    }
+}
