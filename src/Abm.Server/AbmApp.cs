@@ -1,0 +1,40 @@
+using Abm.Server.Database;
+using Abm.Server.Errors;
+using Abm.Server.Features.Access;
+using Abm.Server.Features.ApiKeys;
+using Abm.Server.Features.Health;
+using Abm.Server.Features.Workspaces;
+
+namespace Abm.Server;
+
+/// <summary>The table of contents of the server: which features exist and where they are mounted.</summary>
+internal static class AbmApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(options => options.UseUtcTimestamp = true);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddErrorHandling();
+        builder.Services.AddOpenApi();
+        builder.Services.AddAbmDatabase();
+        builder.Services.AddAccess();
+        builder.Services.AddHealth();
+        builder.Services.AddWorkspaces();
+
+        var app = builder.Build();
+        app.UseErrorHandling();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapHealthEndpoints();
+        var api = app.MapApiGroup();
+        api.MapGroup("/workspaces").MapWorkspaceEndpoints();
+        api.MapGroup("/api-keys").MapApiKeyEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace Abm.Server.Cli;
+
+/// <summary>
+/// The <c>abm</c> executable's verbs. Tokens a verb does not know (such as <c>--urls</c>) pass through to
+/// ASP.NET Core's own configuration, so every standard host switch keeps working.
+/// </summary>
+internal static class AbmCommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("ABM Engine: account-based marketing for HubSpot. Without a verb, runs 'serve'.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        root.SetAction(ServeCommand.RunAsync);
+
+        var serve = new Command("serve", "Run the API, webhook receiver, workers and dashboard.") { TreatUnmatchedTokensAsErrors = false };
+        serve.SetAction(ServeCommand.RunAsync);
+        root.Subcommands.Add(serve);
+
+        var migrate = new Command("migrate", "Apply pending database migrations, then exit.") { TreatUnmatchedTokensAsErrors = false };
+        migrate.SetAction(MigrateCommand.RunAsync);
+        root.Subcommands.Add(migrate);
+
+        // Errors are reported by the verbs themselves; the default handler would also swallow the
+        // host-abort signal integration tests rely on.
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Abm.Data.Migrator;
+using Abm.Server.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Abm.Server.Cli;
+
+internal static class ServeCommand
+{
+    public static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var app = AbmApp.Build([.. parse.UnmatchedTokens]);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception error) when (StartupFailure.Describe(error) is { } message)
+        {
+            await Console.Error.WriteLineAsync($"abm: cannot start: {message}");
+            return StartupFailure.ExitCode;
+        }
+    }
+}
+
+/// <summary>Turns the failures an operator can fix (settings, schema) into one clear line instead of a stack trace.</summary>
+internal static class StartupFailure
+{
+    public const int ExitCode = 2;
+
+    public static string? Describe(Exception error) => error switch
+    {
+        ConfigurationException e => e.Message,
+        OptionsValidationException e => string.Join(" ", e.Failures),
+        MigrationException e => e.Message,
+        AggregateException { InnerExceptions: [var inner] } => Describe(inner),
+        _ => null,
+    };
+}

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+
+namespace Abm.Server.Features.Access;
+
+/// <summary>The claims an authenticated API request carries, and typed reads of them.</summary>
+internal static class AccessClaims
+{
+    public const string Scheme = "ApiKey";
+    public const string Workspace = "abm:workspace";
+    public const string KeyId = "abm:key";
+    public const string Operator = "abm:operator";
+
+    public static Guid WorkspaceId(this ClaimsPrincipal user) =>
+        Guid.Parse(user.FindFirstValue(Workspace) ?? throw new InvalidOperationException("Request has no workspace claim."));
+
+    public static bool IsOperator(this ClaimsPrincipal user) => user.HasClaim(Operator, "true");
+
+    /// <summary>"operator" or the API key id: what the audit log and rate limiter know a caller by.</summary>
+    public static string Actor(this ClaimsPrincipal user) => user.FindFirstValue(KeyId) ?? "anonymous";
+}

@@ -1,0 +1,16 @@
+namespace Abm.Server.Features.Access;
+
+/// <summary>Authorization policy names used by endpoint groups.</summary>
+internal static class AccessPolicies
+{
+    /// <summary>Any valid key of the workspace.</summary>
+    public const string Read = "abm.read";
+
+    /// <summary>Workspace administrators (and the operator key).</summary>
+    public const string Admin = "abm.admin";
+
+    /// <summary>The server-wide operator key from API_SECRET_KEY only: actions across workspaces.</summary>
+    public const string Operator = "abm.operator";
+
+    public const string RateLimit = "abm.per-key";
+}

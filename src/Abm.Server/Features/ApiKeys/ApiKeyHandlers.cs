@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Abm.Data;
+using Abm.Data.Entities;
+using Abm.Server.Errors;
+using Abm.Server.Features.Access;
+using Abm.Server.Features.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Abm.Server.Features.ApiKeys;
+
+/// <summary>Keys of the caller's workspace only: the DbContext's workspace filter hides every other row.</summary>
+internal static class ApiKeyHandlers
+{
+    public static async Task<Ok<List<ApiKeyResponse>>> ListAsync(AbmDbContext database, CancellationToken cancellationToken)
+    {
+        var keys = await database.ApiKeys.OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(keys.Select(ApiKeyResponse.From).ToList());
+    }
+
+    public static async Task<Created<CreatedApiKeyResponse>> CreateAsync(
+        CreateApiKeyRequest request, ClaimsPrincipal user, AbmDbContext database, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (secret, prefix, hash) = ApiKeySecret.Generate();
+        var key = new ApiKey
+        {
+            Id = Guid.CreateVersion7(),
+            WorkspaceId = user.WorkspaceId(),
+            Name = request.Name.Trim(),
+            Prefix = prefix,
+            SecretHash = hash,
+            Role = request.Role,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        database.ApiKeys.Add(key);
+        audit.Record(key.WorkspaceId, user, "api_key.created", "api_key", key.Id.ToString(), new { key.Name, key.Role, key.Prefix });
+        await database.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/api-keys/{key.Id}", new CreatedApiKeyResponse(key.Id, key.Name, key.Prefix, key.Role, key.CreatedAt, secret));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+        Guid id, ClaimsPrincipal user, AbmDbContext database, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var key = await database.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (key is null)
+        {
+            return ApiProblems.NotFound("API key not found", $"No API key {id} in this workspace.");
+        }
+
+        if (key.RevokedAt is null)
+        {
+            key.RevokedAt = clock.GetUtcNow().UtcDateTime;
+            audit.Record(key.WorkspaceId, user, "api_key.revoked", "api_key", key.Id.ToString(), new { key.Prefix });
+            await database.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+}
