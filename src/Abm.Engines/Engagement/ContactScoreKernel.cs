@@ -38,12 +38,12 @@ internal static class ContactScoreKernel
                 previousPoints += weight;
             }
 
-            if (ageTicks > p.WindowTicks)
+            if (!p.InWindow(ageTicks))
             {
                 continue;
             }
 
-            var decay = Math.Exp(-ageTicks * p.DecayPerTick);
+            var decay = p.Decay(ageTicks);
             counted++;
             lastTicks = Math.Max(lastTicks, utcTicks[i]);
             decayedCount += decay;

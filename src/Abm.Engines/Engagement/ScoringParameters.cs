@@ -26,11 +26,17 @@ internal sealed class ScoringParameters
 
     public EngagementSettings Settings { get; }
 
+    /// <summary>True when an event this old (in ticks) counts: not after "now" and not older than the window.</summary>
+    public bool InWindow(long ageTicks) => ageTicks >= 0 && ageTicks <= WindowTicks;
+
+    /// <summary>0.5 ^ (age / half-life) for an age in ticks.</summary>
+    public double Decay(long ageTicks) => Math.Exp(-ageTicks * DecayPerTick);
+
     public long NowTicks { get; }
 
-    public double WindowTicks { get; }
+    private double WindowTicks { get; }
 
-    public double DecayPerTick { get; }
+    private double DecayPerTick { get; }
 
     public double PeriodTicks { get; }
 
