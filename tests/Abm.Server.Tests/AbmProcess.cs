@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace Abm.Server.Tests;
+
+/// <summary>Runs the real <c>abm</c> executable, as an operator would, in a scratch working directory.</summary>
+internal static class AbmProcess
+{
+    public sealed record Outcome(int ExitCode, string Output, string Error);
+
+    private static readonly string[] InheritedSettings =
+        ["DATABASE_URL", "API_SECRET_KEY", "API_RATE_LIMIT_PER_MINUTE", "ConnectionStrings__Abm", "Database__Provider", "HUBSPOT_PORTAL_ID"];
+
+    public static async Task<Outcome> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in InheritedSettings)
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"abm {string.Join(' ', args)} did not exit within 60 s; it probably started serving. Output: {await output}");
+        }
+
+        return new Outcome(process.ExitCode, await output, await error);
+    }
+}

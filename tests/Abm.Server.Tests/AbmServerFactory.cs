@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Abm.Data;
+using Abm.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Abm.Server.Tests;
+
+/// <summary>The real server on a fresh database of the run's provider, with a known operator key.</summary>
+public sealed class AbmServerFactory : WebApplicationFactory<Program>
+{
+    public const string OperatorKey = "test-operator-key-0123456789abcdef";
+
+    private readonly TestDatabase _database;
+    private readonly Dictionary<string, string> _settings;
+
+    private AbmServerFactory(TestDatabase database, Dictionary<string, string> settings)
+    {
+        _database = database;
+        _settings = settings;
+    }
+
+    public static async Task<AbmServerFactory> StartAsync(Dictionary<string, string>? settings = null)
+    {
+        var database = await TestDatabase.CreateAsync();
+        var factory = new AbmServerFactory(database, settings ?? []);
+        _ = factory.Server; // starts the host: migrations and the default workspace happen here
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var target = _database.Target;
+        builder.UseSetting("API_SECRET_KEY", OperatorKey);
+        builder.UseSetting("Database:Provider", target.Provider == DatabaseProvider.PostgreSql ? "postgres" : "sqlite");
+        builder.UseSetting("ConnectionStrings:Abm", target.ConnectionString);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient ClientWithKey(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    public HttpClient OperatorClient(Guid? workspace = null)
+    {
+        var client = ClientWithKey(OperatorKey);
+        if (workspace is { } id)
+        {
+            client.DefaultRequestHeaders.Add("X-Workspace-Id", id.ToString());
+        }
+
+        return client;
+    }
+
+    public async Task<Guid> CreateWorkspaceAsync(string name = "Second")
+    {
+        var response = await OperatorClient().PostAsJsonAsync("/api/workspaces", new { name });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<IdOnly>())!.Id;
+    }
+
+    /// <summary>Creates a key in the workspace (the default one when null) and returns its id and secret.</summary>
+    public async Task<(Guid Id, string Key)> CreateKeyAsync(string role, Guid? workspace = null)
+    {
+        var response = await OperatorClient(workspace).PostAsJsonAsync("/api/api-keys", new { name = $"{role} key", role });
+        response.EnsureSuccessStatusCode();
+        var created = (await response.Content.ReadFromJsonAsync<CreatedKey>())!;
+        return (created.Id, created.Key);
+    }
+
+    public AbmDbContext OpenDatabase() => new(_database.Target.ContextOptions());
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    public sealed record IdOnly(Guid Id);
+
+    public sealed record CreatedKey(Guid Id, string Key, string Prefix, string Role);
+}

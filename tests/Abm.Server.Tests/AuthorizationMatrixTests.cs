@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Routing;
+
+namespace Abm.Server.Tests;
+
+/// <summary>
+/// Every /api route against every kind of caller. The table must list every route the server maps
+/// (a test checks that), so a new route cannot ship without its access rule being tested.
+/// </summary>
+public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    public enum Access { Admin, Operator }
+
+    /// <summary>Owned: the route's {id} names something that belongs to a workspace.</summary>
+    public sealed record RouteCase(string Method, string Pattern, Access Minimum, string? OwnedKind, object? Body)
+    {
+        public override string ToString() => $"{Method} {Pattern}";
+    }
+
+    private static readonly RouteCase[] Routes =
+    [
+        new("GET", "/api/workspaces/", Access.Admin, null, null),
+        new("POST", "/api/workspaces/", Access.Operator, null, new { name = "Matrix" }),
+        new("GET", "/api/workspaces/{id:guid}", Access.Admin, "workspace", null),
+        new("PATCH", "/api/workspaces/{id:guid}", Access.Admin, "workspace", new { name = "Renamed" }),
+        new("DELETE", "/api/workspaces/{id:guid}", Access.Operator, "workspace", null),
+        new("GET", "/api/api-keys/", Access.Admin, null, null),
+        new("POST", "/api/api-keys/", Access.Admin, null, new { name = "Matrix", role = "viewer" }),
+        new("DELETE", "/api/api-keys/{id:guid}", Access.Admin, "api_key", null),
+    ];
+
+    public static TheoryData<RouteCase> AllRoutes() => [.. Routes];
+
+    private AbmServerFactory Server => fixture.Factory;
+
+    [Fact]
+    public void RouteTable_ComparedWithMappedEndpoints_CoversEveryApiRoute()
+    {
+        var mapped = Server.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
+                .Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Order().ToList();
+
+        mapped.ShouldBe(Routes.Select(r => r.ToString()).Order().ToList());
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRoutes))]
+    public async Task Route_NoKeyUnknownKeyOrRevokedKey_Returns401(RouteCase route)
+    {
+        var (revokedId, revoked) = await Server.CreateKeyAsync("admin");
+        (await Server.OperatorClient().DeleteAsync($"/api/api-keys/{revokedId}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        foreach (var client in new[] { Server.CreateClient(), Server.ClientWithKey("abm_000000000000_not-a-real-key"), Server.ClientWithKey(revoked) })
+        {
+            var response = await SendAsync(client, route, Guid.NewGuid());
+            response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, route.ToString());
+            response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRoutes))]
+    public async Task Route_RoleBelowMinimum_Returns403(RouteCase route)
+    {
+        var denied = route.Minimum == Access.Operator ? new[] { "admin", "marketer", "sales", "viewer" } : ["marketer", "sales", "viewer"];
+        foreach (var role in denied)
+        {
+            var (_, key) = await Server.CreateKeyAsync(role);
+            var response = await SendAsync(Server.ClientWithKey(key), route, Guid.NewGuid());
+            response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, $"{route} as {role}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRoutes))]
+    public async Task Route_AdminOfAnotherWorkspace_Returns404ForItsRows(RouteCase route)
+    {
+        if (route.OwnedKind is null || route.Minimum == Access.Operator)
+        {
+            return; // nothing of another workspace is named, or only the operator may call it (covered by 403 above)
+        }
+
+        var other = await Server.CreateWorkspaceAsync($"Other {Guid.NewGuid():N}");
+        var otherId = route.OwnedKind == "workspace" ? other : (await Server.CreateKeyAsync("viewer", other)).Id;
+        var (_, adminOfDefault) = await Server.CreateKeyAsync("admin");
+
+        var response = await SendAsync(Server.ClientWithKey(adminOfDefault), route, otherId);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound, route.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRoutes))]
+    public async Task Route_CallerWithMinimumAccessOnOwnRows_Succeeds(RouteCase route)
+    {
+        var workspace = await Server.CreateWorkspaceAsync($"Own {Guid.NewGuid():N}");
+        var ownId = route.OwnedKind switch
+        {
+            "workspace" => workspace,
+            "api_key" => (await Server.CreateKeyAsync("viewer", workspace)).Id,
+            _ => Guid.Empty,
+        };
+        var client = route.Minimum == Access.Operator
+            ? Server.OperatorClient(workspace)
+            : Server.ClientWithKey((await Server.CreateKeyAsync("admin", workspace)).Key);
+
+        var response = await SendAsync(client, route, ownId);
+
+        ((int)response.StatusCode).ShouldBeInRange(200, 299, $"{route}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
+    public async Task OperatorKey_NamesUnknownWorkspace_Returns404()
+    {
+        var response = await Server.OperatorClient(Guid.NewGuid()).GetAsync("/api/api-keys");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("X-Workspace-Id");
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, RouteCase route, Guid id)
+    {
+        var path = route.Pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
+        var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
+        if (route.Body is not null)
+        {
+            request.Content = JsonContent.Create(route.Body);
+        }
+
+        return client.SendAsync(request);
+    }
+}

@@ -1,0 +1,76 @@
+using Abm.Data;
+using Abm.Testing;
+using Npgsql;
+
+namespace Abm.Server.Tests;
+
+/// <summary>The abm executable: bad settings stop it with a message naming the setting; migrate applies the schema.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _workingDirectory = Directory.CreateTempSubdirectory("abm-cli-").FullName;
+
+    public static TheoryData<string, string, string> BadSettings() => new()
+    {
+        { "DATABASE_URL", "mysql://user:pw@localhost/abm", "DATABASE_URL" },
+        { "DATABASE_URL", "postgres://user:pw@localhost", "DATABASE_URL" },
+        { "DATABASE_URL", "not a url", "DATABASE_URL" },
+        { "DATABASE_URL", "postgres://user:pw@localhost/abm?nonsense_option=1", "DATABASE_URL" },
+        { "Database__Provider", "oracle", "Database:Provider" },
+        { "API_SECRET_KEY", "too-short", "API_SECRET_KEY" },
+        { "API_RATE_LIMIT_PER_MINUTE", "lots", "API_RATE_LIMIT_PER_MINUTE" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task Serve_InvalidSetting_ExitsWithMessageNamingTheSetting(string name, string value, string named)
+    {
+        var outcome = await AbmProcess.RunAsync(_workingDirectory, new Dictionary<string, string> { [name] = value }, "serve");
+
+        outcome.ExitCode.ShouldBe(2, outcome.Output + outcome.Error);
+        outcome.Error.ShouldContain(named);
+        outcome.Error.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Migrate_TwiceOnSameDatabase_AppliesThenReportsUpToDate()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var environment = new Dictionary<string, string> { ["DATABASE_URL"] = AsUrl(database.Target) };
+
+        var first = await AbmProcess.RunAsync(_workingDirectory, environment, "migrate");
+        var second = await AbmProcess.RunAsync(_workingDirectory, environment, "migrate");
+
+        first.ExitCode.ShouldBe(0, first.Error);
+        first.Output.ShouldContain("applied 0001_initial_schema.sql");
+        second.ExitCode.ShouldBe(0, second.Error);
+        second.Output.ShouldContain("already up to date");
+    }
+
+    [Fact]
+    public async Task Migrate_NoDatabaseSetting_CreatesTheDefaultSqliteFile()
+    {
+        var outcome = await AbmProcess.RunAsync(_workingDirectory, new Dictionary<string, string>(), "migrate");
+
+        outcome.ExitCode.ShouldBe(0, outcome.Error);
+        File.Exists(Path.Combine(_workingDirectory, "data", "abm.db")).ShouldBeTrue();
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_workingDirectory, recursive: true);
+    }
+
+    /// <summary>The URL form operators paste from their hosting provider (postgres://user:pass@host:port/db).</summary>
+    private static string AsUrl(DatabaseTarget target)
+    {
+        if (target.Provider == DatabaseProvider.Sqlite)
+        {
+            return "sqlite://" + new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource;
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
+        var password = string.IsNullOrEmpty(builder.Password) ? "" : ":" + Uri.EscapeDataString(builder.Password);
+        return $"postgres://{Uri.EscapeDataString(builder.Username!)}{password}@{builder.Host}:{builder.Port}/{builder.Database}";
+    }
+}
