@@ -50,8 +50,10 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
 
     private static (string Field, string Message) Describe(BadHttpRequestException exception) => exception.InnerException switch
     {
-        JsonException { Path: { Length: > 2 } path } => (path.TrimStart('$', '.'), "The value has the wrong type or format."),
-        JsonException => ("body", "The body is not valid JSON."),
+        // Conversion failures name the field; syntax errors (truncated, unquoted...) are about the body as a whole.
+        JsonException { Path: { Length: > 2 } path } json when json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) =>
+            (path.TrimStart('$', '.'), "The value has the wrong type or format."),
+        JsonException json => ("body", $"The body is not valid JSON: {json.Message}"),
         _ when exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase) => ("body", "A JSON body is required."),
         _ => ("request", exception.Message),
     };
