@@ -1,0 +1,23 @@
+namespace Abm.HubSpot.Sandbox.Auth;
+
+/// <summary>The granular scopes the sandbox knows; private-app tokens get all of them unless told otherwise.</summary>
+internal static class KnownScopes
+{
+    public const string OwnersRead = "crm.objects.owners.read";
+    public const string ListsRead = "crm.lists.read";
+    public const string ListsWrite = "crm.lists.write";
+    public const string TransactionalEmail = "transactional-email";
+    public const string Content = "content";
+    public const string OAuth = "oauth";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "crm.objects.contacts.read", "crm.objects.contacts.write",
+        "crm.objects.companies.read", "crm.objects.companies.write",
+        "crm.objects.deals.read", "crm.objects.deals.write",
+        "crm.schemas.contacts.read", "crm.schemas.contacts.write",
+        "crm.schemas.companies.read", "crm.schemas.companies.write",
+        "crm.schemas.deals.read", "crm.schemas.deals.write",
+        OwnersRead, ListsRead, ListsWrite, TransactionalEmail, Content, OAuth,
+    };
+}

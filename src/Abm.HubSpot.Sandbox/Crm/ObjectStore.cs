@@ -1,0 +1,77 @@
+namespace Abm.HubSpot.Sandbox.Crm;
+
+/// <summary>
+/// The records of one object type in one portal, kept in id order so that list paging is a binary
+/// search. Contacts also keep an index of their unique email. Used only under the portal's lock.
+/// </summary>
+internal sealed class ObjectStore(CrmObjectType type)
+{
+    private readonly List<CrmRecord> _ordered = [];
+    private readonly Dictionary<long, CrmRecord> _byId = [];
+    private readonly Dictionary<string, long> _byEmail = new(StringComparer.OrdinalIgnoreCase);
+
+    public CrmObjectType Type { get; } = type;
+
+    public int Count => _ordered.Count;
+
+    public IReadOnlyList<CrmRecord> Ordered => _ordered;
+
+    public CrmRecord? Find(long id) => _byId.GetValueOrDefault(id);
+
+    public CrmRecord? FindActive(long id) => Find(id) is { Archived: false } record ? record : null;
+
+    public CrmRecord? FindByEmail(string email) =>
+        _byEmail.TryGetValue(email, out var id) ? FindActive(id) : null;
+
+    public void Add(CrmRecord record)
+    {
+        if (_ordered.Count > 0 && _ordered[^1].Id >= record.Id)
+        {
+            throw new InvalidOperationException("Record ids must be added in ascending order.");
+        }
+
+        _ordered.Add(record);
+        _byId.Add(record.Id, record);
+        IndexEmail(record, null);
+    }
+
+    /// <summary>Index of the first record whose id is greater than <paramref name="afterId"/>.</summary>
+    public int IndexAfter(long afterId)
+    {
+        int low = 0, high = _ordered.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (_ordered[mid].Id <= afterId)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>Keeps the email index right after a record's email changed or it was (un)archived.</summary>
+    public void IndexEmail(CrmRecord record, string? previousEmail)
+    {
+        if (Type != CrmObjectTypes.Contacts)
+        {
+            return;
+        }
+
+        if (previousEmail is not null && _byEmail.TryGetValue(previousEmail, out var owner) && owner == record.Id)
+        {
+            _byEmail.Remove(previousEmail);
+        }
+
+        var email = record.Get("email");
+        if (!record.Archived && !string.IsNullOrEmpty(email))
+        {
+            _byEmail[email] = record.Id;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Abm.HubSpot.Sandbox.Http;
+using Abm.HubSpot.Sandbox.Portals;
+
+namespace Abm.HubSpot.Sandbox.Crm;
+
+/// <summary>Shapes stored records into responses: which properties appear and how associations are listed.</summary>
+internal static class RecordJson
+{
+    /// <summary>
+    /// <c>requested</c> null means the type's default properties; <c>written</c> are the properties a
+    /// create or update just set, which HubSpot echoes; <c>source</c> replaces the live values (search lag).
+    /// </summary>
+    public static RecordResponse Of(
+        CrmRecord record,
+        IReadOnlyList<string>? requested,
+        PortalState? state = null,
+        IReadOnlyList<CrmObjectType>? associations = null,
+        IEnumerable<string>? written = null,
+        bool? isNew = null,
+        IReadOnlyDictionary<string, string?>? source = null)
+    {
+        var values = source ?? record.Properties;
+        var type = record.Type;
+        var names = new HashSet<string>(requested ?? type.DefaultProperties, StringComparer.Ordinal)
+        {
+            "hs_object_id", type.CreatedProperty, type.ModifiedProperty,
+        };
+        names.UnionWith(written ?? []);
+        var schema = state?.Schemas[type];
+        var properties = new Dictionary<string, string?>(names.Count, StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            // Unknown property names are ignored on reads, as HubSpot does.
+            if (values.TryGetValue(name, out var value) || schema?.Find(name) is not null || requested is null)
+            {
+                properties[name] = value;
+            }
+        }
+
+        return new RecordResponse(
+            record.Id.ToString(CultureInfo.InvariantCulture),
+            properties,
+            HubSpotTime.Format(record.CreatedAt),
+            HubSpotTime.Format(record.UpdatedAt),
+            record.Archived,
+            record.ArchivedAt is { } archivedAt ? HubSpotTime.Format(archivedAt) : null,
+            AssociationsOf(record, state, associations),
+            isNew);
+    }
+
+    private static Dictionary<string, AssociationResults>? AssociationsOf(CrmRecord record, PortalState? state, IReadOnlyList<CrmObjectType>? types)
+    {
+        if (state is null || types is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var result = new Dictionary<string, AssociationResults>(StringComparer.Ordinal);
+        foreach (var toType in types.Distinct())
+        {
+            var refs = state.Associations.Of(record.Type, record.Id, toType)
+                .Select(l => new AssociationRef(l.ToId.ToString(CultureInfo.InvariantCulture), l.Kind.Name))
+                .ToList();
+            if (refs.Count > 0)
+            {
+                result[toType.Name] = new AssociationResults(refs);
+            }
+        }
+
+        return result.Count > 0 ? result : null;
+    }
+}

@@ -1,0 +1,46 @@
+using Abm.HubSpot.Sandbox.Auth;
+using Abm.HubSpot.Sandbox.Clock;
+using Abm.HubSpot.Sandbox.Crm;
+using Abm.HubSpot.Sandbox.Http;
+using Abm.HubSpot.Sandbox.OAuth;
+using Abm.HubSpot.Sandbox.Portals;
+using Abm.HubSpot.Sandbox.RateLimits;
+using Abm.HubSpot.Sandbox.Webhooks;
+
+namespace Abm.HubSpot.Sandbox.Hosting;
+
+/// <summary>Assembles the sandbox web application: services, the HubSpot request pipeline and the API routes.</summary>
+internal static class SandboxApplication
+{
+    public static WebApplication Build(SandboxOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Url);
+        builder.Logging.ClearProviders();
+        if (options.EnableLogging)
+        {
+            // Standard output is reserved for the one startup line; logs go to standard error.
+            builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
+        var clock = new SimulatedClock(options.ClockStart ?? TimeProvider.System.GetUtcNow(), options.ClockSpeed);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton(DeveloperApp.FromSeed(options.Seed));
+        builder.Services.AddSingleton<PortalRegistry>();
+        builder.Services.AddSingleton<OAuthTokenStore>();
+        builder.Services.AddSingleton<RateLimitLedger>();
+        builder.Services.AddSingleton<ChangeFeed>();
+        builder.Services.AddSingleton<RecordWriter>();
+
+        var app = builder.Build();
+        app.UseMiddleware<HubSpotErrorMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<PortalAuthenticationMiddleware>();
+        app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<ScopeMiddleware>();
+        app.MapCrmObjectEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,56 @@
+using Abm.HubSpot.Sandbox.Clock;
+using Abm.HubSpot.Sandbox.Portals;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Abm.HubSpot.Sandbox.Hosting;
+
+/// <summary>A running sandbox: a local HubSpot API on loopback with its portals, app credentials and clock.</summary>
+public sealed class SandboxHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly DeveloperApp _developerApp;
+    private readonly PortalRegistry _portals;
+
+    private SandboxHost(WebApplication app, string baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        _developerApp = app.Services.GetRequiredService<DeveloperApp>();
+        _portals = app.Services.GetRequiredService<PortalRegistry>();
+        Clock = app.Services.GetRequiredService<SimulatedClock>();
+    }
+
+    /// <summary>Where the sandbox listens, without a trailing slash (use it as the client's base path).</summary>
+    public string BaseUrl { get; }
+
+    public IReadOnlyList<SandboxPortalInfo> Portals => _portals.All.Select(p => p.ToInfo()).ToList();
+
+    public string ClientId => _developerApp.ClientId;
+
+    public string ClientSecret => _developerApp.ClientSecret;
+
+    public long AppId => _developerApp.AppId;
+
+    public string DeveloperApiKey => _developerApp.DeveloperApiKey;
+
+    /// <summary>The simulated clock every sandbox behaviour runs on.</summary>
+    public SimulatedClock Clock { get; }
+
+    public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var app = SandboxApplication.Build(options);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SandboxHost(app, address.TrimEnd('/'));
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

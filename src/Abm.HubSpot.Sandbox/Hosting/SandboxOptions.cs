@@ -1,0 +1,32 @@
+namespace Abm.HubSpot.Sandbox.Hosting;
+
+/// <summary>Everything needed to start a sandbox; the defaults suit tests.</summary>
+public sealed record SandboxOptions
+{
+    /// <summary>Kestrel address; port 0 picks a free port.</summary>
+    public string Url { get; init; } = "http://127.0.0.1:0";
+
+    public int Seed { get; init; } = 42;
+
+    public IReadOnlyList<SandboxPortalOptions> Portals { get; init; } = [new SandboxPortalOptions()];
+
+    /// <summary>Simulated time at start; null starts at the real current time.</summary>
+    public DateTimeOffset? ClockStart { get; init; }
+
+    /// <summary>Simulated seconds per real second; 0 freezes time until advanced through the admin API.</summary>
+    public double ClockSpeed { get; init; } = 1;
+
+    public TimeSpan OAuthAccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long a created or updated record stays invisible (or stale) in search.</summary>
+    public TimeSpan SearchVisibilityDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>How long a webhook target may take to answer before the attempt counts as failed.</summary>
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Real time between two passes of the webhook dispatcher.</summary>
+    public TimeSpan WebhookPollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Writes request logs to standard error when true; tests keep it quiet.</summary>
+    public bool EnableLogging { get; init; }
+}

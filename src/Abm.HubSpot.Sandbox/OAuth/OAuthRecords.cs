@@ -1,0 +1,10 @@
+namespace Abm.HubSpot.Sandbox.OAuth;
+
+/// <summary>What an installation of the app in a portal was granted.</summary>
+internal sealed record OAuthGrant(long PortalId, IReadOnlySet<string> Scopes, string UserEmail, long UserId);
+
+internal sealed record OAuthCode(string Code, OAuthGrant Grant, string RedirectUri, DateTimeOffset ExpiresAt);
+
+internal sealed record OAuthRefreshToken(string Token, OAuthGrant Grant, DateTimeOffset IssuedAt);
+
+internal sealed record OAuthAccessToken(string Token, OAuthGrant Grant, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string RefreshToken);

@@ -1,0 +1,30 @@
+using Abm.HubSpot.Sandbox.Associations;
+using Abm.HubSpot.Sandbox.Crm;
+using Abm.HubSpot.Sandbox.Owners;
+using Abm.HubSpot.Sandbox.Properties;
+
+namespace Abm.HubSpot.Sandbox.Portals;
+
+/// <summary>All data of one portal; replaced as a whole on reseed. Used only under the portal's lock.</summary>
+internal sealed class PortalState
+{
+    private long _nextId;
+
+    public PortalState(DateTimeOffset now, long firstId)
+    {
+        _nextId = firstId;
+        Stores = CrmObjectTypes.All.ToDictionary(t => t, t => new ObjectStore(t));
+        Schemas = CrmObjectTypes.All.ToDictionary(t => t, t => DefaultPropertyCatalog.Create(t, now));
+    }
+
+    public IReadOnlyDictionary<CrmObjectType, ObjectStore> Stores { get; }
+
+    public IReadOnlyDictionary<CrmObjectType, PropertySchema> Schemas { get; }
+
+    public AssociationStore Associations { get; } = new();
+
+    public List<Owner> Owners { get; } = [];
+
+    /// <summary>Ids are unique across object types in a portal, which makes mixed-up ids fail loudly.</summary>
+    public long NextId() => _nextId++;
+}

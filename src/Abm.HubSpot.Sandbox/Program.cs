@@ -1,0 +1,3 @@
+using Abm.HubSpot.Sandbox.Hosting;
+
+return await SandboxProgram.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
