@@ -1,0 +1,52 @@
+using Abm.Engines.Content;
+using Abm.Engines.Journey;
+using Abm.Engines.Personas;
+
+namespace Abm.Engines.Recommendations;
+
+/// <summary>A contact's profile translated into the library's interned ids, once per recommendation call.</summary>
+internal sealed class ContactContext
+{
+    public ContactContext(ContactProfile profile, PreparedLibrary library)
+    {
+        Profile = profile;
+        HasIndustry = !string.IsNullOrWhiteSpace(profile.Industry);
+        // An industry no item targets gets -1: it still mismatches every industry-specific item.
+        IndustryId = HasIndustry && library.IndustryIds.TryGetValue(profile.Industry!.Trim(), out var id) ? id : -1;
+        Affinity = [.. Enum.GetValues<ContentType>().Select(profile.Formats.AffinityFor)];
+        Consumed = new bool[library.Items.Length];
+        EngagedTags = new bool[library.TagIds.Count];
+        foreach (var contentId in profile.ConsumedContentIds)
+        {
+            if (library.IndexById.TryGetValue(contentId, out var index))
+            {
+                Consumed[index] = true;
+                foreach (var tag in library.Tags[index])
+                {
+                    EngagedTags[tag] = true;
+                }
+            }
+        }
+    }
+
+    public ContactProfile Profile { get; }
+
+    public bool HasIndustry { get; }
+
+    public int IndustryId { get; }
+
+    public bool HasPersona => Profile.Persona != Persona.Unknown;
+
+    public int PersonaBit => 1 << (int)Profile.Persona;
+
+    public JourneyStage Stage => Profile.Stage;
+
+    /// <summary>Relative affinity by <c>(int)ContentType</c>.</summary>
+    public double[] Affinity { get; }
+
+    /// <summary>By item index: the contact already interacted with the item.</summary>
+    public bool[] Consumed { get; }
+
+    /// <summary>By tag id: a tag of an item the contact interacted with.</summary>
+    public bool[] EngagedTags { get; }
+}

@@ -1,0 +1,138 @@
+using Abm.Engines.Content;
+using Abm.Engines.Journey;
+using Abm.Engines.Personas;
+using Abm.Engines.Recommendations;
+using static Abm.Engines.Tests.Recommendations.LibraryBuilder;
+
+namespace Abm.Engines.Tests.Recommendations;
+
+public class ContentRecommenderTests
+{
+    private static readonly ContactProfile Contact =
+        new("technology", Persona.TechnicalDirector, JourneyStage.SolutionExploration, FormatPreference.None, []);
+
+    private static IReadOnlyList<ContentRecommendation> Recommend(List<ContentItem> library, ContactProfile contact, int k = 5) =>
+        new ContentRecommender(library, Now, RecommenderSettings.Default).Recommend(contact, k);
+
+    [Fact]
+    public void Recommend_ConsumedItem_NeverRecommended()
+    {
+        List<ContentItem> library = [Item("best", industries: ["technology"]), Item("other")];
+
+        var ids = Recommend(library, Contact with { ConsumedContentIds = ["best"] }).Select(r => r.ContentId);
+
+        ids.ShouldBe(["other"]);
+    }
+
+    [Fact]
+    public void Recommend_ManyStrongWhitepapers_AtMostTwoWhitepapersWhileOtherFormatsQualify()
+    {
+        var library = Enumerable.Range(0, 6).Select(i => Item($"wp{i}", industries: ["technology"])).ToList();
+        library.Add(Item("cs", ContentType.CaseStudy, ageDays: 400));
+        library.Add(Item("dv", ContentType.DemoVideo, ageDays: 500));
+
+        var picks = Recommend(library, Contact, k: 4);
+
+        picks.Count(r => r.Type == ContentType.Whitepaper).ShouldBe(2);
+        picks.Select(r => r.ContentId).ShouldBe(["wp0", "wp1", "cs", "dv"]);
+    }
+
+    [Fact]
+    public void Recommend_OnlyOneFormatLeft_FillsBeyondTheCap()
+    {
+        var library = Enumerable.Range(0, 4).Select(i => Item($"wp{i}")).ToList();
+
+        Recommend(library, Contact, k: 3).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Recommend_ItemPublishedAfterNow_NotRecommended()
+    {
+        List<ContentItem> library = [Item("future", ageDays: -1), Item("live")];
+
+        Recommend(library, Contact).Select(r => r.ContentId).ShouldBe(["live"]);
+    }
+
+    [Fact]
+    public void Recommend_EqualScores_RankedByItemId()
+    {
+        List<ContentItem> library = [Item("c", ContentType.Datasheet), Item("a", ContentType.Webinar), Item("b", ContentType.BlogPost)];
+
+        Recommend(library, Contact).Select(r => r.ContentId).ShouldBe(["a", "b", "c"]);
+    }
+
+    [Fact]
+    public void Recommend_ZeroK_Throws()
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => Recommend([Item("a")], Contact, k: 0));
+    }
+
+    [Fact]
+    public void Constructor_PerformanceRateAboveOne_Throws()
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() =>
+            new ContentRecommender([Item("a", performance: new ContentPerformance(1.5, 0, 0))], Now, RecommenderSettings.Default));
+    }
+
+    [Fact]
+    public void Constructor_WeightsNotSummingToOne_Throws()
+    {
+        var settings = RecommenderSettings.Default with { Weights = RelevanceWeights.Default with { Industry = 0.5 } };
+
+        Should.Throw<ArgumentOutOfRangeException>(() => new ContentRecommender([Item("a")], Now, settings));
+    }
+
+    [Fact]
+    public void Recommend_RandomLibrariesAndContacts_RespectsAllInvariants()
+    {
+        var random = new Random(4001);
+        for (var run = 0; run < 40; run++)
+        {
+            var library = RandomLibrary(random, 120);
+            var recommender = new ContentRecommender(library, Now, RecommenderSettings.Default);
+            for (var c = 0; c < 25; c++)
+            {
+                var contact = RandomContact(random, library);
+                var k = random.Next(1, 9);
+
+                var picks = recommender.Recommend(contact, k);
+
+                picks.Count.ShouldBe(Math.Min(k, library.Count - contact.ConsumedContentIds.Count));
+                picks.Select(p => p.ContentId).ShouldBeUnique();
+                picks.ShouldAllBe(p => !contact.ConsumedContentIds.Contains(p.ContentId));
+                picks.Select(p => p.Rank).ShouldBe(Enumerable.Range(1, picks.Count));
+                picks.Select(p => p.Score).ShouldBeInOrder(SortDirection.Descending);
+                foreach (var pick in picks)
+                {
+                    pick.Score.ShouldBeInRange(0, 1);
+                    pick.Contributions.Total.ShouldBe(pick.Score);
+                    pick.Reason.ShouldNotBeNullOrWhiteSpace();
+                }
+
+                // Variety: a format may exceed the cap only when no unpicked, unconsumed item of another format remains.
+                var overCap = picks.GroupBy(p => p.Type).Where(g => g.Count() > 2).Select(g => g.Key).ToList();
+                if (overCap.Count > 0)
+                {
+                    var picked = picks.Select(p => p.ContentId).ToHashSet();
+                    library.Where(i => !picked.Contains(i.Id) && !contact.ConsumedContentIds.Contains(i.Id))
+                        .ShouldAllBe(i => overCap.Contains(i.Type));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Recommend_SameInputsTwice_IdenticalRankings()
+    {
+        var random = new Random(4002);
+        var library = RandomLibrary(random, 200);
+        var contact = RandomContact(random, library);
+        var shuffled = library.ToArray();
+        random.Shuffle(shuffled);
+
+        var first = Recommend(library, contact);
+        var second = new ContentRecommender(shuffled, Now, RecommenderSettings.Default).Recommend(contact, 5);
+
+        second.ShouldBe(first);
+    }
+}
