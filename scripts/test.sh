@@ -78,6 +78,9 @@ ensure_postgres
 log "Building"
 dotnet build Abm.slnx -c Release -warnaserror
 
+log "Checking formatting"
+dotnet format whitespace Abm.slnx --verify-no-changes
+
 run_tests sqlite Abm.slnx
 start_postgres
 export ABM_TEST_PROVIDER=postgres
