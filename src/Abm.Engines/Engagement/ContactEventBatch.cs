@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Abm.Engines.Engagement;
 
 /// <summary>
@@ -29,6 +31,7 @@ public sealed class ContactEventBatch
     /// Row <c>i</c> is an event of contact <paramref name="contactIndexes"/>[i] of type <paramref name="types"/>[i]
     /// at <paramref name="utcTicks"/>[i] (<see cref="DateTimeOffset.UtcTicks"/>). Rows may come in any order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per pass: tiered JIT would leave it unoptimised
     public static ContactEventBatch FromColumns(
         int contactCount,
         ReadOnlySpan<int> contactIndexes,
