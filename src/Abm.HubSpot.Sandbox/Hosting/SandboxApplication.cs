@@ -3,6 +3,7 @@ using Abm.HubSpot.Sandbox.Clock;
 using Abm.HubSpot.Sandbox.Crm;
 using Abm.HubSpot.Sandbox.Http;
 using Abm.HubSpot.Sandbox.OAuth;
+using Abm.HubSpot.Sandbox.Owners;
 using Abm.HubSpot.Sandbox.Portals;
 using Abm.HubSpot.Sandbox.RateLimits;
 using Abm.HubSpot.Sandbox.Webhooks;
@@ -41,6 +42,8 @@ internal static class SandboxApplication
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<ScopeMiddleware>();
         app.MapCrmObjectEndpoints();
+        app.MapOAuthEndpoints();
+        app.MapOwnerEndpoints();
         return app;
     }
 }

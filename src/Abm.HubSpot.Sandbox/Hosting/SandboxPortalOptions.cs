@@ -14,6 +14,12 @@ public sealed record SandboxPortalOptions
     /// <summary>Purchased "API limit increase" add-ons (0 to 2).</summary>
     public int ApiLimitIncreases { get; init; }
 
+    /// <summary>Overrides the tier's private-app burst limit per 10 seconds (to test limits cheaply).</summary>
+    public int? BurstLimit { get; init; }
+
+    /// <summary>Overrides the tier's daily limit (to test the daily limit without 250,000 calls).</summary>
+    public long? DailyLimit { get; init; }
+
     /// <summary>Scopes granted to the portal's private-app token; null grants every known scope.</summary>
     public IReadOnlyCollection<string>? PrivateAppScopes { get; init; }
 

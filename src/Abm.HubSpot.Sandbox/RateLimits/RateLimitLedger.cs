@@ -27,7 +27,7 @@ internal sealed class RateLimitLedger(TimeProvider clock)
     public RateLimitDecision Acquire(Caller caller)
     {
         var portal = caller.Portal;
-        var policy = RateLimitPolicy.For(caller.Kind, portal.Tier, portal.Options.ApiLimitIncreases);
+        var policy = RateLimitPolicy.For(caller.Kind, portal.Options);
         var now = clock.GetUtcNow();
         lock (_gate)
         {
@@ -58,7 +58,7 @@ internal sealed class RateLimitLedger(TimeProvider clock)
     /// <summary>Search has its own per-portal limit of 5 calls per second and reports no headers.</summary>
     public RateLimitDecision AcquireSearch(Caller caller)
     {
-        var policy = RateLimitPolicy.For(caller.Kind, caller.Portal.Tier, caller.Portal.Options.ApiLimitIncreases);
+        var policy = RateLimitPolicy.For(caller.Kind, caller.Portal.Options);
         lock (_gate)
         {
             var window = Window(_searches, caller.Portal.PortalId, TimeSpan.FromSeconds(1));

@@ -9,6 +9,14 @@ internal sealed record RateLimitPolicy(int BurstPer10Seconds, long? Daily)
     public const int IntervalMilliseconds = 10_000;
     public const int SearchPerSecond = 5;
 
+    public static RateLimitPolicy For(CallerKind kind, SandboxPortalOptions portal)
+    {
+        var policy = For(kind, portal.Tier, portal.ApiLimitIncreases);
+        return kind == CallerKind.OAuth
+            ? policy
+            : new RateLimitPolicy(portal.BurstLimit ?? policy.BurstPer10Seconds, portal.DailyLimit ?? policy.Daily);
+    }
+
     public static RateLimitPolicy For(CallerKind kind, SandboxTier tier, int apiLimitIncreases)
     {
         if (kind == CallerKind.OAuth)
