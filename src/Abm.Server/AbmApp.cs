@@ -2,6 +2,7 @@ using Abm.Server.Database;
 using Abm.Server.Errors;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.ApiKeys;
+using Abm.Server.Features.Events;
 using Abm.Server.Features.Health;
 using Abm.Server.Features.Workspaces;
 
@@ -23,6 +24,7 @@ internal static class AbmApp
         builder.Services.AddAccess();
         builder.Services.AddHealth();
         builder.Services.AddWorkspaces();
+        builder.Services.AddEvents();
 
         var app = builder.Build();
         app.UseErrorHandling();
@@ -35,6 +37,7 @@ internal static class AbmApp
         var api = app.MapApiGroup();
         api.MapGroup("/workspaces").MapWorkspaceEndpoints();
         api.MapGroup("/api-keys").MapApiKeyEndpoints();
+        api.MapGroup("/events").MapEventEndpoints();
         return app;
     }
 }

@@ -10,7 +10,7 @@ namespace Abm.Server.Tests;
 /// </summary>
 public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    public enum Access { Admin, Operator }
+    public enum Access { Marketing, Admin, Operator }
 
     /// <summary>Owned: the route's {id} names something that belongs to a workspace.</summary>
     public sealed record RouteCase(string Method, string Pattern, Access Minimum, string? OwnedKind, object? Body)
@@ -28,6 +28,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/api-keys/", Access.Admin, null, null),
         new("POST", "/api/api-keys/", Access.Admin, null, new { name = "Matrix", role = "viewer" }),
         new("DELETE", "/api/api-keys/{id:guid}", Access.Admin, "api_key", null),
+        new("POST", "/api/events/", Access.Marketing, null, new { events = new[] { new { type = "email_open", occurredAt = "2026-01-01T00:00:00Z", contactEmail = "nobody@example.com" } } }),
     ];
 
     public static TheoryData<RouteCase> AllRoutes() => [.. Routes];
@@ -65,7 +66,12 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
     [MemberData(nameof(AllRoutes))]
     public async Task Route_RoleBelowMinimum_Returns403(RouteCase route)
     {
-        var denied = route.Minimum == Access.Operator ? new[] { "admin", "marketer", "sales", "viewer" } : ["marketer", "sales", "viewer"];
+        var denied = route.Minimum switch
+        {
+            Access.Operator => new[] { "admin", "marketer", "sales", "viewer" },
+            Access.Admin => ["marketer", "sales", "viewer"],
+            _ => ["sales", "viewer"],
+        };
         foreach (var role in denied)
         {
             var (_, key) = await Server.CreateKeyAsync(role);
@@ -103,9 +109,12 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
             "api_key" => (await Server.CreateKeyAsync("viewer", workspace)).Id,
             _ => Guid.Empty,
         };
-        var client = route.Minimum == Access.Operator
-            ? Server.OperatorClient(workspace)
-            : Server.ClientWithKey((await Server.CreateKeyAsync("admin", workspace)).Key);
+        var client = route.Minimum switch
+        {
+            Access.Operator => Server.OperatorClient(workspace),
+            Access.Admin => Server.ClientWithKey((await Server.CreateKeyAsync("admin", workspace)).Key),
+            _ => Server.ClientWithKey((await Server.CreateKeyAsync("marketer", workspace)).Key),
+        };
 
         var response = await SendAsync(client, route, ownId);
 

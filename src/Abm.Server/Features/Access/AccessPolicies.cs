@@ -6,6 +6,9 @@ internal static class AccessPolicies
     /// <summary>Any valid key of the workspace.</summary>
     public const string Read = "abm.read";
 
+    /// <summary>Those who feed and shape marketing data: admins and marketers.</summary>
+    public const string Marketing = "abm.marketing";
+
     /// <summary>Workspace administrators (and the operator key).</summary>
     public const string Admin = "abm.admin";
 

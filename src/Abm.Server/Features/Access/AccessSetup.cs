@@ -23,6 +23,7 @@ internal static class AccessSetup
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AccessClaims.Scheme, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(AccessPolicies.Read, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
+            .AddPolicy(AccessPolicies.Marketing, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Marketer))
             .AddPolicy(AccessPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .AddPolicy(AccessPolicies.Operator, p => p.RequireAuthenticatedUser().RequireClaim(AccessClaims.Operator, "true"));
 
