@@ -1,6 +1,9 @@
+using Abm.HubSpot.Sandbox.Admin;
 using Abm.HubSpot.Sandbox.Auth;
 using Abm.HubSpot.Sandbox.Clock;
+using Abm.HubSpot.Sandbox.Counters;
 using Abm.HubSpot.Sandbox.Crm;
+using Abm.HubSpot.Sandbox.Faults;
 using Abm.HubSpot.Sandbox.Http;
 using Abm.HubSpot.Sandbox.OAuth;
 using Abm.HubSpot.Sandbox.Owners;
@@ -34,16 +37,21 @@ internal static class SandboxApplication
         builder.Services.AddSingleton<RateLimitLedger>();
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddSingleton<RecordWriter>();
+        builder.Services.AddSingleton<FaultSettings>();
+        builder.Services.AddSingleton<RequestCounters>();
 
         var app = builder.Build();
+        app.UseMiddleware<RequestCountingMiddleware>();
         app.UseMiddleware<HubSpotErrorMiddleware>();
         app.UseRouting();
         app.UseMiddleware<PortalAuthenticationMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<FaultInjectionMiddleware>();
         app.UseMiddleware<ScopeMiddleware>();
         app.MapCrmObjectEndpoints();
         app.MapOAuthEndpoints();
         app.MapOwnerEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 }

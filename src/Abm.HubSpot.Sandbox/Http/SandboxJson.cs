@@ -12,6 +12,7 @@ internal static class SandboxJson
         // Optional fields are absent rather than null, as in HubSpot's responses; property maps keep their nulls.
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public static IResult Json(object value, int statusCode = StatusCodes.Status200OK) =>

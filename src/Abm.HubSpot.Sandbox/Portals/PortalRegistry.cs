@@ -77,6 +77,15 @@ internal sealed class PortalRegistry
         portal.Replace(state);
     }
 
+    /// <summary>Regenerates every portal from its own seed and size, as at start.</summary>
+    public void ReseedAll()
+    {
+        foreach (var portal in All)
+        {
+            Reseed(portal, null, null);
+        }
+    }
+
     // Each portal numbers its records in its own range, so an id used against the wrong portal finds nothing.
     private static long FirstRecordId(long portalId) => ((portalId - FirstPortalId + 1) * 100_000_000L) + 1;
 }
