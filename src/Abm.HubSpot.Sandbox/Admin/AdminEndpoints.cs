@@ -14,6 +14,7 @@ internal static class AdminEndpoints
         admin.MapPost("/portals", AdminPortalHandlers.CreateAsync);
         admin.MapGet("/portals/{portalId:long}", AdminPortalHandlers.Get);
         admin.MapPost("/portals/{portalId:long}/reseed", AdminPortalHandlers.ReseedAsync);
+        admin.MapGet("/portals/{portalId:long}/transactional-emails", AdminPortalHandlers.TransactionalEmails);
         admin.MapPost("/reset", AdminPortalHandlers.Reset);
         admin.MapGet("/faults", AdminFaultHandlers.List);
         admin.MapPost("/faults", AdminFaultHandlers.AddAsync);

@@ -59,6 +59,12 @@ internal static class AdminPortalHandlers
         return SandboxJson.Json(Summary(portal));
     }
 
+    /// <summary>Every transactional email the portal accepted, oldest first.</summary>
+    public static IResult TransactionalEmails(long portalId, PortalRegistry portals) =>
+        portals.Find(portalId) is { } portal
+            ? SandboxJson.Json(new { results = portal.Read(state => state.TransactionalSends.ToList()) })
+            : HubSpotErrors.NotFound($"No portal {portalId}");
+
     /// <summary>Back to the start: data regenerated from the seeds, no faults, no counts, fresh rate-limit windows.</summary>
     public static IResult Reset(PortalRegistry portals, FaultSettings faults, RequestCounters counters, RateLimitLedger ledger)
     {

@@ -15,7 +15,7 @@ internal static class PortalApiConventions
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new PortalApiMetadata(_ => scope));
 
-    /// <summary>Scope of the object type in the route's <c>{type}</c> (or <c>{objectType}</c>) value.</summary>
+    /// <summary>Scope of the object type in the route's <c>{type}</c> (or <c>{fromType}</c>) value.</summary>
     public static TBuilder RequiresObjectScope<TBuilder>(this TBuilder builder, ObjectAccess access, bool isSearch = false)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new PortalApiMetadata(context => ScopeFor(context, access), isSearch));
@@ -23,12 +23,13 @@ internal static class PortalApiConventions
     private static string? ScopeFor(HttpContext context, ObjectAccess access)
     {
         var routeValue = context.Request.RouteValues.TryGetValue("type", out var value) ? value
-            : context.Request.RouteValues.GetValueOrDefault("objectType");
+            : context.Request.RouteValues.GetValueOrDefault("fromType");
         var type = CrmObjectTypes.Find(routeValue as string ?? "");
         return type is null ? null : access switch
         {
             ObjectAccess.Read => type.ReadScope,
             ObjectAccess.Write => type.WriteScope,
+            ObjectAccess.SchemaRead => type.SchemaReadScope,
             _ => type.SchemaWriteScope,
         };
     }
@@ -38,5 +39,6 @@ internal enum ObjectAccess
 {
     Read,
     Write,
+    SchemaRead,
     SchemaWrite,
 }

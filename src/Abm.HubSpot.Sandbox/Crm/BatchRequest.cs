@@ -25,14 +25,4 @@ internal sealed record BatchRequest(JsonObject Body, IReadOnlyList<JsonNode?> In
             ? (null, HubSpotErrors.Validation($"Batch input size is too large. Size: {inputs.Count}, limit: {maxInputs}"))
             : (new BatchRequest(body, inputs.ToList()), null);
     }
-
-    public static IResult Respond(WriteContext context, IReadOnlyList<RecordResponse> results, IReadOnlyList<HubSpotError> errors, int successStatus)
-    {
-        var stamp = HubSpotTime.Format(context.Now);
-        return errors.Count == 0
-            ? SandboxJson.Json(new BatchResponse("COMPLETE", results, stamp, stamp), successStatus)
-            : SandboxJson.Json(
-                new BatchResponse("COMPLETE", results, stamp, stamp, errors.Count, errors.Select(e => e.ToBatchEntry()).ToList()),
-                StatusCodes.Status207MultiStatus);
-    }
 }

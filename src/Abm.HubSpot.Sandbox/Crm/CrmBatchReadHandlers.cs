@@ -46,7 +46,7 @@ internal static class CrmBatchReadHandlers
                     "ids",
                     [.. missing]),
             ];
-            return BatchRequest.Respond(context, results, errors, StatusCodes.Status200OK);
+            return BatchResult.Respond(context.Now, results, errors, StatusCodes.Status200OK);
         });
     }
 

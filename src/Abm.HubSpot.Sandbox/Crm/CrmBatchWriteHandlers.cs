@@ -104,7 +104,7 @@ internal static class CrmBatchWriteHandlers
                 }
             }
 
-            return BatchRequest.Respond(context, results, errors, successStatus);
+            return BatchResult.Respond(context.Now, results, errors, successStatus);
         });
     }
 }

@@ -21,6 +21,8 @@ internal sealed record CrmObjectType(
 
     public string WriteScope => $"crm.objects.{ScopeObject}.write";
 
+    public string SchemaReadScope => $"crm.schemas.{ScopeObject}.read";
+
     public string SchemaWriteScope => $"crm.schemas.{ScopeObject}.write";
 
     /// <summary>Prefix of webhook subscription types (contact.creation, ...); null when HubSpot sends none.</summary>

@@ -20,12 +20,3 @@ internal sealed record PagingNext(string After, string? Link = null);
 internal sealed record Paging(PagingNext Next);
 
 internal sealed record PageResponse(IReadOnlyList<RecordResponse> Results, Paging? Paging = null);
-
-/// <summary>The body of batch responses; HTTP 207 when <see cref="NumErrors"/> is set.</summary>
-internal sealed record BatchResponse(
-    string Status,
-    IReadOnlyList<RecordResponse> Results,
-    string StartedAt,
-    string CompletedAt,
-    int? NumErrors = null,
-    IReadOnlyList<object>? Errors = null);

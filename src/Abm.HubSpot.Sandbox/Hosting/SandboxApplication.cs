@@ -1,13 +1,17 @@
 using Abm.HubSpot.Sandbox.Admin;
+using Abm.HubSpot.Sandbox.Associations;
 using Abm.HubSpot.Sandbox.Auth;
 using Abm.HubSpot.Sandbox.Clock;
 using Abm.HubSpot.Sandbox.Counters;
 using Abm.HubSpot.Sandbox.Crm;
+using Abm.HubSpot.Sandbox.Email;
 using Abm.HubSpot.Sandbox.Faults;
 using Abm.HubSpot.Sandbox.Http;
+using Abm.HubSpot.Sandbox.Lists;
 using Abm.HubSpot.Sandbox.OAuth;
 using Abm.HubSpot.Sandbox.Owners;
 using Abm.HubSpot.Sandbox.Portals;
+using Abm.HubSpot.Sandbox.Properties;
 using Abm.HubSpot.Sandbox.RateLimits;
 using Abm.HubSpot.Sandbox.Webhooks;
 
@@ -51,6 +55,10 @@ internal static class SandboxApplication
         app.MapCrmObjectEndpoints();
         app.MapOAuthEndpoints();
         app.MapOwnerEndpoints();
+        app.MapPropertyEndpoints();
+        app.MapAssociationEndpoints();
+        app.MapListEndpoints();
+        app.MapEmailEndpoints();
         app.MapAdminEndpoints();
         return app;
     }

@@ -1,5 +1,7 @@
 using Abm.HubSpot.Sandbox.Associations;
 using Abm.HubSpot.Sandbox.Crm;
+using Abm.HubSpot.Sandbox.Email;
+using Abm.HubSpot.Sandbox.Lists;
 using Abm.HubSpot.Sandbox.Owners;
 using Abm.HubSpot.Sandbox.Properties;
 
@@ -24,6 +26,15 @@ internal sealed class PortalState
     public AssociationStore Associations { get; } = new();
 
     public List<Owner> Owners { get; } = [];
+
+    public Dictionary<long, CrmList> Lists { get; } = [];
+
+    public List<TransactionalSend> TransactionalSends { get; } = [];
+
+    /// <summary>Marketing email events in the order they happened.</summary>
+    public List<EmailEvent> EmailEvents { get; } = [];
+
+    public long NextListId { get; set; } = 1;
 
     /// <summary>Ids are unique across object types in a portal, which makes mixed-up ids fail loudly.</summary>
     public long NextId() => _nextId++;

@@ -23,6 +23,8 @@ internal static class PortalSeeder
             DealSeeder.SeedDeals(context, company, contacts);
         }
 
+        EmailEventSeeder.Seed(context);
+
         return state;
     }
 
