@@ -2,6 +2,7 @@ using Abm.Server.Database;
 using Abm.Server.Errors;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.ApiKeys;
+using Abm.Server.Features.Content;
 using Abm.Server.Features.Events;
 using Abm.Server.Features.Health;
 using Abm.Server.Features.Workspaces;
@@ -38,6 +39,7 @@ internal static class AbmApp
         api.MapGroup("/workspaces").MapWorkspaceEndpoints();
         api.MapGroup("/api-keys").MapApiKeyEndpoints();
         api.MapGroup("/events").MapEventEndpoints();
+        api.MapGroup("/content").MapContentEndpoints();
         return app;
     }
 }

@@ -10,13 +10,15 @@ namespace Abm.Server.Tests;
 /// </summary>
 public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    public enum Access { Marketing, Admin, Operator }
+    public enum Access { Read, Marketing, Admin, Operator }
 
     /// <summary>Owned: the route's {id} names something that belongs to a workspace.</summary>
     public sealed record RouteCase(string Method, string Pattern, Access Minimum, string? OwnedKind, object? Body)
     {
         public override string ToString() => $"{Method} {Pattern}";
     }
+
+    private static readonly object ContentBody = new { title = "Matrix guide", contentType = "whitepaper" };
 
     private static readonly RouteCase[] Routes =
     [
@@ -29,6 +31,11 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("POST", "/api/api-keys/", Access.Admin, null, new { name = "Matrix", role = "viewer" }),
         new("DELETE", "/api/api-keys/{id:guid}", Access.Admin, "api_key", null),
         new("POST", "/api/events/", Access.Marketing, null, new { events = new[] { new { type = "email_open", occurredAt = "2026-01-01T00:00:00Z", contactEmail = "nobody@example.com" } } }),
+        new("GET", "/api/content/", Access.Read, null, null),
+        new("GET", "/api/content/{id:guid}", Access.Read, "content", null),
+        new("POST", "/api/content/", Access.Marketing, null, ContentBody),
+        new("PUT", "/api/content/{id:guid}", Access.Marketing, "content", ContentBody),
+        new("DELETE", "/api/content/{id:guid}", Access.Marketing, "content", null),
     ];
 
     public static TheoryData<RouteCase> AllRoutes() => [.. Routes];
@@ -70,7 +77,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         {
             Access.Operator => new[] { "admin", "marketer", "sales", "viewer" },
             Access.Admin => ["marketer", "sales", "viewer"],
-            _ => ["sales", "viewer"],
+            Access.Marketing => ["sales", "viewer"],
+            _ => [],
         };
         foreach (var role in denied)
         {
@@ -90,7 +98,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         }
 
         var other = await Server.CreateWorkspaceAsync($"Other {Guid.NewGuid():N}");
-        var otherId = route.OwnedKind == "workspace" ? other : (await Server.CreateKeyAsync("viewer", other)).Id;
+        var otherId = await CreateOwnedAsync(route.OwnedKind, other);
         var (_, adminOfDefault) = await Server.CreateKeyAsync("admin");
 
         var response = await SendAsync(Server.ClientWithKey(adminOfDefault), route, otherId);
@@ -103,17 +111,13 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
     public async Task Route_CallerWithMinimumAccessOnOwnRows_Succeeds(RouteCase route)
     {
         var workspace = await Server.CreateWorkspaceAsync($"Own {Guid.NewGuid():N}");
-        var ownId = route.OwnedKind switch
-        {
-            "workspace" => workspace,
-            "api_key" => (await Server.CreateKeyAsync("viewer", workspace)).Id,
-            _ => Guid.Empty,
-        };
+        var ownId = await CreateOwnedAsync(route.OwnedKind, workspace);
         var client = route.Minimum switch
         {
             Access.Operator => Server.OperatorClient(workspace),
             Access.Admin => Server.ClientWithKey((await Server.CreateKeyAsync("admin", workspace)).Key),
-            _ => Server.ClientWithKey((await Server.CreateKeyAsync("marketer", workspace)).Key),
+            Access.Marketing => Server.ClientWithKey((await Server.CreateKeyAsync("marketer", workspace)).Key),
+            _ => Server.ClientWithKey((await Server.CreateKeyAsync("viewer", workspace)).Key),
         };
 
         var response = await SendAsync(client, route, ownId);
@@ -128,6 +132,23 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).ShouldContain("X-Workspace-Id");
+    }
+
+    private async Task<Guid> CreateOwnedAsync(string? kind, Guid workspace)
+    {
+        switch (kind)
+        {
+            case "workspace":
+                return workspace;
+            case "api_key":
+                return (await Server.CreateKeyAsync("viewer", workspace)).Id;
+            case "content":
+                var response = await Server.OperatorClient(workspace).PostAsJsonAsync("/api/content", ContentBody);
+                response.EnsureSuccessStatusCode();
+                return (await response.Content.ReadFromJsonAsync<AbmServerFactory.IdOnly>())!.Id;
+            default:
+                return Guid.Empty;
+        }
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, RouteCase route, Guid id)

@@ -19,20 +19,37 @@ internal static class RequestValidationFilter
                 continue;
             }
 
-            var results = new List<ValidationResult>();
-            if (!Validator.TryValidateObject(argument, new ValidationContext(argument), results, validateAllProperties: true))
+            foreach (var result in Validate(argument))
             {
-                foreach (var result in results)
+                foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
                 {
-                    foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
-                    {
-                        var field = JsonNamingPolicy.CamelCase.ConvertName(member);
-                        errors[field] = [.. errors.GetValueOrDefault(field, []), result.ErrorMessage ?? "Invalid value."];
-                    }
+                    var field = JsonNamingPolicy.CamelCase.ConvertName(member);
+                    errors[field] = [.. errors.GetValueOrDefault(field, []), result.ErrorMessage ?? "Invalid value."];
                 }
             }
         }
 
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The request has invalid fields.") : await next(context);
+    }
+
+    /// <summary>
+    /// Every property, then the object's own rules. Validator.TryValidateObject would skip the object's
+    /// rules whenever a property fails, hiding errors the caller would only discover on the next try.
+    /// </summary>
+    private static List<ValidationResult> Validate(object argument)
+    {
+        var results = new List<ValidationResult>();
+        foreach (var property in argument.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
+        {
+            var context = new ValidationContext(argument) { MemberName = property.Name };
+            Validator.TryValidateProperty(property.GetValue(argument), context, results);
+        }
+
+        if (argument is IValidatableObject validatable)
+        {
+            results.AddRange(validatable.Validate(new ValidationContext(argument)));
+        }
+
+        return results;
     }
 }

@@ -1,0 +1,17 @@
+using Abm.Server.Features.Access;
+
+namespace Abm.Server.Features.Content;
+
+internal static class ContentEndpoints
+{
+    public static RouteGroupBuilder MapContentEndpoints(this RouteGroupBuilder group)
+    {
+        group.WithTags("Content library");
+        group.MapGet("/", ContentHandlers.ListAsync).WithName("ListContent");
+        group.MapGet("/{id:guid}", ContentHandlers.GetAsync).WithName("GetContent");
+        group.MapPost("/", ContentHandlers.CreateAsync).WithName("CreateContent").RequireAuthorization(AccessPolicies.Marketing);
+        group.MapPut("/{id:guid}", ContentHandlers.ReplaceAsync).WithName("ReplaceContent").RequireAuthorization(AccessPolicies.Marketing);
+        group.MapDelete("/{id:guid}", ContentHandlers.ArchiveAsync).WithName("ArchiveContent").RequireAuthorization(AccessPolicies.Marketing);
+        return group;
+    }
+}
