@@ -22,6 +22,9 @@ internal static class AdminEndpoints
         admin.MapDelete("/faults", AdminFaultHandlers.Clear);
         admin.MapGet("/counters", AdminFaultHandlers.Counters);
         admin.MapDelete("/counters", AdminFaultHandlers.ClearCounters);
+        admin.MapGet("/webhooks/deliveries", AdminWebhookHandlers.Deliveries);
+        admin.MapGet("/webhooks/chaos", AdminWebhookHandlers.Chaos);
+        admin.MapPut("/webhooks/chaos", AdminWebhookHandlers.SetChaosAsync);
         admin.MapGet("/clock", AdminClockHandlers.Get);
         admin.MapPut("/clock", AdminClockHandlers.SetAsync);
         admin.MapPost("/clock/advance", AdminClockHandlers.AdvanceAsync);

@@ -4,6 +4,7 @@ using Abm.HubSpot.Sandbox.Hosting;
 using Abm.HubSpot.Sandbox.Http;
 using Abm.HubSpot.Sandbox.Portals;
 using Abm.HubSpot.Sandbox.RateLimits;
+using Abm.HubSpot.Sandbox.Webhooks;
 
 namespace Abm.HubSpot.Sandbox.Admin;
 
@@ -65,9 +66,15 @@ internal static class AdminPortalHandlers
             ? SandboxJson.Json(new { results = portal.Read(state => state.TransactionalSends.ToList()) })
             : HubSpotErrors.NotFound($"No portal {portalId}");
 
-    /// <summary>Back to the start: data regenerated from the seeds, no faults, no counts, fresh rate-limit windows.</summary>
-    public static IResult Reset(PortalRegistry portals, FaultSettings faults, RequestCounters counters, RateLimitLedger ledger)
+    /// <summary>
+    /// Back to the start: data regenerated from the seeds, no faults, no counts, fresh rate-limit windows,
+    /// no pending webhook deliveries. Webhook settings and subscriptions, like the clock, are kept.
+    /// </summary>
+    public static IResult Reset(
+        PortalRegistry portals, FaultSettings faults, RequestCounters counters, RateLimitLedger ledger, WebhookDeliveryQueue webhooks, WebhookDeliveryLog deliveries)
     {
+        webhooks.Clear();
+        deliveries.Clear();
         portals.ReseedAll();
         faults.Clear();
         counters.Clear();

@@ -117,7 +117,7 @@ internal sealed class RecordWriter(TimeProvider clock, SandboxOptions options, C
         Publish(context, record, ChangeKind.Deletion);
     }
 
-    /// <summary>Adds an association in both directions and reports it once, from the first object's side.</summary>
+    /// <summary>Adds an association in both directions and reports it.</summary>
     public bool Associate(WriteContext context, CrmObjectType fromType, long fromId, CrmObjectType toType, long toId, AssociationKind kind)
     {
         if (!context.State.Associations.Add(fromType, fromId, toType, toId, kind))
@@ -146,9 +146,12 @@ internal sealed class RecordWriter(TimeProvider clock, SandboxOptions options, C
 
     private void PublishAssociation(WriteContext context, CrmObjectType fromType, long fromId, CrmObjectType toType, long toId, AssociationKind kind, bool removed)
     {
-        var name = $"{fromType.UpperSingular}_TO_{toType.UpperSingular}";
-        var detail = new AssociationChangeDetail(name, fromId, toId, removed, kind.Label == "Primary");
-        feed.Publish(new CrmChange(context.Portal.PortalId, fromType, fromId, ChangeKind.AssociationChange, context.Now, Association: detail));
+        // HubSpot reports an association change from both sides.
+        var isPrimary = kind.Label == "Primary";
+        var forward = new AssociationChangeDetail($"{fromType.UpperSingular}_TO_{toType.UpperSingular}", fromId, toId, removed, isPrimary);
+        var backward = new AssociationChangeDetail($"{toType.UpperSingular}_TO_{fromType.UpperSingular}", toId, fromId, removed, isPrimary);
+        feed.Publish(new CrmChange(context.Portal.PortalId, fromType, fromId, ChangeKind.AssociationChange, context.Now, Association: forward));
+        feed.Publish(new CrmChange(context.Portal.PortalId, toType, toId, ChangeKind.AssociationChange, context.Now, Association: backward));
     }
 
     // Search keeps serving what it had indexed until the visibility delay has passed since the last write.

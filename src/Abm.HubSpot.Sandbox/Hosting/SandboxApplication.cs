@@ -43,6 +43,10 @@ internal static class SandboxApplication
         builder.Services.AddSingleton<RecordWriter>();
         builder.Services.AddSingleton<FaultSettings>();
         builder.Services.AddSingleton<RequestCounters>();
+        builder.Services.AddSingleton<WebhookStore>();
+        builder.Services.AddSingleton<WebhookDeliveryQueue>();
+        builder.Services.AddSingleton<WebhookDeliveryLog>();
+        builder.Services.AddHostedService<WebhookDispatcher>();
 
         var app = builder.Build();
         app.UseMiddleware<RequestCountingMiddleware>();
@@ -59,6 +63,7 @@ internal static class SandboxApplication
         app.MapAssociationEndpoints();
         app.MapListEndpoints();
         app.MapEmailEndpoints();
+        app.MapWebhookEndpoints();
         app.MapAdminEndpoints();
         return app;
     }
