@@ -3,6 +3,7 @@ using Abm.Server.Errors;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.ApiKeys;
 using Abm.Server.Features.Content;
+using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Events;
 using Abm.Server.Features.Health;
 using Abm.Server.Features.Workspaces;
@@ -26,6 +27,7 @@ internal static class AbmApp
         builder.Services.AddHealth();
         builder.Services.AddWorkspaces();
         builder.Services.AddEvents();
+        builder.Services.AddEngagement();
 
         var app = builder.Build();
         app.UseErrorHandling();
@@ -40,6 +42,7 @@ internal static class AbmApp
         api.MapGroup("/api-keys").MapApiKeyEndpoints();
         api.MapGroup("/events").MapEventEndpoints();
         api.MapGroup("/content").MapContentEndpoints();
+        api.MapEngagementEndpoints();
         return app;
     }
 }

@@ -76,6 +76,30 @@ public sealed class AbmServerFactory : WebApplicationFactory<Program>
         return (created.Id, created.Key);
     }
 
+    public async Task<Abm.Data.Entities.Contact> SeedContactAsync(Guid workspace, string? jobTitle = null, Guid? companyId = null, string? buyingRole = null)
+    {
+        var contact = new Abm.Data.Entities.Contact
+        {
+            Id = Guid.NewGuid(), WorkspaceId = workspace, HubSpotId = NextHubSpotId(), Email = $"buyer.{Guid.NewGuid():N}@example.com",
+            JobTitle = jobTitle, CompanyId = companyId, BuyingRole = buyingRole,
+        };
+        await using var database = OpenDatabase();
+        database.Contacts.Add(contact);
+        await database.SaveChangesAsync();
+        return contact;
+    }
+
+    public async Task<Abm.Data.Entities.Company> SeedCompanyAsync(Guid workspace, string? industry = null)
+    {
+        var company = new Abm.Data.Entities.Company { Id = Guid.NewGuid(), WorkspaceId = workspace, HubSpotId = NextHubSpotId(), Name = "Acme", Industry = industry };
+        await using var database = OpenDatabase();
+        database.Companies.Add(company);
+        await database.SaveChangesAsync();
+        return company;
+    }
+
+    private static string NextHubSpotId() => Random.Shared.NextInt64(1, long.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public AbmDbContext OpenDatabase() => new(_database.Target.ContextOptions());
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();

@@ -36,6 +36,13 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("POST", "/api/content/", Access.Marketing, null, ContentBody),
         new("PUT", "/api/content/{id:guid}", Access.Marketing, "content", ContentBody),
         new("DELETE", "/api/content/{id:guid}", Access.Marketing, "content", null),
+        new("GET", "/api/contacts/{id:guid}/engagement", Access.Read, "contact", null),
+        new("PUT", "/api/contacts/{id:guid}/journey-stage", Access.Marketing, "contact", new { stage = "vendor_evaluation" }),
+        new("DELETE", "/api/contacts/{id:guid}/journey-stage", Access.Marketing, "contact", null),
+        new("GET", "/api/accounts/{id:guid}/engagement", Access.Read, "company", null),
+        new("POST", "/api/engagement/recompute", Access.Marketing, null, null),
+        new("GET", "/api/engagement/settings", Access.Read, null, null),
+        new("PUT", "/api/engagement/settings", Access.Admin, null, new { halfLifeDays = 20 }),
     ];
 
     public static TheoryData<RouteCase> AllRoutes() => [.. Routes];
@@ -146,6 +153,10 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
                 var response = await Server.OperatorClient(workspace).PostAsJsonAsync("/api/content", ContentBody);
                 response.EnsureSuccessStatusCode();
                 return (await response.Content.ReadFromJsonAsync<AbmServerFactory.IdOnly>())!.Id;
+            case "contact":
+                return (await Server.SeedContactAsync(workspace)).Id;
+            case "company":
+                return (await Server.SeedCompanyAsync(workspace)).Id;
             default:
                 return Guid.Empty;
         }

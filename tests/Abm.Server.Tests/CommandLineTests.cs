@@ -41,7 +41,7 @@ public sealed class CommandLineTests : IDisposable
         var second = await AbmProcess.RunAsync(_workingDirectory, environment, "migrate");
 
         first.ExitCode.ShouldBe(0, first.Error);
-        first.Output.ShouldContain("applied 0001_initial_schema.sql");
+        first.Output.ShouldContain("applied 0001_initial_schema.sql, 0002_engagement.sql");
         second.ExitCode.ShouldBe(0, second.Error);
         second.Output.ShouldContain("already up to date");
     }

@@ -1,4 +1,5 @@
 using Abm.Data.Entities;
+using Abm.Data.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,6 +12,7 @@ internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspac
         builder.ToTable("workspaces");
         builder.Property(w => w.Name).HasMaxLength(200);
         builder.Property(w => w.HubSpotPortalId).HasMaxLength(50);
+        builder.Property(w => w.EngagementSettings).IsJsonDocument();
         builder.HasIndex(w => w.HubSpotPortalId).IsUnique();
     }
 }

@@ -12,5 +12,10 @@ public sealed class ContactScore : IWorkspaceScoped
     public double Quality { get; set; }
     public double Diversity { get; set; }
     public double Progression { get; set; }
+    public int EventsInWindow { get; set; }
+    public DateTime? LastEventAt { get; set; }
+    /// <summary>Decayed points in the current and previous velocity periods; the account roll-up sums them.</summary>
+    public double CurrentPeriodPoints { get; set; }
+    public double PreviousPeriodPoints { get; set; }
     public DateTime ComputedAt { get; set; }
 }

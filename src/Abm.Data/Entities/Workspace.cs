@@ -8,6 +8,8 @@ public sealed class Workspace
     public string? HubSpotPortalId { get; set; }
     /// <summary>The workspace created for the HubSpot connection configured in the environment.</summary>
     public bool IsDefault { get; set; }
+    /// <summary>Engagement scoring settings as JSON (weights, half-life, window); null means the defaults.</summary>
+    public string? EngagementSettings { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -1,6 +1,7 @@
 using Abm.Data;
 using Abm.Data.Entities;
 using Abm.Engines;
+using Abm.Server.Features.Engagement;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Events;
@@ -10,7 +11,7 @@ namespace Abm.Server.Features.Events;
 /// reported and skipped, good ones are stored, and an item whose clientEventId was seen before (in an
 /// earlier batch or earlier in this one) is acknowledged as a duplicate instead of stored twice.
 /// </summary>
-internal sealed class EventIntake(AbmDbContext database, TimeProvider clock)
+internal sealed class EventIntake(AbmDbContext database, ScoringQueue scoring, TimeProvider clock)
 {
     public async Task<EventBatchResponse> IngestAsync(Guid workspaceId, IReadOnlyList<IncomingEvent> items, string source, CancellationToken cancellationToken)
     {
@@ -70,6 +71,7 @@ internal sealed class EventIntake(AbmDbContext database, TimeProvider clock)
         }
 
         await SaveAsync(accepted, results, cancellationToken);
+        scoring.Enqueue(workspaceId, accepted.Where(a => results[a.Index].Status == EventOutcome.Accepted).Select(a => a.Row.ContactId).ToHashSet());
         return new EventBatchResponse(
             results.Count(r => r.Status == EventOutcome.Accepted),
             results.Count(r => r.Status == EventOutcome.Duplicate),

@@ -1,0 +1,34 @@
+using Abm.Engines.Content;
+using Abm.Engines.Engagement;
+using Abm.Engines.Insights;
+using Abm.Engines.Journey;
+using Abm.Engines.Personas;
+
+namespace Abm.Server.Features.Engagement;
+
+/// <summary>Everything the engines conclude about one contact.</summary>
+internal sealed record ContactConclusion(
+    ContactEngagementScore Score,
+    JourneyStageDecision Stage,
+    Persona Persona,
+    FormatPreference Formats)
+{
+    public ContactInsight Insight => new(Score.Total, Stage.Stage, Persona, Formats.Preferred);
+}
+
+/// <summary>Runs the pure engines over one contact's facts; no I/O, "now" passed in.</summary>
+internal static class ContactInsightCalculator
+{
+    public static ContactConclusion Conclude(ContactFacts facts, DateTimeOffset now, EngagementSettings settings)
+    {
+        var events = facts.Events.ToArray();
+        var score = EngagementScorer.ScoreContact(events, now, settings);
+        var stage = JourneyStageInference.Infer(new JourneyStageInput(facts.CurrentStage, facts.StageOverride, facts.DealStages, facts.Events, now)
+        {
+            EvidenceWindowDays = settings.WindowDays,
+        });
+        var persona = PersonaClassifier.Classify(facts.JobTitle);
+        var formats = FormatPreferenceInference.Infer(facts.ContentInteractions, now, settings);
+        return new ContactConclusion(score, stage, persona, formats);
+    }
+}

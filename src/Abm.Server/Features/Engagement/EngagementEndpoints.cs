@@ -1,0 +1,36 @@
+using Abm.Server.Features.Access;
+
+namespace Abm.Server.Features.Engagement;
+
+internal static class EngagementEndpoints
+{
+    public static IServiceCollection AddEngagement(this IServiceCollection services)
+    {
+        services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<EngagementSettingsStore>();
+        services.AddScoped<WriteBackQueue>();
+        services.AddScoped<AccountRollup>();
+        services.AddScoped<EngagementRecompute>();
+        services.AddSingleton<ScoringQueue>();
+        services.AddSingleton<RecomputeLocks>();
+        services.AddHostedService<ScoringWorker>();
+        services.AddHostedService<NightlyScoringWorker>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapEngagementEndpoints(this RouteGroupBuilder api)
+    {
+        var contacts = api.MapGroup("/contacts/{id:guid}").WithTags("Engagement");
+        contacts.MapGet("/engagement", EngagementHandlers.GetContactAsync).WithName("GetContactEngagement");
+        contacts.MapPut("/journey-stage", EngagementHandlers.OverrideStageAsync).WithName("OverrideJourneyStage").RequireAuthorization(AccessPolicies.Marketing);
+        contacts.MapDelete("/journey-stage", EngagementHandlers.ClearOverrideAsync).WithName("ClearJourneyStageOverride").RequireAuthorization(AccessPolicies.Marketing);
+
+        api.MapGet("/accounts/{id:guid}/engagement", EngagementHandlers.GetAccountAsync).WithTags("Engagement").WithName("GetAccountEngagement");
+
+        var engagement = api.MapGroup("/engagement").WithTags("Engagement");
+        engagement.MapPost("/recompute", EngagementHandlers.RecomputeAsync).WithName("RecomputeEngagement").RequireAuthorization(AccessPolicies.Marketing);
+        engagement.MapGet("/settings", EngagementHandlers.GetSettingsAsync).WithName("GetEngagementSettings");
+        engagement.MapPut("/settings", EngagementHandlers.SaveSettingsAsync).WithName("SaveEngagementSettings").RequireAuthorization(AccessPolicies.Admin);
+        return api;
+    }
+}

@@ -1,0 +1,121 @@
+using Abm.Data;
+using Abm.Data.Entities;
+using Abm.Engines;
+using Abm.Engines.Engagement;
+using Abm.Engines.Insights;
+using Microsoft.EntityFrameworkCore;
+
+namespace Abm.Server.Features.Engagement;
+
+internal sealed record RecomputeSummary(int Contacts, int Accounts, int QueuedForWriteBack);
+
+/// <summary>
+/// Recomputes contacts' engagement, stage, persona and preferred format, then the accounts they belong to,
+/// and queues significant changes for write-back. Works on the workspace the context is scoped to.
+/// </summary>
+internal sealed class EngagementRecompute(
+    AbmDbContext database, EngagementSettingsStore settingsStore, WriteBackQueue writeBack, AccountRollup accounts, RecomputeLocks locks, TimeProvider clock)
+{
+    private const int ChunkSize = 500;
+
+    public async Task<RecomputeSummary> RecomputeWorkspaceAsync(CancellationToken cancellationToken)
+    {
+        var ids = await database.Contacts.Where(c => c.ArchivedAt == null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        return await RecomputeContactsAsync(ids, cancellationToken);
+    }
+
+    public async Task<RecomputeSummary> RecomputeContactsAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
+    {
+        var workspaceId = database.CurrentWorkspaceId ?? throw new InvalidOperationException("Recompute needs a workspace-scoped context.");
+        using var held = await locks.TakeAsync(workspaceId, cancellationToken);
+        var settings = await settingsStore.LoadAsync(workspaceId, cancellationToken);
+        var (contacts, queued) = (0, 0);
+        var companies = new HashSet<Guid>();
+        foreach (var chunk in contactIds.Distinct().Chunk(ChunkSize))
+        {
+            var (done, written, touched) = await RetryOnceAsync(() => RecomputeChunkAsync(chunk, settings, cancellationToken));
+            (contacts, queued) = (contacts + done, queued + written);
+            companies.UnionWith(touched);
+            database.ChangeTracker.Clear();
+        }
+
+        var accountResult = await RetryOnceAsync(() => accounts.RollUpAsync(companies, settings, cancellationToken));
+        return new RecomputeSummary(contacts, accountResult.Accounts, queued + accountResult.Queued);
+    }
+
+    /// <summary>
+    /// Another instance may insert the same score rows first; the unique keys reject ours, and a second
+    /// attempt, which re-reads, updates them instead.
+    /// </summary>
+    private async Task<T> RetryOnceAsync<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (DbUpdateException)
+        {
+            database.ChangeTracker.Clear();
+            return await work();
+        }
+    }
+
+    private async Task<(int Contacts, int Queued, IEnumerable<Guid> Companies)> RecomputeChunkAsync(Guid[] ids, EngagementSettings settings, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var facts = await ContactFactsLoader.LoadAsync(database, ids, now, settings, cancellationToken);
+        var contacts = await database.Contacts.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+        var scores = await database.ContactScores.Where(s => ids.Contains(s.ContactId)).ToDictionaryAsync(s => s.ContactId, cancellationToken);
+        var lastWritten = await writeBack.LastContactInsightsAsync(contacts.Select(c => c.HubSpotId).ToList(), cancellationToken);
+        var queued = 0;
+        foreach (var contact in contacts)
+        {
+            var conclusion = ContactInsightCalculator.Conclude(facts[contact.Id], now, settings);
+            Apply(contact, conclusion, now.UtcDateTime);
+            SaveScore(scores, contact, conclusion.Score, now.UtcDateTime);
+            if (SignificantChange.IsSignificant(lastWritten.GetValueOrDefault(contact.HubSpotId), conclusion.Insight, settings.SignificantScoreDelta))
+            {
+                await writeBack.EnqueueContactAsync(contact, conclusion.Insight, cancellationToken);
+                queued++;
+            }
+        }
+
+        await database.SaveChangesAsync(cancellationToken);
+        return (contacts.Count, queued, contacts.Select(c => c.CompanyId).OfType<Guid>().ToList());
+    }
+
+    private static void Apply(Contact contact, ContactConclusion conclusion, DateTime now)
+    {
+        contact.EngagementScore = (int)Math.Round(conclusion.Score.Total);
+        contact.JourneyStage = conclusion.Stage.Stage.ToWireName();
+        contact.PersonaType = conclusion.Persona.ToWireName();
+        contact.PreferredContentFormat = conclusion.Formats.Preferred?.ToWireName();
+        if (conclusion.Score.LastEventAt is { } last && (contact.LastInteractionAt is null || contact.LastInteractionAt < last.UtcDateTime))
+        {
+            contact.LastInteractionAt = last.UtcDateTime;
+        }
+
+        contact.UpdatedAt = now;
+    }
+
+    private void SaveScore(Dictionary<Guid, ContactScore> scores, Contact contact, ContactEngagementScore score, DateTime now)
+    {
+        if (!scores.TryGetValue(contact.Id, out var row))
+        {
+            row = new ContactScore { Id = Guid.CreateVersion7(), WorkspaceId = contact.WorkspaceId, ContactId = contact.Id };
+            database.ContactScores.Add(row);
+        }
+
+        row.Score = score.Total;
+        row.Recency = score.Recency;
+        row.Frequency = score.Frequency;
+        row.Quality = score.Quality;
+        row.Diversity = score.Diversity;
+        row.Progression = score.Progression;
+        row.EventsInWindow = score.EventsInWindow;
+        row.LastEventAt = score.LastEventAt?.UtcDateTime;
+        row.CurrentPeriodPoints = score.CurrentPeriodPoints;
+        row.PreviousPeriodPoints = score.PreviousPeriodPoints;
+        row.ComputedAt = now;
+    }
+}

@@ -1,0 +1,61 @@
+using Abm.Data;
+using Abm.Server.Features.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Abm.Server.Features.Engagement;
+
+/// <summary>Once a day recomputes every workspace in full, so decay is applied to contacts with no new events.</summary>
+internal sealed partial class NightlyScoringWorker(
+    IServiceScopeFactory scopes, IOptions<ScoringOptions> options, TimeProvider clock, ILogger<NightlyScoringWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.NightlyPassEnabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(UntilNextRun(clock.GetUtcNow(), options.Value.NightlyHourUtc), clock, stoppingToken);
+            await RunOnceAsync(stoppingToken);
+        }
+    }
+
+    internal static TimeSpan UntilNextRun(DateTimeOffset now, int hourUtc)
+    {
+        var next = new DateTimeOffset(now.UtcDateTime.Date.AddHours(hourUtc), TimeSpan.Zero);
+        return (next > now ? next : next.AddDays(1)) - now;
+    }
+
+    internal async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> workspaces;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            workspaces = await scope.ServiceProvider.GetRequiredService<AbmDbContext>().Workspaces.Select(w => w.Id).ToListAsync(cancellationToken);
+        }
+
+        foreach (var workspaceId in workspaces)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
+                var summary = await scope.ServiceProvider.GetRequiredService<EngagementRecompute>().RecomputeWorkspaceAsync(cancellationToken);
+                LogDone(workspaceId, summary.Contacts, summary.Accounts);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                LogFailed(workspaceId, error);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nightly pass for workspace {WorkspaceId}: {Contacts} contact(s), {Accounts} account(s)")]
+    private partial void LogDone(Guid workspaceId, int contacts, int accounts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Nightly pass for workspace {WorkspaceId} failed")]
+    private partial void LogFailed(Guid workspaceId, Exception error);
+}

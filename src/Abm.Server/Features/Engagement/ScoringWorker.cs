@@ -1,0 +1,50 @@
+using Abm.Server.Features.Access;
+
+namespace Abm.Server.Features.Engagement;
+
+/// <summary>
+/// Drains the scoring queue: everything waiting is coalesced per workspace, so a burst of event batches
+/// becomes one recompute per workspace instead of one per batch.
+/// </summary>
+internal sealed partial class ScoringWorker(ScoringQueue queue, IServiceScopeFactory scopes, ILogger<ScoringWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (await queue.Reader.WaitToReadAsync(stoppingToken))
+        {
+            var pending = new Dictionary<Guid, HashSet<Guid>>();
+            while (queue.Reader.TryRead(out var request))
+            {
+                if (!pending.TryGetValue(request.WorkspaceId, out var ids))
+                {
+                    pending[request.WorkspaceId] = ids = [];
+                }
+
+                ids.UnionWith(request.ContactIds);
+            }
+
+            foreach (var (workspaceId, contactIds) in pending)
+            {
+                await RecomputeAsync(workspaceId, contactIds, stoppingToken);
+            }
+        }
+    }
+
+    private async Task RecomputeAsync(Guid workspaceId, HashSet<Guid> contactIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
+            await scope.ServiceProvider.GetRequiredService<EngagementRecompute>().RecomputeContactsAsync(contactIds, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The loop must survive; the nightly pass recomputes whatever this attempt missed.
+            LogFailed(workspaceId, contactIds.Count, error);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recomputing {ContactCount} contact(s) of workspace {WorkspaceId} failed")]
+    private partial void LogFailed(Guid workspaceId, int contactCount, Exception error);
+}

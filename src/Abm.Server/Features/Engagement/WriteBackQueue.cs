@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Abm.Data;
+using Abm.Data.Entities;
+using Abm.Engines;
+using Abm.Engines.Content;
+using Abm.Engines.Insights;
+using Microsoft.EntityFrameworkCore;
+
+namespace Abm.Server.Features.Engagement;
+
+/// <summary>
+/// Queues property values for HubSpot in the outbox, one pending row per record: a newer value merges into
+/// the pending row, so however often a record changes it is written once per write-back batch.
+/// </summary>
+internal sealed class WriteBackQueue(AbmDbContext database, TimeProvider clock)
+{
+    public const string ContactObject = "contacts";
+    public const string CompanyObject = "companies";
+
+    /// <summary>The insight last queued (pending or sent) per contact HubSpot id: what HubSpot has or is about to have.</summary>
+    public async Task<Dictionary<string, ContactInsight>> LastContactInsightsAsync(IReadOnlyCollection<string> hubSpotIds, CancellationToken cancellationToken)
+    {
+        var rows = await database.HubSpotOutbox
+            .Where(o => o.ObjectType == ContactObject && hubSpotIds.Contains(o.HubSpotId))
+            .Select(o => new { o.HubSpotId, o.Properties, o.UpdatedAt })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.HubSpotId)
+            .Select(g => (Id: g.Key, Insight: ParseInsight(g.OrderByDescending(r => r.UpdatedAt).First().Properties)))
+            .Where(x => x.Insight is not null)
+            .ToDictionary(x => x.Id, x => x.Insight!, StringComparer.Ordinal);
+    }
+
+    public async Task EnqueueContactAsync(Contact contact, ContactInsight insight, CancellationToken cancellationToken) =>
+        await EnqueueAsync(contact.WorkspaceId, ContactObject, contact.HubSpotId, new Dictionary<string, string>
+        {
+            ["abm_content_engagement_score"] = Math.Round(insight.Score).ToString(CultureInfo.InvariantCulture),
+            ["abm_journey_stage"] = insight.Stage.ToWireName(),
+            ["abm_persona_classification"] = insight.Persona.ToWireName(),
+            ["abm_preferred_content_format"] = insight.PreferredFormat?.ToWireName() ?? "",
+            ["abm_last_content_interaction"] = contact.LastInteractionAt is { } at
+                ? new DateTimeOffset(at).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)
+                : "",
+        }, cancellationToken);
+
+    public async Task EnqueueCompanyAsync(Company company, double velocity, CancellationToken cancellationToken) =>
+        await EnqueueAsync(company.WorkspaceId, CompanyObject, company.HubSpotId, new Dictionary<string, string>
+        {
+            ["abm_engagement_velocity"] = Math.Round(velocity, 1).ToString(CultureInfo.InvariantCulture),
+        }, cancellationToken);
+
+    private async Task EnqueueAsync(Guid workspaceId, string objectType, string hubSpotId, Dictionary<string, string> properties, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = database.HubSpotOutbox.Local.FirstOrDefault(o => Matches(o, objectType, hubSpotId))
+            ?? await database.HubSpotOutbox.FirstOrDefaultAsync(o => o.ObjectType == objectType && o.HubSpotId == hubSpotId && o.Status == "pending", cancellationToken);
+        if (pending is null)
+        {
+            database.HubSpotOutbox.Add(new HubSpotOutboxItem
+            {
+                Id = Guid.CreateVersion7(),
+                WorkspaceId = workspaceId,
+                ObjectType = objectType,
+                HubSpotId = hubSpotId,
+                Properties = JsonSerializer.Serialize(properties),
+                NextAttemptAt = now,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+            return;
+        }
+
+        var merged = JsonNode.Parse(pending.Properties)!.AsObject();
+        foreach (var (name, value) in properties)
+        {
+            merged[name] = value;
+        }
+
+        pending.Properties = merged.ToJsonString();
+        pending.UpdatedAt = now;
+    }
+
+    private static bool Matches(HubSpotOutboxItem item, string objectType, string hubSpotId) =>
+        item.Status == "pending" && item.ObjectType == objectType && item.HubSpotId == hubSpotId;
+
+    private static ContactInsight? ParseInsight(string json)
+    {
+        var properties = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+        if (!properties.TryGetValue("abm_content_engagement_score", out var score) ||
+            !double.TryParse(score, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ||
+            !WireNames.TryParseJourneyStage(properties.GetValueOrDefault("abm_journey_stage"), out var stage) ||
+            !WireNames.TryParsePersona(properties.GetValueOrDefault("abm_persona_classification"), out var persona))
+        {
+            return null;
+        }
+
+        ContentType? format = WireNames.TryParseContentType(properties.GetValueOrDefault("abm_preferred_content_format"), out var parsed) ? parsed : null;
+        return new ContactInsight(value, stage, persona, format);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Abm.Engines.Engagement;
+using Abm.Server.Features.Engagement;
+using Microsoft.EntityFrameworkCore;
+
+namespace Abm.Server.Tests;
+
+public sealed class EngagementTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    private AbmServerFactory Server => fixture.Factory;
+
+    [Fact]
+    public async Task IngestEvents_Contact_ScoreMatchesEngineAndArrivesWithoutAskingForIt()
+    {
+        var (client, workspace) = await MarketerAsync();
+        var contact = await Server.SeedContactAsync(workspace, jobTitle: "Chief Financial Officer");
+        var now = TimeProvider.System.GetUtcNow();
+        var sent = new[] { ("demo_request", now.AddDays(-1)), ("email_open", now.AddDays(-3)), ("pricing_inquiry", now.AddDays(-10)) };
+        (await client.PostAsJsonAsync("/api/events", new
+        {
+            events = sent.Select(e => new { type = e.Item1, occurredAt = e.Item2, contactHubSpotId = contact.HubSpotId }).ToArray(),
+        })).EnsureSuccessStatusCode();
+
+        var engagement = await WaitForScoreAsync(client, contact.Id);
+
+        var expected = EngagementScorer.ScoreContact(
+            [new(EngagementEventType.DemoRequest, sent[0].Item2), new(EngagementEventType.EmailOpen, sent[1].Item2), new(EngagementEventType.PricingInquiry, sent[2].Item2)],
+            TimeProvider.System.GetUtcNow(), EngagementSettings.Default);
+        engagement.Score.ShouldBe(expected.Total, tolerance: 0.5); // "now" moved a little between the two computations
+        engagement.EventsInWindow.ShouldBe(3);
+        engagement.Persona.ShouldBe("financial_decision_maker");
+    }
+
+    [Fact]
+    public async Task OverrideStage_ThenClear_PinsStageAuditsAndReleasesIt()
+    {
+        var (client, workspace) = await MarketerAsync();
+        var contact = await Server.SeedContactAsync(workspace);
+
+        var pinned = await client.PutAsJsonAsync($"/api/contacts/{contact.Id}/journey-stage", new { stage = "decision_finalization" });
+        var cleared = await client.DeleteAsync($"/api/contacts/{contact.Id}/journey-stage");
+        var invalid = await client.PutAsJsonAsync($"/api/contacts/{contact.Id}/journey-stage", new { stage = "nirvana" });
+
+        (await pinned.Content.ReadFromJsonAsync<ContactEngagementResponse>())!.JourneyStage.ShouldBe("decision_finalization");
+        var afterClear = (await cleared.Content.ReadFromJsonAsync<ContactEngagementResponse>())!;
+        afterClear.JourneyStageOverride.ShouldBeNull();
+        invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        await using var database = Server.OpenDatabase();
+        var actions = await database.AuditLog.IgnoreQueryFilters().Where(a => a.EntityId == contact.Id.ToString()).Select(a => a.Action).ToListAsync();
+        actions.ShouldBe(["journey_stage.overridden", "journey_stage.override_cleared"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Recompute_AccountWithTwoRoles_RollsUpCoverageAndQueuesWriteBackOnce()
+    {
+        var (client, workspace) = await MarketerAsync();
+        var company = await Server.SeedCompanyAsync(workspace, "technology");
+        var champion = await Server.SeedContactAsync(workspace, "VP Engineering", company.Id, "CHAMPION");
+        var budget = await Server.SeedContactAsync(workspace, "CFO", company.Id, "BUDGET_HOLDER");
+        var now = TimeProvider.System.GetUtcNow();
+        (await client.PostAsJsonAsync("/api/events", new
+        {
+            events = new[]
+            {
+                new { type = "demo_request", occurredAt = now.AddDays(-2), contactHubSpotId = champion.HubSpotId },
+                new { type = "webinar_attendance", occurredAt = now.AddDays(-1), contactHubSpotId = budget.HubSpotId },
+            },
+        })).EnsureSuccessStatusCode();
+
+        var recomputed = await client.PostAsync("/api/engagement/recompute", null);
+        var first = await recomputed.Content.ReadFromJsonAsync<RecomputeSummary>();
+        recomputed.StatusCode.ShouldBe(HttpStatusCode.OK, await recomputed.Content.ReadAsStringAsync());
+        await client.PostAsync("/api/engagement/recompute", null);
+
+        first!.Contacts.ShouldBe(2);
+        var account = (await client.GetFromJsonAsync<AccountEngagementResponse>($"/api/accounts/{company.Id}/engagement"))!;
+        account.Score.ShouldBeGreaterThan(0);
+        account.StakeholderCoverage.ShouldBeGreaterThan(0);
+        account.RoleCounts!.Value.GetProperty("contacts").GetProperty("CHAMPION").GetInt32().ShouldBe(1);
+        await using var database = Server.OpenDatabase();
+        var outbox = await database.HubSpotOutbox.IgnoreQueryFilters().Where(o => o.WorkspaceId == workspace).ToListAsync();
+        outbox.Count(o => o.HubSpotId == champion.HubSpotId).ShouldBe(1);
+        outbox.Count(o => o.HubSpotId == company.HubSpotId).ShouldBe(1);
+        var properties = JsonSerializer.Deserialize<Dictionary<string, string>>(outbox.Single(o => o.HubSpotId == budget.HubSpotId).Properties)!;
+        properties["abm_persona_classification"].ShouldBe("financial_decision_maker");
+        properties.Keys.ShouldContain("abm_content_engagement_score");
+    }
+
+    [Fact]
+    public async Task Settings_SaveWeights_AreUsedAndBadOnesRejected()
+    {
+        var (client, workspace) = await MarketerAsync();
+        var admin = Server.ClientWithKey((await Server.CreateKeyAsync("admin", workspace)).Key);
+
+        var bad = await admin.PutAsJsonAsync("/api/engagement/settings", new { eventWeights = new Dictionary<string, double> { ["teleport"] = 5, ["email_open"] = -1 }, halfLifeDays = 0 });
+        var good = await admin.PutAsJsonAsync("/api/engagement/settings", new { eventWeights = new Dictionary<string, double> { ["email_open"] = 40 }, windowDays = 60 });
+
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var body = await bad.Content.ReadAsStringAsync();
+        body.ShouldContain("teleport");
+        body.ShouldContain("halfLifeDays");
+        good.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var settings = (await client.GetFromJsonAsync<EngagementSettingsDocument>("/api/engagement/settings"))!;
+        settings.EventWeights!["email_open"].ShouldBe(40);
+        settings.EventWeights["demo_request"].ShouldBe(50);
+        settings.WindowDays.ShouldBe(60);
+    }
+
+    private static async Task<ContactEngagementResponse> WaitForScoreAsync(HttpClient client, Guid contactId)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var engagement = (await client.GetFromJsonAsync<ContactEngagementResponse>($"/api/contacts/{contactId}/engagement"))!;
+            if (engagement.ComputedAt is not null)
+            {
+                return engagement;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The contact was not scored within 10 s of its events arriving.");
+    }
+
+    private async Task<(HttpClient Client, Guid Workspace)> MarketerAsync()
+    {
+        var workspace = await Server.CreateWorkspaceAsync($"Engagement {Guid.NewGuid():N}");
+        return (Server.ClientWithKey((await Server.CreateKeyAsync("marketer", workspace)).Key), workspace);
+    }
+}
