@@ -1,0 +1,92 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Abm.HubSpot.Http;
+
+namespace Abm.HubSpot.Crm;
+
+/// <summary>The CRM objects API: paged lists, single reads, and batch read/create/update/upsert/archive.</summary>
+public sealed class CrmObjectsClient
+{
+    private readonly HubSpotTransport _transport;
+
+    internal CrmObjectsClient(HubSpotTransport transport) => _transport = transport;
+
+    /// <summary>Reads one page; pass the previous page's <see cref="CrmPage.After"/> to continue (null starts at the beginning).</summary>
+    public async Task<CrmPage> ListPageAsync(string objectType, CrmReadOptions? options = null, string? after = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new CrmReadOptions();
+        var path = HubSpotPaths.WithQuery(
+            _transport.Paths.Objects(objectType),
+            ("limit", Math.Clamp(options.PageSize, 1, 100)),
+            ("after", after),
+            ("properties", options.Properties),
+            ("associations", options.Associations),
+            ("archived", options.Archived ? true : null));
+        var page = await _transport.SendAsync<PageDto<RecordDto>>(HubSpotRequest.Get(path), cancellationToken);
+        return new CrmPage(
+            (page?.Results ?? []).Select(r => r.ToRecord()).ToList(),
+            string.IsNullOrEmpty(page?.Paging?.Next?.After) ? null : page.Paging.Next.After);
+    }
+
+    /// <summary>Every page from <paramref name="after"/> (null: the first) to the last, one call per page.</summary>
+    public async IAsyncEnumerable<CrmPage> ListPagesAsync(
+        string objectType,
+        CrmReadOptions? options = null,
+        string? after = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        do
+        {
+            var page = await ListPageAsync(objectType, options, after, cancellationToken);
+            yield return page;
+            after = page.After;
+        }
+        while (after is not null);
+    }
+
+    /// <summary>One record by id (or by the value of <paramref name="idProperty"/>); null when HubSpot does not know it.</summary>
+    public async Task<CrmRecord?> GetAsync(string objectType, string id, CrmReadOptions? options = null, string? idProperty = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new CrmReadOptions();
+        var path = HubSpotPaths.WithQuery(
+            _transport.Paths.Object(objectType, id),
+            ("properties", options.Properties),
+            ("associations", options.Associations),
+            ("archived", options.Archived ? true : null),
+            ("idProperty", idProperty));
+        try
+        {
+            return (await _transport.SendAsync<RecordDto>(HubSpotRequest.Get(path), cancellationToken))?.ToRecord();
+        }
+        catch (HubSpotApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads records by id in chunks of 100; unknown ids are reported as errors (HubSpot's batch read returns no associations).</summary>
+    public Task<CrmBatchResult> BatchReadAsync(string objectType, IReadOnlyList<string> ids, IReadOnlyList<string>? properties = null, string? idProperty = null, CancellationToken cancellationToken = default) =>
+        CrmBatchRunner.RunAsync(ids, id => id, (chunk, ct) => SendBatchAsync(objectType, "read", new BatchBodyDto<IdInputDto>(chunk.Select(id => new IdInputDto(id)).ToList(), properties ?? [], idProperty), ct), cancellationToken);
+
+    /// <summary>Creates records in chunks of 100, with their associations.</summary>
+    public Task<CrmBatchResult> BatchCreateAsync(string objectType, IReadOnlyList<CrmRecordInput> inputs, CancellationToken cancellationToken = default) =>
+        CrmBatchRunner.RunAsync(inputs, _ => null, (chunk, ct) => SendBatchAsync(objectType, "create", new BatchBodyDto<CreateInputDto>(chunk.Select(CreateInputDto.From).ToList()), ct), cancellationToken);
+
+    /// <summary>Updates records by id (or by <paramref name="idProperty"/>) in chunks of 100; missing records are reported per input.</summary>
+    public Task<CrmBatchResult> BatchUpdateAsync(string objectType, IReadOnlyList<CrmRecordUpdate> updates, string? idProperty = null, CancellationToken cancellationToken = default) =>
+        CrmBatchRunner.RunAsync(updates, u => u.Id, (chunk, ct) => SendBatchAsync(objectType, "update", new BatchBodyDto<UpdateInputDto>(chunk.Select(u => new UpdateInputDto(u.Id, u.Properties, idProperty)).ToList()), ct), cancellationToken);
+
+    /// <summary>
+    /// Creates or updates records matched on a unique property (<c>email</c> for contacts, or a custom
+    /// unique property) in chunks of 100; each result's <see cref="CrmRecord.IsNew"/> says which happened.
+    /// </summary>
+    public Task<CrmBatchResult> BatchUpsertAsync(string objectType, string idProperty, IReadOnlyList<CrmRecordUpdate> inputs, CancellationToken cancellationToken = default) =>
+        CrmBatchRunner.RunAsync(inputs, u => u.Id, (chunk, ct) => SendBatchAsync(objectType, "upsert", new BatchBodyDto<UpdateInputDto>(chunk.Select(u => new UpdateInputDto(u.Id, u.Properties, idProperty)).ToList()), ct), cancellationToken);
+
+    /// <summary>Archives records (to HubSpot's recycle bin) in chunks of 100; ids that do not exist are not an error.</summary>
+    public Task<CrmBatchResult> BatchArchiveAsync(string objectType, IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
+        CrmBatchRunner.RunAsync(ids, id => id, (chunk, ct) => SendBatchAsync(objectType, "archive", new BatchBodyDto<IdInputDto>(chunk.Select(id => new IdInputDto(id)).ToList()), ct), cancellationToken);
+
+    private Task<BatchResponseDto<RecordDto>?> SendBatchAsync<T>(string objectType, string action, BatchBodyDto<T> body, CancellationToken cancellationToken) =>
+        _transport.SendAsync<BatchResponseDto<RecordDto>>(HubSpotRequest.Json(HttpMethod.Post, _transport.Paths.Batch(objectType, action), body), cancellationToken);
+}

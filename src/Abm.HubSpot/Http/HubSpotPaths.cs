@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+
+namespace Abm.HubSpot.Http;
+
+/// <summary>
+/// Every HubSpot path the client calls, built in one place so the CRM objects prefix (<c>/crm/v3/objects</c>
+/// or a date-versioned one) is configuration, and every path segment and query value is escaped.
+/// </summary>
+internal sealed class HubSpotPaths(string crmObjectsPrefix)
+{
+    private readonly string _objects = "/" + crmObjectsPrefix.Trim('/');
+
+    public string Objects(string objectType) => $"{_objects}/{Escape(objectType)}";
+
+    public string Object(string objectType, string id) => $"{Objects(objectType)}/{Escape(id)}";
+
+    public string Batch(string objectType, string action) => $"{Objects(objectType)}/batch/{action}";
+
+    public string Search(string objectType) => $"{Objects(objectType)}/search";
+
+    public static string Properties(string objectType) => $"/crm/v3/properties/{Escape(objectType)}";
+
+    public static string PropertyGroups(string objectType) => $"{Properties(objectType)}/groups";
+
+    public static string AssociationBatchRead(string fromType, string toType) => $"/crm/v4/associations/{Escape(fromType)}/{Escape(toType)}/batch/read";
+
+    public static string DefaultAssociation(string fromType, string fromId, string toType, string toId) =>
+        $"/crm/v4/objects/{Escape(fromType)}/{Escape(fromId)}/associations/default/{Escape(toType)}/{Escape(toId)}";
+
+    public const string Owners = "/crm/v3/owners";
+
+    public const string TransactionalSend = "/marketing/v3/transactional/single-email/send";
+
+    public const string EmailEvents = "/email/public/v1/events";
+
+    public const string OAuthToken = "/oauth/v1/token";
+
+    public static string OAuthAccessTokenInfo(string accessToken) => $"/oauth/v1/access-tokens/{Escape(accessToken)}";
+
+    /// <summary>Appends the non-null parameters as a query string; list values repeat as comma-separated text, as HubSpot accepts.</summary>
+    public static string WithQuery(string path, params (string Name, object? Value)[] parameters)
+    {
+        var query = new StringBuilder();
+        foreach (var (name, value) in parameters)
+        {
+            var text = value switch
+            {
+                null => null,
+                string s => s,
+                bool b => b ? "true" : "false",
+                IEnumerable<string> list => list.Any() ? string.Join(',', list) : null,
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => value.ToString(),
+            };
+            if (text is not null)
+            {
+                query.Append(query.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(text));
+            }
+        }
+
+        return path + query;
+    }
+
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+}

@@ -1,0 +1,135 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Abm.HubSpot.Auth;
+using Abm.HubSpot.RateLimiting;
+using Abm.HubSpot.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Timeout;
+
+namespace Abm.HubSpot.Http;
+
+/// <summary>
+/// Sends one logical call: pace it (limiter), authenticate it, retry what is transient, read HubSpot's
+/// errors into exceptions, refresh an expired OAuth token once. Every feature client goes through here.
+/// </summary>
+internal sealed class HubSpotTransport : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly Uri _baseUrl;
+    private readonly HubSpotAuthentication _authentication;
+    private readonly TimeProvider _time;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly ILogger _logger;
+
+    public HubSpotTransport(HttpClient http, HubSpotClientOptions options, HubSpotAuthentication authentication, TimeProvider time, ILogger logger)
+    {
+        _http = http;
+        _baseUrl = options.BaseUrl;
+        _authentication = authentication;
+        _time = time;
+        _logger = logger;
+        Paths = new HubSpotPaths(options.CrmObjectsPath);
+        Limiter = new PortalRateLimiter(options.RateLimits, authentication.IsOAuth, time);
+        _pipeline = HubSpotResiliencePipeline.Build(options.Retries, time, (failure, attempt, delay) =>
+            HubSpotTransportLog.Retrying(_logger, failure?.Message ?? "unknown failure", attempt, delay));
+    }
+
+    public HubSpotPaths Paths { get; }
+
+    public PortalRateLimiter Limiter { get; }
+
+    /// <summary>Sends the call and reads the answer's JSON body as <typeparamref name="T"/> (default for an empty body).</summary>
+    public async Task<T?> SendAsync<T>(HubSpotRequest request, CancellationToken cancellationToken)
+    {
+        var body = await SendAsync(request, cancellationToken);
+        if (body.Length == 0)
+        {
+            return default;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(body, HubSpotJson.Options);
+        }
+        catch (JsonException exception)
+        {
+            throw new HubSpotApiException(HubSpotErrorDetails.NoAnswer(request.Operation, $"unexpected response body: {exception.Message}"), exception);
+        }
+    }
+
+    /// <summary>Sends the call and returns the raw body of the successful answer.</summary>
+    public async Task<byte[]> SendAsync(HubSpotRequest request, CancellationToken cancellationToken)
+    {
+        var usedToken = new StrongBox<string?>();
+        try
+        {
+            return await ExecuteAsync(request, usedToken, cancellationToken);
+        }
+        catch (HubSpotApiException exception) when (exception.Category == HubSpotErrorDetails.ExpiredAuthentication && usedToken.Value is not null)
+        {
+            if (!await _authentication.RefreshRejectedAsync(usedToken.Value, cancellationToken))
+            {
+                throw;
+            }
+        }
+
+        // Exactly one refresh per call: a second expiry answer surfaces as an authentication failure.
+        HubSpotTransportLog.RefreshedAfterExpiry(_logger, request.Operation);
+        try
+        {
+            return await ExecuteAsync(request, usedToken, cancellationToken);
+        }
+        catch (HubSpotApiException again) when (again.Category == HubSpotErrorDetails.ExpiredAuthentication)
+        {
+            throw new HubSpotAuthenticationException($"HubSpot rejected the refreshed OAuth token for {request.Operation} as expired.", again);
+        }
+    }
+
+    private async Task<byte[]> ExecuteAsync(HubSpotRequest request, StrongBox<string?> usedToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                async attemptToken => await AttemptAsync(request, usedToken, attemptToken),
+                cancellationToken);
+        }
+        catch (Exception exception) when (exception is TimeoutRejectedException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new HubSpotApiException(HubSpotErrorDetails.NoAnswer(request.Operation, exception.Message), exception);
+        }
+    }
+
+    private async Task<byte[]> AttemptAsync(HubSpotRequest request, StrongBox<string?> usedToken, CancellationToken cancellationToken)
+    {
+        var token = await _authentication.GetAccessTokenAsync(_time, cancellationToken);
+        usedToken.Value = token;
+        await Limiter.AcquireAsync(request.IsSearch, cancellationToken);
+        using var message = request.ToMessage(_baseUrl, token);
+        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        Limiter.Observe(response.Headers);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return body;
+        }
+
+        var details = HubSpotErrorDetails.Parse(request.Operation, response.StatusCode, System.Text.Encoding.UTF8.GetString(body), RetryAfterOf(response));
+        var failure = HubSpotFailures.ToException(details);
+        if (HubSpotFailures.IsRateLimited(failure))
+        {
+            Limiter.OnRateLimited(request.IsSearch);
+        }
+
+        throw failure;
+    }
+
+    private TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - _time.GetUtcNow() is { Ticks: > 0 } wait ? wait : TimeSpan.Zero,
+        _ => null,
+    };
+
+    public void Dispose() => Limiter.Dispose();
+}

@@ -1,0 +1,43 @@
+using Abm.HubSpot.Auth;
+using Abm.HubSpot.Crm;
+using Abm.HubSpot.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Abm.HubSpot;
+
+/// <summary>
+/// Typed client for one HubSpot portal. It paces calls under the portal's burst, search and daily limits
+/// (so create one per portal and reuse it), retries transient failures with back-off, refreshes OAuth
+/// tokens, and maps HubSpot's JSON to records. Every method takes a <see cref="CancellationToken"/>.
+/// </summary>
+public sealed class HubSpotClient : IDisposable
+{
+    private readonly HubSpotTransport _transport;
+
+    /// <param name="httpClient">Used as is; the client sets per-attempt timeouts itself, so its own timeout should be generous.</param>
+    /// <param name="authentication">Private app token or OAuth tokens.</param>
+    /// <param name="options">Base URL, path prefix, limits and retries; defaults target api.hubapi.com.</param>
+    /// <param name="timeProvider">Clock for pacing, back-off, timeouts and token expiry; the system clock by default.</param>
+    /// <param name="logger">Receives retry and refresh notices (never tokens).</param>
+    public HubSpotClient(
+        HttpClient httpClient,
+        HubSpotAuthentication authentication,
+        HubSpotClientOptions? options = null,
+        TimeProvider? timeProvider = null,
+        ILogger<HubSpotClient>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(authentication);
+        _transport = new HubSpotTransport(httpClient, options ?? new HubSpotClientOptions(), authentication, timeProvider ?? TimeProvider.System, logger ?? NullLogger<HubSpotClient>.Instance);
+        Crm = new CrmObjectsClient(_transport);
+    }
+
+    /// <summary>CRM objects: list pages, get, batch read/create/update/upsert/archive.</summary>
+    public CrmObjectsClient Crm { get; }
+
+    /// <summary>The current burst pacing (calls at once, calls per second), after corrections from HubSpot's headers.</summary>
+    public (int Burst, double PerSecond) BurstPacing => (_transport.Limiter.BurstSize.Capacity, _transport.Limiter.BurstSize.TokensPerSecond);
+
+    public void Dispose() => _transport.Dispose();
+}
