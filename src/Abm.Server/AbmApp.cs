@@ -6,6 +6,7 @@ using Abm.Server.Features.Content;
 using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Events;
 using Abm.Server.Features.Health;
+using Abm.Server.Features.Recommendations;
 using Abm.Server.Features.Workspaces;
 
 namespace Abm.Server;
@@ -28,6 +29,7 @@ internal static class AbmApp
         builder.Services.AddWorkspaces();
         builder.Services.AddEvents();
         builder.Services.AddEngagement();
+        builder.Services.AddRecommendations();
 
         var app = builder.Build();
         app.UseErrorHandling();
@@ -43,6 +45,7 @@ internal static class AbmApp
         api.MapGroup("/events").MapEventEndpoints();
         api.MapGroup("/content").MapContentEndpoints();
         api.MapEngagementEndpoints();
+        api.MapRecommendationEndpoints();
         return app;
     }
 }

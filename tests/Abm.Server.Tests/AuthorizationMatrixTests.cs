@@ -40,6 +40,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("PUT", "/api/contacts/{id:guid}/journey-stage", Access.Marketing, "contact", new { stage = "vendor_evaluation" }),
         new("DELETE", "/api/contacts/{id:guid}/journey-stage", Access.Marketing, "contact", null),
         new("GET", "/api/accounts/{id:guid}/engagement", Access.Read, "company", null),
+        new("GET", "/api/contacts/{id:guid}/recommendations", Access.Read, "contact", null),
         new("POST", "/api/engagement/recompute", Access.Marketing, null, null),
         new("GET", "/api/engagement/settings", Access.Read, null, null),
         new("PUT", "/api/engagement/settings", Access.Admin, null, new { halfLifeDays = 20 }),

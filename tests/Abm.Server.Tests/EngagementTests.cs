@@ -115,7 +115,8 @@ public sealed class EngagementTests(ServerFixture fixture) : IClassFixture<Serve
             var engagement = (await client.GetFromJsonAsync<ContactEngagementResponse>($"/api/contacts/{contactId}/engagement"))!;
             if (engagement.ComputedAt is not null)
             {
-                return engagement;
+                // Read again: the first read may have raced the save between its contact and score queries.
+                return (await client.GetFromJsonAsync<ContactEngagementResponse>($"/api/contacts/{contactId}/engagement"))!;
             }
 
             await Task.Delay(100);

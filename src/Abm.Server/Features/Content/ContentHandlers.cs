@@ -87,7 +87,8 @@ internal static class ContentHandlers
             return NotFound(id);
         }
 
-        item.ArchivedAt = clock.GetUtcNow().UtcDateTime;
+        // Touching UpdatedAt changes the library version, so cached recommenders drop the item.
+        item.ArchivedAt = item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Record(item.WorkspaceId, user, "content.archived", "content_item", item.Id.ToString(), new { item.Title });
         await database.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();

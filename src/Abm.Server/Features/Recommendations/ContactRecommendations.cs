@@ -1,0 +1,64 @@
+using Abm.Data;
+using Abm.Engines;
+using Abm.Engines.Content;
+using Abm.Engines.Recommendations;
+using Abm.Server.Features.Engagement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Abm.Server.Features.Recommendations;
+
+/// <summary>
+/// Next-best content for a contact. Results are cached per contact and reused until the library changes
+/// or the contact's engagement score moves by more than the configured delta.
+/// </summary>
+internal sealed class ContactRecommendations(
+    AbmDbContext database, RecommenderCache recommenders, EngagementSettingsStore settingsStore, IMemoryCache cache,
+    IOptions<RecommendationOptions> options, TimeProvider clock)
+{
+    private sealed record CachedResult(string LibraryVersion, double Score, RecommendationsResponse Response);
+
+    public async Task<RecommendationsResponse?> GetAsync(Guid contactId, int k, CancellationToken cancellationToken)
+    {
+        var workspaceId = database.CurrentWorkspaceId!.Value;
+        var contact = await database.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+        if (contact is null)
+        {
+            return null;
+        }
+
+        var score = await database.ContactScores.Where(s => s.ContactId == contactId).Select(s => (double?)s.Score).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        var (version, recommender) = await recommenders.GetAsync(database, workspaceId, cancellationToken);
+        var key = (workspaceId, contactId, k);
+        if (cache.TryGetValue(key, out CachedResult? cached) && cached!.LibraryVersion == version && Math.Abs(cached.Score - score) <= options.Value.CacheScoreDelta)
+        {
+            return cached.Response with { FromCache = true };
+        }
+
+        var profile = await BuildProfileAsync(contact, workspaceId, cancellationToken);
+        var response = new RecommendationsResponse(contactId, clock.GetUtcNow().UtcDateTime, false,
+            recommender.Recommend(profile, k).Select(RecommendationItem.From).ToList());
+        cache.Set(key, new CachedResult(version, score, response), TimeSpan.FromMinutes(options.Value.CacheMinutes));
+        return response;
+    }
+
+    private async Task<ContactProfile> BuildProfileAsync(Data.Entities.Contact contact, Guid workspaceId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var settings = await settingsStore.LoadAsync(workspaceId, cancellationToken);
+        var facts = (await ContactFactsLoader.LoadAsync(database, [contact.Id], now, settings, cancellationToken))[contact.Id];
+        var industry = contact.CompanyId is { } companyId
+            ? await database.Companies.Where(c => c.Id == companyId).Select(c => c.Industry).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        // Everything ever consumed is excluded, not just what is inside the scoring window.
+        var consumed = await database.EngagementEvents.Where(e => e.ContactId == contact.Id && e.ContentId != null)
+            .Select(e => e.ContentId!.Value).Distinct().ToListAsync(cancellationToken);
+        return new ContactProfile(
+            industry?.Trim().ToLowerInvariant().Replace(' ', '_'),
+            WireNames.TryParsePersona(contact.PersonaType, out var persona) ? persona : Engines.Personas.Persona.Unknown,
+            WireNames.TryParseJourneyStage(contact.JourneyStage, out var stage) ? stage : Engines.Journey.JourneyStage.ProblemAwareness,
+            FormatPreferenceInference.Infer(facts.ContentInteractions, now, settings),
+            consumed.Select(id => id.ToString()).ToList());
+    }
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Abm.Server.Features.Recommendations;
+
+internal sealed class RecommendationOptions
+{
+    public const string Section = "Recommendations";
+
+    /// <summary>A contact's cached recommendations are recomputed once its score moves by more than this.</summary>
+    [Range(0, 100, ErrorMessage = "Recommendations:CacheScoreDelta must be between 0 and 100.")]
+    public double CacheScoreDelta { get; set; } = 5;
+
+    /// <summary>How long cached recommendations live at most, even when nothing changed.</summary>
+    [Range(1, 1440, ErrorMessage = "Recommendations:CacheMinutes must be between 1 and 1440.")]
+    public int CacheMinutes { get; set; } = 60;
+}
