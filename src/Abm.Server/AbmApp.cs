@@ -28,6 +28,7 @@ internal static class AbmApp
         builder.Services.AddHealth();
         builder.Services.AddWorkspaces();
         builder.Services.AddEvents();
+        builder.Services.AddContentLibrary();
         builder.Services.AddEngagement();
         builder.Services.AddRecommendations();
 

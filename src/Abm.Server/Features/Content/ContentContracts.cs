@@ -71,11 +71,12 @@ internal sealed record ContentItemRequest(
 internal sealed record ContentItemResponse(
     Guid Id, string? ExternalId, string Title, string ContentType, string Complexity, string? Topic, string? Url,
     IReadOnlyList<string> TargetIndustries, IReadOnlyList<string> TargetPersonas, IReadOnlyList<string> TargetJourneyStages,
-    DateTime? PublishedAt, int? DurationMinutes, DateTime CreatedAt, DateTime UpdatedAt)
+    DateTime? PublishedAt, int? DurationMinutes, System.Text.Json.JsonElement Performance, DateTime CreatedAt, DateTime UpdatedAt)
 {
     public static ContentItemResponse From(ContentItem c) => new(
         c.Id, c.ExternalId, c.Title, c.ContentType, c.Complexity, c.Topic, c.Url, c.TargetIndustries, c.TargetPersonas,
-        c.TargetJourneyStages, c.PublishedAt, c.DurationMinutes, c.CreatedAt, c.UpdatedAt);
+        c.TargetJourneyStages, c.PublishedAt, c.DurationMinutes, System.Text.Json.JsonDocument.Parse(c.PerformanceMetrics).RootElement.Clone(),
+        c.CreatedAt, c.UpdatedAt);
 }
 
 internal sealed record ContentPage(IReadOnlyList<ContentItemResponse> Items, int Total, int Limit, int Offset);

@@ -4,6 +4,8 @@ namespace Abm.Server.Features.Content;
 
 internal static class ContentEndpoints
 {
+    public static IServiceCollection AddContentLibrary(this IServiceCollection services) => services.AddScoped<ContentPerformanceUpdater>();
+
     public static RouteGroupBuilder MapContentEndpoints(this RouteGroupBuilder group)
     {
         group.WithTags("Content library");

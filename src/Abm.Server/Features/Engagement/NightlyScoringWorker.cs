@@ -1,5 +1,6 @@
 using Abm.Data;
 using Abm.Server.Features.Access;
+using Abm.Server.Features.Content;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +45,7 @@ internal sealed partial class NightlyScoringWorker(
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
                 var summary = await scope.ServiceProvider.GetRequiredService<EngagementRecompute>().RecomputeWorkspaceAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<ContentPerformanceUpdater>().UpdateAllAsync(cancellationToken);
                 LogDone(workspaceId, summary.Contacts, summary.Accounts);
             }
             catch (Exception error) when (error is not OperationCanceledException)

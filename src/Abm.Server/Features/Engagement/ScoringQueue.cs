@@ -2,21 +2,21 @@ using System.Threading.Channels;
 
 namespace Abm.Server.Features.Engagement;
 
-internal sealed record ScoringRequest(Guid WorkspaceId, IReadOnlyCollection<Guid> ContactIds);
+internal sealed record ScoringRequest(Guid WorkspaceId, IReadOnlyCollection<Guid> ContactIds, IReadOnlyCollection<Guid> ContentIds);
 
 /// <summary>
-/// Contacts whose engagement must be recomputed because new events arrived. In memory on purpose: a lost
+/// Contacts whose engagement, and content whose performance, must be recomputed because new events arrived. In memory on purpose: a lost
 /// request after a crash is repaired by the nightly full pass, and intake never waits on scoring.
 /// </summary>
 internal sealed class ScoringQueue
 {
     private readonly Channel<ScoringRequest> _channel = Channel.CreateUnbounded<ScoringRequest>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Enqueue(Guid workspaceId, IReadOnlyCollection<Guid> contactIds)
+    public void Enqueue(Guid workspaceId, IReadOnlyCollection<Guid> contactIds, IReadOnlyCollection<Guid> contentIds)
     {
         if (contactIds.Count > 0)
         {
-            _channel.Writer.TryWrite(new ScoringRequest(workspaceId, contactIds));
+            _channel.Writer.TryWrite(new ScoringRequest(workspaceId, contactIds, contentIds));
         }
     }
 

@@ -1,4 +1,5 @@
 using Abm.Server.Features.Access;
+using Abm.Server.Features.Content;
 
 namespace Abm.Server.Features.Engagement;
 
@@ -12,31 +13,33 @@ internal sealed partial class ScoringWorker(ScoringQueue queue, IServiceScopeFac
     {
         while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
-            var pending = new Dictionary<Guid, HashSet<Guid>>();
+            var pending = new Dictionary<Guid, (HashSet<Guid> Contacts, HashSet<Guid> Content)>();
             while (queue.Reader.TryRead(out var request))
             {
                 if (!pending.TryGetValue(request.WorkspaceId, out var ids))
                 {
-                    pending[request.WorkspaceId] = ids = [];
+                    pending[request.WorkspaceId] = ids = ([], []);
                 }
 
-                ids.UnionWith(request.ContactIds);
+                ids.Contacts.UnionWith(request.ContactIds);
+                ids.Content.UnionWith(request.ContentIds);
             }
 
-            foreach (var (workspaceId, contactIds) in pending)
+            foreach (var (workspaceId, ids) in pending)
             {
-                await RecomputeAsync(workspaceId, contactIds, stoppingToken);
+                await RecomputeAsync(workspaceId, ids.Contacts, ids.Content, stoppingToken);
             }
         }
     }
 
-    private async Task RecomputeAsync(Guid workspaceId, HashSet<Guid> contactIds, CancellationToken cancellationToken)
+    private async Task RecomputeAsync(Guid workspaceId, HashSet<Guid> contactIds, HashSet<Guid> contentIds, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
             await scope.ServiceProvider.GetRequiredService<EngagementRecompute>().RecomputeContactsAsync(contactIds, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<ContentPerformanceUpdater>().UpdateAsync(contentIds, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -71,7 +71,8 @@ internal sealed class EventIntake(AbmDbContext database, ScoringQueue scoring, T
         }
 
         await SaveAsync(accepted, results, cancellationToken);
-        scoring.Enqueue(workspaceId, accepted.Where(a => results[a.Index].Status == EventOutcome.Accepted).Select(a => a.Row.ContactId).ToHashSet());
+        var stored = accepted.Where(a => results[a.Index].Status == EventOutcome.Accepted).Select(a => a.Row).ToList();
+        scoring.Enqueue(workspaceId, stored.Select(e => e.ContactId).ToHashSet(), stored.Select(e => e.ContentId).OfType<Guid>().ToHashSet());
         return new EventBatchResponse(
             results.Count(r => r.Status == EventOutcome.Accepted),
             results.Count(r => r.Status == EventOutcome.Duplicate),
