@@ -19,19 +19,11 @@ internal static class SearchHandlers
         }
 
         var now = clock.GetUtcNow();
+        var search = new CompiledSearch(request);
+        var queryPattern = request.Query is null ? null : request.Query + "*";
         return Caller.Of(http).Portal.Read(state =>
         {
-            var matches = new List<(CrmRecord Record, IReadOnlyDictionary<string, string?> View)>();
-            foreach (var record in state.Stores[type].Ordered)
-            {
-                if (!record.Archived && record.SearchView(now) is { } view
-                    && FilterEvaluator.Matches(view, request.FilterGroups)
-                    && (request.Query is null || FilterEvaluator.MatchesQuery(view, type.SearchableProperties, request.Query)))
-                {
-                    matches.Add((record, view));
-                }
-            }
-
+            var matches = SearchScan.Matching(state.Stores[type].Ordered, now, search, type.SearchableProperties, queryPattern);
             var ordered = Sort(matches, request.Sort);
             var end = Math.Min(Math.Min(matches.Count, SearchRequest.MaxResults), request.Offset + request.Limit);
             var page = ordered.Skip(request.Offset).Take(Math.Max(0, end - request.Offset))

@@ -33,7 +33,7 @@ internal sealed record SearchRequest(
             {
                 var name = JsonBody.StringOf(filter?["propertyName"]);
                 var op = JsonBody.StringOf(filter?["operator"])?.ToUpperInvariant();
-                if (name is null || op is null || !FilterEvaluator.IsKnownOperator(op))
+                if (name is null || op is null || !CompiledSearch.IsKnownOperator(op))
                 {
                     return Fail($"Invalid filter: propertyName and a valid operator are required, got {filter?.ToJsonString()}");
                 }

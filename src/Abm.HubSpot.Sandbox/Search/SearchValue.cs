@@ -23,6 +23,9 @@ internal readonly record struct SearchValue(decimal? Number, long? EpochMs, stri
             : new SearchValue(null, null, text);
     }
 
+    /// <summary>Neither a number nor a date: compared as text.</summary>
+    public bool IsText => Number is null && EpochMs is null;
+
     public int CompareTo(SearchValue other)
     {
         if (Number is { } a && other.Number is { } b)

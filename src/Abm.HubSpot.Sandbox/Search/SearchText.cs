@@ -1,0 +1,83 @@
+namespace Abm.HubSpot.Sandbox.Search;
+
+/// <summary>
+/// How search reads text: tokens split on separators, '*' wildcards, prefix matching for the free-text
+/// query. Works on spans so that scanning a large portal allocates nothing per record.
+/// </summary>
+internal static class SearchText
+{
+    private static readonly System.Buffers.SearchValues<char> _separators = System.Buffers.SearchValues.Create(" ,;.@-_/:");
+
+    /// <summary>True when the whole value, or one of its tokens, matches the wildcard pattern.</summary>
+    public static bool ContainsToken(string value, string pattern)
+    {
+        if (WildcardMatch(value, pattern))
+        {
+            return true;
+        }
+
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOfAny(_separators);
+            var token = end < 0 ? rest : rest[..end];
+            if (!token.IsEmpty && WildcardMatch(token, pattern))
+            {
+                return true;
+            }
+
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
+
+        return false;
+    }
+
+    /// <summary>Free-text query: a prefix match on any word of the type's searchable properties.</summary>
+    public static bool MatchesQuery(IReadOnlyDictionary<string, string?> properties, IReadOnlyList<string> searchable, string prefixPattern)
+    {
+        foreach (var name in searchable)
+        {
+            if (properties.GetValueOrDefault(name) is { Length: > 0 } value && ContainsToken(value, prefixPattern))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Case-insensitive match where '*' stands for any run of characters.
+    private static bool WildcardMatch(ReadOnlySpan<char> text, ReadOnlySpan<char> pattern)
+    {
+        int t = 0, p = 0, star = -1, resume = 0;
+        while (t < text.Length)
+        {
+            if (p < pattern.Length && pattern[p] != '*' && char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(text[t]))
+            {
+                t++;
+                p++;
+            }
+            else if (p < pattern.Length && pattern[p] == '*')
+            {
+                star = p++;
+                resume = t;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1;
+                t = ++resume;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
+
+        return p == pattern.Length;
+    }
+}
