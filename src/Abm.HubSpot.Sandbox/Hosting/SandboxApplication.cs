@@ -49,6 +49,9 @@ internal static class SandboxApplication
         builder.Services.AddHostedService<WebhookDispatcher>();
 
         var app = builder.Build();
+        // Order matters: counting sees the final status of everything below it; limits are per portal, so
+        // they follow authentication; injected faults come after the limits so they use up quota as real
+        // failures do; scopes are checked last, on a call that was counted.
         app.UseMiddleware<RequestCountingMiddleware>();
         app.UseMiddleware<HubSpotErrorMiddleware>();
         app.UseRouting();

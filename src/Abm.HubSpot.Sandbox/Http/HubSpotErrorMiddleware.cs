@@ -12,6 +12,12 @@ internal sealed partial class HubSpotErrorMiddleware(RequestDelegate next, ILogg
         {
             await next(context);
         }
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            // Malformed requests Kestrel itself rejects (bad form bodies, oversized payloads).
+            await new HubSpotError(exception.StatusCode, "VALIDATION_ERROR", exception.Message).ExecuteAsync(context);
+            return;
+        }
         catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
         {
             LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
