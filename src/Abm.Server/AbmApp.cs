@@ -6,6 +6,7 @@ using Abm.Server.Features.Content;
 using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Events;
 using Abm.Server.Features.Health;
+using Abm.Server.Features.Imports;
 using Abm.Server.Features.Recommendations;
 using Abm.Server.Features.Workspaces;
 
@@ -31,6 +32,7 @@ internal static class AbmApp
         builder.Services.AddContentLibrary();
         builder.Services.AddEngagement();
         builder.Services.AddRecommendations();
+        builder.Services.AddImports();
 
         var app = builder.Build();
         app.UseErrorHandling();
@@ -47,6 +49,7 @@ internal static class AbmApp
         api.MapGroup("/content").MapContentEndpoints();
         api.MapEngagementEndpoints();
         api.MapRecommendationEndpoints();
+        api.MapImportEndpoints();
         return app;
     }
 }

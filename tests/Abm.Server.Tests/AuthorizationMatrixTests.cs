@@ -41,10 +41,15 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("DELETE", "/api/contacts/{id:guid}/journey-stage", Access.Marketing, "contact", null),
         new("GET", "/api/accounts/{id:guid}/engagement", Access.Read, "company", null),
         new("GET", "/api/contacts/{id:guid}/recommendations", Access.Read, "contact", null),
+        new("POST", "/api/content/import", Access.Marketing, null, new CsvBody("title,content_type\nGuide,whitepaper\n")),
+        new("POST", "/api/events/import", Access.Marketing, null, new CsvBody("type,occurred_at,contact_email\nemail_open,2026-01-01T00:00:00Z,nobody@example.com\n")),
         new("POST", "/api/engagement/recompute", Access.Marketing, null, null),
         new("GET", "/api/engagement/settings", Access.Read, null, null),
         new("PUT", "/api/engagement/settings", Access.Admin, null, new { halfLifeDays = 20 }),
     ];
+
+    /// <summary>A request body sent as a CSV file rather than JSON.</summary>
+    public sealed record CsvBody(string Text);
 
     public static TheoryData<RouteCase> AllRoutes() => [.. Routes];
 
@@ -167,10 +172,12 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
     {
         var path = route.Pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
-        if (route.Body is not null)
+        request.Content = route.Body switch
         {
-            request.Content = JsonContent.Create(route.Body);
-        }
+            null => null,
+            CsvBody csv => new StringContent(csv.Text, System.Text.Encoding.UTF8, "text/csv"),
+            var body => JsonContent.Create(body),
+        };
 
         return client.SendAsync(request);
     }

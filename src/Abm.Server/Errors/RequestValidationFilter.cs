@@ -36,7 +36,7 @@ internal static class RequestValidationFilter
     /// Every property, then the object's own rules. Validator.TryValidateObject would skip the object's
     /// rules whenever a property fails, hiding errors the caller would only discover on the next try.
     /// </summary>
-    private static List<ValidationResult> Validate(object argument)
+    public static List<ValidationResult> Validate(object argument)
     {
         var results = new List<ValidationResult>();
         foreach (var property in argument.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
