@@ -43,7 +43,14 @@ internal static class CrmBatchWriteHandlers
                 return (error is null ? RecordJson.Of(existing, null, written: values.Keys, isNew: false) : null, error);
             }
 
-            var withId = new Dictionary<string, string?>(values) { [input.IdProperty] = input.Id?.ToLowerInvariant() };
+            // The id value becomes a property of the new record, so it is validated like one.
+            var (idValues, idError) = RecordWriter.Validate(context, type, new Dictionary<string, string?> { [input.IdProperty] = input.Id }, isCreate: false);
+            if (idError is not null || string.IsNullOrEmpty(idValues.GetValueOrDefault(input.IdProperty)))
+            {
+                return (null, idError ?? HubSpotErrors.Validation($"id is required to upsert by {input.IdProperty}"));
+            }
+
+            var withId = new Dictionary<string, string?>(values) { [input.IdProperty] = idValues[input.IdProperty] };
             var (created, createError) = writer.Create(context, type, withId, []);
             return (created is null ? null : RecordJson.Of(created, null, written: withId.Keys, isNew: true), createError);
         }, cancellationToken);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Abm.HubSpot.Sandbox.Tests.Infrastructure;
 
 namespace Abm.HubSpot.Sandbox.Tests.Crm;
@@ -171,44 +170,5 @@ public sealed class CrmObjectTests
         var link = read!["associations"]!["contacts"]!["results"]![0]!;
         link["id"]!.GetValue<string>().ShouldBe(contact!["id"]!.GetValue<string>());
         link["type"]!.GetValue<string>().ShouldBe("company_to_contact_unlabeled");
-    }
-
-    [Theory]
-    [InlineData("GET", "/crm/v3/objects/widgets", HttpStatusCode.BadRequest, "VALIDATION_ERROR")]
-    [InlineData("GET", "/crm/v3/nothing-here", HttpStatusCode.NotFound, "OBJECT_NOT_FOUND")]
-    [InlineData("PUT", "/crm/v3/objects/contacts", HttpStatusCode.MethodNotAllowed, "VALIDATION_ERROR")]
-    [InlineData("PATCH", "/crm/v3/objects/contacts/999999", HttpStatusCode.NotFound, "OBJECT_NOT_FOUND")]
-    public async Task Send_BadRoute_ReturnsHubSpotShapedError(string method, string path, HttpStatusCode status, string category)
-    {
-        await using var sandbox = await TestSandbox.StartAsync();
-
-        var (response, body) = await sandbox.SendAsync(new HttpMethod(method), path, method == "GET" ? null : new { properties = new { } });
-
-        response.StatusCode.ShouldBe(status);
-        body!["status"]!.GetValue<string>().ShouldBe("error");
-        body["category"]!.GetValue<string>().ShouldBe(category);
-    }
-
-    [Fact]
-    public async Task Create_MalformedJson_Returns400InvalidInputJson()
-    {
-        await using var sandbox = await TestSandbox.StartAsync();
-
-        var (response, body) = await sandbox.SendAsync(HttpMethod.Post, "/crm/v3/objects/contacts", "{\"properties\": {");
-
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        body!["message"]!.GetValue<string>().ShouldStartWith("Invalid input JSON on line 1");
-    }
-
-    [Fact]
-    public async Task Create_FormBody_Returns415()
-    {
-        await using var sandbox = await TestSandbox.StartAsync();
-        using var content = new StringContent("email=a@b.c", Encoding.UTF8, "application/x-www-form-urlencoded");
-
-        var response = await sandbox.Http.PostAsync("/crm/v3/objects/contacts", content);
-
-        response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("\"status\":\"error\"");
     }
 }
