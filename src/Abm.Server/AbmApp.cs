@@ -8,7 +8,9 @@ using Abm.Server.Features.Events;
 using Abm.Server.Features.Health;
 using Abm.Server.Features.Imports;
 using Abm.Server.Features.Recommendations;
+using Abm.Server.Features.Tracking;
 using Abm.Server.Features.Workspaces;
+using Abm.Server.Security;
 
 namespace Abm.Server;
 
@@ -23,6 +25,7 @@ internal static class AbmApp
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddErrorHandling();
+        builder.Services.AddAbmDataProtection();
         builder.Services.AddOpenApi();
         builder.Services.AddAbmDatabase();
         builder.Services.AddAccess();
@@ -33,11 +36,13 @@ internal static class AbmApp
         builder.Services.AddEngagement();
         builder.Services.AddRecommendations();
         builder.Services.AddImports();
+        builder.Services.AddTracking();
 
         var app = builder.Build();
         app.UseErrorHandling();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCors();
         app.UseRateLimiter();
 
         app.MapOpenApi();
@@ -50,6 +55,7 @@ internal static class AbmApp
         api.MapEngagementEndpoints();
         api.MapRecommendationEndpoints();
         api.MapImportEndpoints();
+        app.MapTrackingEndpoints(api);
         return app;
     }
 }

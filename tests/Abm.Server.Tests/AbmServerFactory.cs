@@ -36,6 +36,7 @@ public sealed class AbmServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("API_SECRET_KEY", OperatorKey);
         builder.UseSetting("Database:Provider", target.Provider == DatabaseProvider.PostgreSql ? "postgres" : "sqlite");
         builder.UseSetting("ConnectionStrings:Abm", target.ConnectionString);
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), $"abm-keys-{Guid.NewGuid():N}"));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -41,6 +41,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("DELETE", "/api/contacts/{id:guid}/journey-stage", Access.Marketing, "contact", null),
         new("GET", "/api/accounts/{id:guid}/engagement", Access.Read, "company", null),
         new("GET", "/api/contacts/{id:guid}/recommendations", Access.Read, "contact", null),
+        new("POST", "/api/contacts/{id:guid}/tracking-token", Access.Marketing, "contact", null),
         new("POST", "/api/content/import", Access.Marketing, null, new CsvBody("title,content_type\nGuide,whitepaper\n")),
         new("POST", "/api/events/import", Access.Marketing, null, new CsvBody("type,occurred_at,contact_email\nemail_open,2026-01-01T00:00:00Z,nobody@example.com\n")),
         new("POST", "/api/engagement/recompute", Access.Marketing, null, null),
