@@ -20,7 +20,7 @@ internal static class AssociationBatchHandlers
                 return (null, HubSpotErrors.Context(HubSpotErrors.NotFound($"No {from.SingularName} with ID {id} exists"), "fromObjectId", id ?? ""));
             }
 
-            return (new BatchReadAssociation(new ObjectRef(id!), AssociationResponses.Grouped(context.State.Associations.Of(from, numeric, to))), null);
+            return (new BatchReadAssociation(new ObjectRef(id!), AssociationResponses.Grouped(context.State.ActiveLinks(from, numeric, to))), null);
         }, cancellationToken);
 
     public static Task<IResult> CreateAsync(HttpContext http, RecordWriter writer, CancellationToken cancellationToken) =>

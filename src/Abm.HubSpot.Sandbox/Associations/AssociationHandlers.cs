@@ -56,7 +56,7 @@ internal static class AssociationHandlers
                 return HubSpotErrors.NotFound($"No {from.SingularName} with ID {fromId} exists");
             }
 
-            return SandboxJson.Json(new { results = AssociationResponses.Grouped(state.Associations.Of(from, id, to)) });
+            return SandboxJson.Json(new { results = AssociationResponses.Grouped(state.ActiveLinks(from, id, to)) });
         });
     }
 

@@ -59,7 +59,7 @@ internal static class RecordJson
         var result = new Dictionary<string, AssociationResults>(StringComparer.Ordinal);
         foreach (var toType in types.Distinct())
         {
-            var refs = state.Associations.Of(record.Type, record.Id, toType)
+            var refs = state.ActiveLinks(record.Type, record.Id, toType)
                 .Select(l => new AssociationRef(l.ToId.ToString(CultureInfo.InvariantCulture), l.Kind.Name))
                 .ToList();
             if (refs.Count > 0)

@@ -36,6 +36,13 @@ internal sealed class PortalState
 
     public long NextListId { get; set; } = 1;
 
+    /// <summary>
+    /// Associations to records that still exist: an archived record drops out of its partners'
+    /// associations, as in HubSpot, while the edges are kept for the record itself.
+    /// </summary>
+    public IReadOnlyList<AssociationLink> ActiveLinks(CrmObjectType fromType, long fromId, CrmObjectType toType) =>
+        Associations.Of(fromType, fromId, toType).Where(l => Stores[l.ToType].FindActive(l.ToId) is not null).ToList();
+
     /// <summary>Ids are unique across object types in a portal, which makes mixed-up ids fail loudly.</summary>
     public long NextId() => _nextId++;
 }

@@ -97,4 +97,19 @@ public sealed class AssociationTests
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         body!["category"]!.GetValue<string>().ShouldBe("OBJECT_NOT_FOUND");
     }
+
+    [Fact]
+    public async Task Archive_AssociatedContact_DisappearsFromCompanyAssociations()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var (contact, company) = await PairAsync(sandbox);
+        await sandbox.SendAsync(HttpMethod.Put, $"/crm/v4/objects/contacts/{contact}/associations/default/companies/{company}");
+
+        await sandbox.SendAsync(HttpMethod.Delete, $"/crm/v3/objects/contacts/{contact}");
+        var (_, v4) = await sandbox.SendAsync(HttpMethod.Get, $"/crm/v4/objects/companies/{company}/associations/contacts");
+        var (_, v3) = await sandbox.SendAsync(HttpMethod.Get, $"/crm/v3/objects/companies/{company}?associations=contacts");
+
+        v4!["results"]!.AsArray().ShouldBeEmpty();
+        v3!["associations"].ShouldBeNull();
+    }
 }
