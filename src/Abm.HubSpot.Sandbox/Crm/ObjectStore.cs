@@ -12,8 +12,6 @@ internal sealed class ObjectStore(CrmObjectType type)
 
     public CrmObjectType Type { get; } = type;
 
-    public int Count => _ordered.Count;
-
     public IReadOnlyList<CrmRecord> Ordered => _ordered;
 
     public CrmRecord? Find(long id) => _byId.GetValueOrDefault(id);

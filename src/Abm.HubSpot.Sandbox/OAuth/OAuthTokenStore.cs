@@ -13,8 +13,6 @@ internal sealed class OAuthTokenStore(TimeProvider clock, SandboxOptions options
     private readonly Dictionary<string, OAuthRefreshToken> _refreshTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OAuthAccessToken> _accessTokens = new(StringComparer.Ordinal);
 
-    public TimeSpan AccessTokenLifetime => options.OAuthAccessTokenLifetime;
-
     public string IssueCode(OAuthGrant grant, string redirectUri)
     {
         var code = new OAuthCode(NewToken("na1-", 24), grant, redirectUri, clock.GetUtcNow() + _codeLifetime);
