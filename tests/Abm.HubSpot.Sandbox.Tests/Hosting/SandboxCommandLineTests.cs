@@ -1,0 +1,39 @@
+using Abm.HubSpot.Sandbox.Hosting;
+
+namespace Abm.HubSpot.Sandbox.Tests.Hosting;
+
+public sealed class SandboxCommandLineTests
+{
+    [Fact]
+    public void Parse_AllOptions_FillsSandboxOptions()
+    {
+        var options = SandboxCommandLine.Parse(["--urls", "http://127.0.0.1:6000;http://127.0.0.1:6001", "--seed", "9", "--accounts", "12", "--tier", "Enterprise", "--portals", "3", "--clock-speed", "60", "--search-delay-ms=1500", "--log"]);
+
+        options.Url.ShouldBe("http://127.0.0.1:6000");
+        options.Seed.ShouldBe(9);
+        options.Portals.Count.ShouldBe(3);
+        options.Portals.ShouldAllBe(p => p.Accounts == 12 && p.Tier == SandboxTier.Enterprise);
+        options.ClockSpeed.ShouldBe(60);
+        options.SearchVisibilityDelay.ShouldBe(TimeSpan.FromMilliseconds(1500));
+        options.EnableLogging.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Parse_NoArguments_UsesDocumentedDefaults()
+    {
+        var options = SandboxCommandLine.Parse([]);
+
+        options.Url.ShouldBe("http://127.0.0.1:5099");
+        options.Seed.ShouldBe(42);
+        options.Portals.Single().Accounts.ShouldBe(100);
+        options.Portals.Single().Tier.ShouldBe(SandboxTier.Professional);
+    }
+
+    [Theory]
+    [InlineData("--seed")]
+    [InlineData("stray")]
+    public void Parse_MissingValueOrStrayArgument_Throws(string argument)
+    {
+        Should.Throw<ArgumentException>(() => SandboxCommandLine.Parse([argument]));
+    }
+}
