@@ -5,7 +5,7 @@ namespace Abm.HubSpot.Sandbox.Associations;
 /// <summary>HubSpot's default association type ids (unlabeled and primary) between the served object types.</summary>
 internal static class AssociationKinds
 {
-    private static readonly List<AssociationKind> _all = [];
+    private static readonly List<AssociationKind> All = [];
 
     static AssociationKinds()
     {
@@ -29,13 +29,13 @@ internal static class AssociationKinds
     }
 
     public static AssociationKind? Find(CrmObjectType from, CrmObjectType to, int typeId) =>
-        _all.FirstOrDefault(k => k.From == from && k.To == to && k.TypeId == typeId);
+        All.FirstOrDefault(k => k.From == from && k.To == to && k.TypeId == typeId);
 
-    public static AssociationKind? FindById(int typeId) => _all.FirstOrDefault(k => k.TypeId == typeId);
+    public static AssociationKind? FindById(int typeId) => All.FirstOrDefault(k => k.TypeId == typeId);
 
     /// <summary>The type used by the "default" association endpoints: the unlabeled one where HubSpot has it.</summary>
     public static AssociationKind? Default(CrmObjectType from, CrmObjectType to) =>
-        _all.FirstOrDefault(k => k.From == from && k.To == to && k.Label is null);
+        All.FirstOrDefault(k => k.From == from && k.To == to && k.Label is null);
 
     private static void Pair(CrmObjectType from, CrmObjectType to, int typeId, int reverseId, bool unlabeled)
     {
@@ -43,7 +43,7 @@ internal static class AssociationKinds
         var isPrimary = !unlabeled && to == CrmObjectTypes.Companies && from is { Name: "contacts" or "deals" };
         var label = isPrimary ? "Primary" : null;
         var suffix = unlabeled ? "_unlabeled" : "";
-        _all.Add(new AssociationKind(from, to, typeId, reverseId, $"{from.SingularName}_to_{to.SingularName}{suffix}", label));
-        _all.Add(new AssociationKind(to, from, reverseId, typeId, $"{to.SingularName}_to_{from.SingularName}{suffix}", label));
+        All.Add(new AssociationKind(from, to, typeId, reverseId, $"{from.SingularName}_to_{to.SingularName}{suffix}", label));
+        All.Add(new AssociationKind(to, from, reverseId, typeId, $"{to.SingularName}_to_{from.SingularName}{suffix}", label));
     }
 }

@@ -9,7 +9,7 @@ namespace Abm.HubSpot.Sandbox.Lists;
 /// <summary>Create, read and delete lists.</summary>
 internal static class ListHandlers
 {
-    private static readonly string[] _processingTypes = ["MANUAL", "DYNAMIC", "SNAPSHOT"];
+    private static readonly string[] ProcessingTypes = ["MANUAL", "DYNAMIC", "SNAPSHOT"];
 
     public static async Task<IResult> CreateAsync(HttpContext http, RecordWriter writer, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ internal static class ListHandlers
         var name = JsonBody.StringOf(body["name"]);
         var objectTypeId = JsonBody.StringOf(body["objectTypeId"]);
         var processingType = JsonBody.StringOf(body["processingType"]);
-        if (string.IsNullOrWhiteSpace(name) || CrmObjectTypes.Find(objectTypeId ?? "") is not { } type || !_processingTypes.Contains(processingType))
+        if (string.IsNullOrWhiteSpace(name) || CrmObjectTypes.Find(objectTypeId ?? "") is not { } type || !ProcessingTypes.Contains(processingType))
         {
             return HubSpotErrors.Validation("A list needs a name, a known objectTypeId and a processingType of MANUAL, DYNAMIC or SNAPSHOT");
         }

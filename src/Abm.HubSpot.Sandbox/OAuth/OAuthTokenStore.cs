@@ -6,7 +6,7 @@ namespace Abm.HubSpot.Sandbox.OAuth;
 /// <summary>Authorization codes, refresh tokens and access tokens of the sandbox's public app.</summary>
 internal sealed class OAuthTokenStore(TimeProvider clock, SandboxOptions options)
 {
-    private static readonly TimeSpan _codeLifetime = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, OAuthCode> _codes = new(StringComparer.Ordinal);
@@ -15,7 +15,7 @@ internal sealed class OAuthTokenStore(TimeProvider clock, SandboxOptions options
 
     public string IssueCode(OAuthGrant grant, string redirectUri)
     {
-        var code = new OAuthCode(NewToken("na1-", 24), grant, redirectUri, clock.GetUtcNow() + _codeLifetime);
+        var code = new OAuthCode(NewToken("na1-", 24), grant, redirectUri, clock.GetUtcNow() + CodeLifetime);
         lock (_gate)
         {
             _codes[code.Code] = code;

@@ -7,7 +7,7 @@ namespace Abm.HubSpot.Sandbox.Properties;
 /// <summary>Parses and checks a property definition sent to create or update a property.</summary>
 internal static partial class PropertyInput
 {
-    private static readonly string[] _requiredFields = ["name", "label", "type", "fieldType", "groupName"];
+    private static readonly string[] RequiredFields = ["name", "label", "type", "fieldType", "groupName"];
 
     public static (PropertyDefinition? Property, HubSpotError? Error) ParseCreate(JsonNode? node, PropertySchema schema, DateTimeOffset now)
     {
@@ -16,7 +16,7 @@ internal static partial class PropertyInput
             return (null, HubSpotErrors.Validation("Invalid input JSON: expected a property object"));
         }
 
-        var missing = _requiredFields.Where(f => string.IsNullOrWhiteSpace(JsonBody.StringOf(body[f]))).ToList();
+        var missing = RequiredFields.Where(f => string.IsNullOrWhiteSpace(JsonBody.StringOf(body[f]))).ToList();
         if (missing.Count > 0)
         {
             return (null, HubSpotErrors.Validation(

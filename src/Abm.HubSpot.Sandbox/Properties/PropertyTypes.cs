@@ -3,7 +3,7 @@ namespace Abm.HubSpot.Sandbox.Properties;
 /// <summary>The type/fieldType pairs HubSpot accepts when a property is created.</summary>
 internal static class PropertyTypes
 {
-    private static readonly Dictionary<string, string[]> _fieldTypesByType = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string[]> FieldTypesByType = new(StringComparer.Ordinal)
     {
         ["bool"] = ["booleancheckbox"],
         ["enumeration"] = ["select", "radio", "checkbox", "booleancheckbox"],
@@ -14,13 +14,13 @@ internal static class PropertyTypes
         ["phone_number"] = ["phonenumber"],
     };
 
-    public static bool IsKnownType(string type) => _fieldTypesByType.ContainsKey(type);
+    public static bool IsKnownType(string type) => FieldTypesByType.ContainsKey(type);
 
     public static bool IsValidPair(string type, string fieldType) =>
-        _fieldTypesByType.TryGetValue(type, out var fieldTypes) && fieldTypes.Contains(fieldType);
+        FieldTypesByType.TryGetValue(type, out var fieldTypes) && fieldTypes.Contains(fieldType);
 
     public static IReadOnlyCollection<string> FieldTypesOf(string type) =>
-        _fieldTypesByType.TryGetValue(type, out var fieldTypes) ? fieldTypes : [];
+        FieldTypesByType.TryGetValue(type, out var fieldTypes) ? fieldTypes : [];
 
-    public static IReadOnlyCollection<string> Types => _fieldTypesByType.Keys;
+    public static IReadOnlyCollection<string> Types => FieldTypesByType.Keys;
 }

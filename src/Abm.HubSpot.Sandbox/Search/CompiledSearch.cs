@@ -3,7 +3,7 @@ namespace Abm.HubSpot.Sandbox.Search;
 /// <summary>The filter groups of a search, compiled: AND within a group, OR across groups.</summary>
 internal sealed class CompiledSearch(SearchRequest request)
 {
-    private static readonly HashSet<string> _operators =
+    private static readonly HashSet<string> Operators =
     [
         "EQ", "NEQ", "LT", "LTE", "GT", "GTE", "BETWEEN", "IN", "NOT_IN",
         "HAS_PROPERTY", "NOT_HAS_PROPERTY", "CONTAINS_TOKEN", "NOT_CONTAINS_TOKEN",
@@ -11,7 +11,7 @@ internal sealed class CompiledSearch(SearchRequest request)
 
     private readonly CompiledFilter[][] _groups = request.FilterGroups.Select(g => g.Select(f => new CompiledFilter(f)).ToArray()).ToArray();
 
-    public static bool IsKnownOperator(string op) => _operators.Contains(op);
+    public static bool IsKnownOperator(string op) => Operators.Contains(op);
 
     public bool Matches(IReadOnlyDictionary<string, string?> properties)
     {

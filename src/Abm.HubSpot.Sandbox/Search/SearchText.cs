@@ -6,7 +6,7 @@ namespace Abm.HubSpot.Sandbox.Search;
 /// </summary>
 internal static class SearchText
 {
-    private static readonly System.Buffers.SearchValues<char> _separators = System.Buffers.SearchValues.Create(" ,;.@-_/:");
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create(" ,;.@-_/:");
 
     /// <summary>True when the whole value, or one of its tokens, matches the wildcard pattern.</summary>
     public static bool ContainsToken(string value, string pattern)
@@ -19,7 +19,7 @@ internal static class SearchText
         var rest = value.AsSpan();
         while (!rest.IsEmpty)
         {
-            var end = rest.IndexOfAny(_separators);
+            var end = rest.IndexOfAny(Separators);
             var token = end < 0 ? rest : rest[..end];
             if (!token.IsEmpty && WildcardMatch(token, pattern))
             {

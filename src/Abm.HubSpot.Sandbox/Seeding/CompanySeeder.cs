@@ -6,16 +6,16 @@ namespace Abm.HubSpot.Sandbox.Seeding;
 /// <summary>Creates one target account with plausible firmographics.</summary>
 internal static class CompanySeeder
 {
-    private static readonly (int Min, int Max)[] _sizeBands = [(10, 50), (51, 200), (201, 1000), (1001, 5000), (5001, 20000)];
+    private static readonly (int Min, int Max)[] SizeBands = [(10, 50), (51, 200), (201, 1000), (1001, 5000), (5001, 20000)];
 
-    private static readonly string[] _companyStages = ["lead", "marketingqualifiedlead", "salesqualifiedlead", "opportunity", "customer"];
+    private static readonly string[] CompanyStages = ["lead", "marketingqualifiedlead", "salesqualifiedlead", "opportunity", "customer"];
 
     public static CrmRecord Seed(SeedContext context)
     {
         var random = context.Random;
         var industry = context.Pick(SeedIndustry.Defaults);
         var (name, domain) = UniqueName(context, industry);
-        var band = _sizeBands[random.Next(_sizeBands.Length)];
+        var band = SizeBands[random.Next(SizeBands.Length)];
         var employees = random.Next(band.Min, band.Max + 1);
         var revenue = decimal.Round(employees * industry.RevenuePerEmployee * (decimal)(0.6 + (random.NextDouble() * 0.8)) / 1000m) * 1000m;
         var countryIndex = random.Next(SeedVocabulary.Countries.Length);
@@ -34,7 +34,7 @@ internal static class CompanySeeder
             ["web_technologies"] = string.Join(';', stack),
             ["hs_ideal_customer_profile"] = tier,
             ["hs_is_target_account"] = "true",
-            ["lifecyclestage"] = context.Pick(_companyStages),
+            ["lifecyclestage"] = context.Pick(CompanyStages),
             ["hubspot_owner_id"] = context.OwnerId(),
         };
         return CrmRecordFactory.Insert(context.State, CrmObjectTypes.Companies, context.PastTime(720), properties);

@@ -6,7 +6,7 @@ namespace Abm.HubSpot.Sandbox.Seeding;
 /// <summary>Creates the buying committee of an account: 5 to 30 contacts with roles, titles and unique emails.</summary>
 internal static class ContactSeeder
 {
-    private static readonly string[] _lifecycleWeighted =
+    private static readonly string[] LifecycleWeighted =
         ["subscriber", "lead", "lead", "lead", "marketingqualifiedlead", "marketingqualifiedlead", "salesqualifiedlead", "opportunity", "customer", "evangelist"];
 
     public static IReadOnlyList<CrmRecord> SeedCommittee(SeedContext context, CrmRecord company)
@@ -34,7 +34,7 @@ internal static class ContactSeeder
             ["email"] = UniqueEmail(context, first, last, domain),
             ["jobtitle"] = context.Pick(persona.JobTitles),
             ["hs_buying_role"] = context.Pick(persona.BuyingRoles),
-            ["lifecyclestage"] = context.Pick(_lifecycleWeighted),
+            ["lifecyclestage"] = context.Pick(LifecycleWeighted),
             ["company"] = company.Get("name"),
             ["website"] = company.Get("website"),
             ["country"] = company.Get("country"),

@@ -11,7 +11,7 @@ namespace Abm.HubSpot.Sandbox.Seeding;
 internal static class EmailEventSeeder
 {
     private const int FirstCampaignId = 300_001;
-    private static readonly string[] _links = ["/resources/roi-calculator", "/resources/case-study", "/webinars/product-tour", "/pricing"];
+    private static readonly string[] Links = ["/resources/roi-calculator", "/resources/case-study", "/webinars/product-tour", "/pricing"];
 
     public static void Seed(SeedContext context)
     {
@@ -37,7 +37,7 @@ internal static class EmailEventSeeder
                     events.Add(new EmailEvent(NextId(context), openedAt, "OPEN", email, campaignId));
                     if (context.Random.NextDouble() < 0.35)
                     {
-                        var url = $"https://www.example.com{context.Pick(_links)}";
+                        var url = $"https://www.example.com{context.Pick(Links)}";
                         events.Add(new EmailEvent(NextId(context), openedAt.AddSeconds(context.Random.Next(5, 300)), "CLICK", email, campaignId, url));
                     }
                 }

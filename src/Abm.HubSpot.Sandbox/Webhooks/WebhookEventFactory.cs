@@ -28,13 +28,19 @@ internal static class WebhookEventFactory
                 ChangeKind.PropertyChange => basic with { PropertyName = change.PropertyName, PropertyValue = change.PropertyValue ?? "" },
                 ChangeKind.AssociationChange when change.Association is { } a => basic with
                 {
-                    AssociationType = a.AssociationType, FromObjectId = a.FromObjectId, ToObjectId = a.ToObjectId,
-                    AssociationRemoved = a.Removed, IsPrimaryAssociation = a.IsPrimary,
+                    AssociationType = a.AssociationType,
+                    FromObjectId = a.FromObjectId,
+                    ToObjectId = a.ToObjectId,
+                    AssociationRemoved = a.Removed,
+                    IsPrimaryAssociation = a.IsPrimary,
                 },
                 ChangeKind.Merge when change.Merge is { } m => basic with
                 {
-                    ChangeFlag = "MERGED", PrimaryObjectId = m.PrimaryObjectId, MergedObjectIds = m.MergedObjectIds,
-                    NewObjectId = m.NewObjectId, NumberOfPropertiesMoved = m.NumberOfPropertiesMoved,
+                    ChangeFlag = "MERGED",
+                    PrimaryObjectId = m.PrimaryObjectId,
+                    MergedObjectIds = m.MergedObjectIds,
+                    NewObjectId = m.NewObjectId,
+                    NumberOfPropertiesMoved = m.NumberOfPropertiesMoved,
                 },
                 _ => basic,
             };
