@@ -1,6 +1,7 @@
 using Abm.HubSpot.Auth;
 using Abm.HubSpot.Crm;
 using Abm.HubSpot.Http;
+using Abm.HubSpot.Search;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -31,10 +32,14 @@ public sealed class HubSpotClient : IDisposable
         ArgumentNullException.ThrowIfNull(authentication);
         _transport = new HubSpotTransport(httpClient, options ?? new HubSpotClientOptions(), authentication, timeProvider ?? TimeProvider.System, logger ?? NullLogger<HubSpotClient>.Instance);
         Crm = new CrmObjectsClient(_transport);
+        Search = new CrmSearchClient(_transport);
     }
 
     /// <summary>CRM objects: list pages, get, batch read/create/update/upsert/archive.</summary>
     public CrmObjectsClient Crm { get; }
+
+    /// <summary>CRM search and incremental reads by modification time.</summary>
+    public CrmSearchClient Search { get; }
 
     /// <summary>The current burst pacing (calls at once, calls per second), after corrections from HubSpot's headers.</summary>
     public (int Burst, double PerSecond) BurstPacing => (_transport.Limiter.BurstSize.Capacity, _transport.Limiter.BurstSize.TokensPerSecond);

@@ -20,6 +20,7 @@ internal sealed class HubSpotTransport : IDisposable
     private readonly HubSpotAuthentication _authentication;
     private readonly TimeProvider _time;
     private readonly ResiliencePipeline _pipeline;
+    private readonly ResiliencePipeline _attemptTimeout;
     private readonly ILogger _logger;
 
     public HubSpotTransport(HttpClient http, HubSpotClientOptions options, HubSpotAuthentication authentication, TimeProvider time, ILogger logger)
@@ -33,38 +34,23 @@ internal sealed class HubSpotTransport : IDisposable
         Limiter = new PortalRateLimiter(options.RateLimits, authentication.IsOAuth, time);
         _pipeline = HubSpotResiliencePipeline.Build(options.Retries, time, (failure, attempt, delay) =>
             HubSpotTransportLog.Retrying(_logger, failure?.Message ?? "unknown failure", attempt, delay));
+        _attemptTimeout = HubSpotResiliencePipeline.BuildAttemptTimeout(options.Retries, time);
     }
 
     public HubSpotPaths Paths { get; }
 
     public PortalRateLimiter Limiter { get; }
 
-    /// <summary>Sends the call and reads the answer's JSON body as <typeparamref name="T"/> (default for an empty body).</summary>
+    /// <summary>
+    /// Sends the call and reads the answer's JSON body as <typeparamref name="T"/> (default for an empty body).
+    /// Reading is part of the attempt, so a cut or garbled body is retried like a dropped connection.
+    /// </summary>
     public async Task<T?> SendAsync<T>(HubSpotRequest request, CancellationToken cancellationToken)
-    {
-        var body = await SendAsync(request, cancellationToken);
-        if (body.Length == 0)
-        {
-            return default;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<T>(body, HubSpotJson.Options);
-        }
-        catch (JsonException exception)
-        {
-            throw new HubSpotApiException(HubSpotErrorDetails.NoAnswer(request.Operation, $"unexpected response body: {exception.Message}"), exception);
-        }
-    }
-
-    /// <summary>Sends the call and returns the raw body of the successful answer.</summary>
-    public async Task<byte[]> SendAsync(HubSpotRequest request, CancellationToken cancellationToken)
     {
         var usedToken = new StrongBox<string?>();
         try
         {
-            return await ExecuteAsync(request, usedToken, cancellationToken);
+            return await ExecuteAsync<T>(request, usedToken, cancellationToken);
         }
         catch (HubSpotApiException exception) when (exception.Category == HubSpotErrorDetails.ExpiredAuthentication && usedToken.Value is not null)
         {
@@ -78,7 +64,7 @@ internal sealed class HubSpotTransport : IDisposable
         HubSpotTransportLog.RefreshedAfterExpiry(_logger, request.Operation);
         try
         {
-            return await ExecuteAsync(request, usedToken, cancellationToken);
+            return await ExecuteAsync<T>(request, usedToken, cancellationToken);
         }
         catch (HubSpotApiException again) when (again.Category == HubSpotErrorDetails.ExpiredAuthentication)
         {
@@ -86,12 +72,12 @@ internal sealed class HubSpotTransport : IDisposable
         }
     }
 
-    private async Task<byte[]> ExecuteAsync(HubSpotRequest request, StrongBox<string?> usedToken, CancellationToken cancellationToken)
+    private async Task<T?> ExecuteAsync<T>(HubSpotRequest request, StrongBox<string?> usedToken, CancellationToken cancellationToken)
     {
         try
         {
             return await _pipeline.ExecuteAsync(
-                async attemptToken => await AttemptAsync(request, usedToken, attemptToken),
+                async attemptToken => await AttemptAsync<T>(request, usedToken, attemptToken),
                 cancellationToken);
         }
         catch (Exception exception) when (exception is TimeoutRejectedException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
@@ -100,18 +86,30 @@ internal sealed class HubSpotTransport : IDisposable
         }
     }
 
-    private async Task<byte[]> AttemptAsync(HubSpotRequest request, StrongBox<string?> usedToken, CancellationToken cancellationToken)
+    private async Task<T?> AttemptAsync<T>(HubSpotRequest request, StrongBox<string?> usedToken, CancellationToken cancellationToken)
     {
         var token = await _authentication.GetAccessTokenAsync(_time, cancellationToken);
         usedToken.Value = token;
         await Limiter.AcquireAsync(request.IsSearch, cancellationToken);
+        return await _attemptTimeout.ExecuteAsync(async ct => await ExchangeAsync<T>(request, token, ct), cancellationToken);
+    }
+
+    private async Task<T?> ExchangeAsync<T>(HubSpotRequest request, string token, CancellationToken cancellationToken)
+    {
         using var message = request.ToMessage(_baseUrl, token);
         using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         Limiter.Observe(response.Headers);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (response.IsSuccessStatusCode)
         {
-            return body;
+            try
+            {
+                return body.Length == 0 ? default : JsonSerializer.Deserialize<T>(body, HubSpotJson.Options);
+            }
+            catch (JsonException exception)
+            {
+                throw new HubSpotApiException(HubSpotErrorDetails.NoAnswer(request.Operation, $"unreadable response body: {exception.Message}"), exception);
+            }
         }
 
         var details = HubSpotErrorDetails.Parse(request.Operation, response.StatusCode, System.Text.Encoding.UTF8.GetString(body), RetryAfterOf(response));

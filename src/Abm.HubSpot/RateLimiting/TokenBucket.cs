@@ -6,8 +6,8 @@ namespace Abm.HubSpot.RateLimiting;
 /// A token bucket on an injected <see cref="TimeProvider"/> whose size can be corrected at run time.
 /// The framework's <see cref="TokenBucketRateLimiter"/> reads the machine clock directly and has fixed
 /// options, so it can follow neither a simulated clock nor HubSpot's rate-limit headers.
-/// Callers reserve their slot at once (the count may go negative) and sleep until it is due, which keeps
-/// waiters in arrival order and wakes each exactly once.
+/// Waiters queue at a turnstile; only the first sleeps until a token has accrued, so a late timer or a
+/// stalled machine can never release more than the bucket's capacity at once.
 /// </summary>
 internal sealed class TokenBucket : RateLimiter
 {
@@ -16,6 +16,7 @@ internal sealed class TokenBucket : RateLimiter
     private BucketSize _size;
     private double _tokens;
     private long _refilledAt;
+    private readonly SemaphoreSlim _turnstile = new(1, 1);
     private long _idleSince;
 
     public TokenBucket(BucketSize size, TimeProvider time)
@@ -96,33 +97,41 @@ internal sealed class TokenBucket : RateLimiter
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
-        TimeSpan wait;
-        lock (_gate)
+        await _turnstile.WaitAsync(cancellationToken);
+        try
         {
-            Refill();
-            _tokens -= permitCount;
-            wait = _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _size.TokensPerSecond);
-        }
-
-        if (wait > TimeSpan.Zero)
-        {
-            try
+            while (true)
             {
-                await Task.Delay(wait, _time, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                // A cancelled caller gives its reserved slot back to those still waiting.
+                TimeSpan wait;
                 lock (_gate)
                 {
-                    _tokens += permitCount;
+                    Refill();
+                    if (_tokens >= permitCount)
+                    {
+                        _tokens -= permitCount;
+                        return BucketLease.Granted;
+                    }
+
+                    wait = TimeSpan.FromSeconds((permitCount - _tokens) / _size.TokensPerSecond);
                 }
 
-                throw;
+                await Task.Delay(wait, _time, cancellationToken);
             }
         }
+        finally
+        {
+            _turnstile.Release();
+        }
+    }
 
-        return BucketLease.Granted;
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _turnstile.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     private void Refill()

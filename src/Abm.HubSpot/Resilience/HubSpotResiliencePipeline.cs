@@ -5,7 +5,9 @@ namespace Abm.HubSpot.Resilience;
 
 /// <summary>
 /// The Polly pipeline around every attempt: a total time limit, bounded retries of transient failures
-/// (429 except DAILY, 5xx, 423, 477, timeouts, dropped connections, unreadable bodies) and a per-attempt timeout.
+/// (429 except DAILY, 5xx, 423, 477, timeouts, dropped connections, unreadable bodies). The per-attempt
+/// timeout is a pipeline of its own, applied to the HTTP exchange only, so time spent waiting for the
+/// rate limiter never counts as a slow answer.
 /// </summary>
 internal static class HubSpotResiliencePipeline
 {
@@ -27,6 +29,9 @@ internal static class HubSpotResiliencePipeline
             });
         }
 
-        return builder.AddTimeout(options.AttemptTimeout).Build();
+        return builder.Build();
     }
+
+    public static ResiliencePipeline BuildAttemptTimeout(HubSpotRetryOptions options, TimeProvider time) =>
+        new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(options.AttemptTimeout).Build();
 }
