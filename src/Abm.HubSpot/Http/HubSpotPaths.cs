@@ -19,21 +19,6 @@ internal sealed class HubSpotPaths(string crmObjectsPrefix)
 
     public string Search(string objectType) => $"{Objects(objectType)}/search";
 
-    public static string Properties(string objectType) => $"/crm/v3/properties/{Escape(objectType)}";
-
-    public static string PropertyGroups(string objectType) => $"{Properties(objectType)}/groups";
-
-    public static string AssociationBatchRead(string fromType, string toType) => $"/crm/v4/associations/{Escape(fromType)}/{Escape(toType)}/batch/read";
-
-    public static string DefaultAssociation(string fromType, string fromId, string toType, string toId) =>
-        $"/crm/v4/objects/{Escape(fromType)}/{Escape(fromId)}/associations/default/{Escape(toType)}/{Escape(toId)}";
-
-    public const string Owners = "/crm/v3/owners";
-
-    public const string TransactionalSend = "/marketing/v3/transactional/single-email/send";
-
-    public const string EmailEvents = "/email/public/v1/events";
-
     public const string OAuthToken = "/oauth/v1/token";
 
     public static string OAuthAccessTokenInfo(string accessToken) => $"/oauth/v1/access-tokens/{Escape(accessToken)}";
