@@ -26,6 +26,13 @@ ensure_postgres() {
   fi
 }
 
+ensure_node() {
+  if ! command -v npm >/dev/null 2>&1; then
+    log "Installing Node.js and npm from Debian's packages"
+    apt_install nodejs npm
+  fi
+}
+
 free_port() {
   local port
   for port in $(seq 55432 55532); do
@@ -74,6 +81,11 @@ run_tests() { # $1 = label, rest = dotnet test arguments
 }
 
 ensure_postgres
+ensure_node
+
+# HubSpot's official Node client, pinned by the lockfile, checks the sandbox's fidelity.
+log "Installing npm packages"
+npm ci --prefix tests/Abm.HubSpot.Sandbox.Tests/NodeClient --no-audit --no-fund --loglevel=error
 
 log "Building"
 dotnet build Abm.slnx -c Release -warnaserror

@@ -1,11 +1,16 @@
 using Abm.Benchmarks;
 using BenchmarkDotNet.Running;
 
+// "pipeline" runs the server and measures event ingest and event-to-score latency over HTTP.
 // "quick" times both scoring paths and the recommender in one Stopwatch run (ratios from the same machine
 // state); anything else goes to BenchmarkDotNet's switcher (e.g. --filter '*').
 if (args is ["quick", ..])
 {
     QuickBench.Run(Console.Out);
+}
+else if (args is ["pipeline", ..])
+{
+    await PipelineBench.RunAsync(Console.Out);
 }
 else
 {
