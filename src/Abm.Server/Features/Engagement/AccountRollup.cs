@@ -30,6 +30,7 @@ internal sealed class AccountRollup(AbmDbContext database, WriteBackQueue writeB
         var companies = await database.Companies.Where(c => companyIds.Contains(c.Id)).ToListAsync(cancellationToken);
         var existing = await database.AccountScores.Where(a => companyIds.Contains(a.CompanyId)).ToDictionaryAsync(a => a.CompanyId, cancellationToken);
         var membersByCompany = members.ToLookup(m => m.CompanyId);
+        await writeBack.PreloadPendingAsync(WriteBackQueue.CompanyObject, companies.Select(c => c.HubSpotId).ToList(), cancellationToken);
         var queued = 0;
         foreach (var company in companies)
         {
@@ -41,7 +42,7 @@ internal sealed class AccountRollup(AbmDbContext database, WriteBackQueue writeB
             var previous = existing.GetValueOrDefault(company.Id);
             if (previous is null || Math.Abs(previous.Velocity - engagement.Velocity) >= settings.SignificantScoreDelta)
             {
-                await writeBack.EnqueueCompanyAsync(company, engagement.Velocity, cancellationToken);
+                writeBack.EnqueueCompany(company, engagement.Velocity);
                 queued++;
             }
 

@@ -11,4 +11,5 @@ internal sealed record ContactFacts(
     JourneyStage? StageOverride,
     IReadOnlyList<DealStage> DealStages,
     IReadOnlyList<EngagementEvent> Events,
-    IReadOnlyList<ContentInteraction> ContentInteractions);
+    IReadOnlyList<ContentInteraction> ContentInteractions,
+    DateTime? LastEventAt);

@@ -30,6 +30,10 @@ internal static class ContactFactsLoader
                            where ids.Contains(link.ContactId) && deal.Stage != null
                            select new { link.ContactId, deal.Stage }).ToListAsync(cancellationToken);
 
+        // The latest event of all time, not only of the window: "last interaction" is shown even for cold contacts.
+        var lastEvents = await database.EngagementEvents.Where(e => ids.Contains(e.ContactId))
+            .GroupBy(e => e.ContactId).Select(g => new { ContactId = g.Key, Last = g.Max(e => e.OccurredAt) })
+            .ToDictionaryAsync(g => g.ContactId, g => g.Last, cancellationToken);
         var eventsByContact = events.ToLookup(e => e.ContactId);
         var dealsByContact = deals.ToLookup(d => d.ContactId);
         return contacts.ToDictionary(c => c.Id, c =>
@@ -48,7 +52,8 @@ internal static class ContactFactsLoader
                 WireNames.TryParseJourneyStage(c.JourneyStageOverride, out var pinned) ? pinned : null,
                 dealsByContact[c.Id].Select(d => WireNames.TryParseDealStage(d.Stage, out var s) ? (DealStage?)s : null).OfType<DealStage>().ToList(),
                 parsed.Select(x => new EngagementEvent(x.Type, Utc(x.Row.OccurredAt))).ToList(),
-                interactions);
+                interactions,
+                lastEvents.TryGetValue(c.Id, out var last) ? last : null);
         });
     }
 

@@ -66,16 +66,18 @@ internal sealed class EngagementRecompute(
         var facts = await ContactFactsLoader.LoadAsync(database, ids, now, settings, cancellationToken);
         var contacts = await database.Contacts.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
         var scores = await database.ContactScores.Where(s => ids.Contains(s.ContactId)).ToDictionaryAsync(s => s.ContactId, cancellationToken);
-        var lastWritten = await writeBack.LastContactInsightsAsync(contacts.Select(c => c.HubSpotId).ToList(), cancellationToken);
+        var hubSpotIds = contacts.Select(c => c.HubSpotId).ToList();
+        var lastWritten = await writeBack.LastContactInsightsAsync(hubSpotIds, cancellationToken);
+        await writeBack.PreloadPendingAsync(WriteBackQueue.ContactObject, hubSpotIds, cancellationToken);
         var queued = 0;
         foreach (var contact in contacts)
         {
             var conclusion = ContactInsightCalculator.Conclude(facts[contact.Id], now, settings);
-            Apply(contact, conclusion, now.UtcDateTime);
+            Apply(contact, conclusion, facts[contact.Id].LastEventAt, now.UtcDateTime);
             SaveScore(scores, contact, conclusion.Score, now.UtcDateTime);
             if (SignificantChange.IsSignificant(lastWritten.GetValueOrDefault(contact.HubSpotId), conclusion.Insight, settings.SignificantScoreDelta))
             {
-                await writeBack.EnqueueContactAsync(contact, conclusion.Insight, cancellationToken);
+                writeBack.EnqueueContact(contact, conclusion.Insight);
                 queued++;
             }
         }
@@ -84,15 +86,15 @@ internal sealed class EngagementRecompute(
         return (contacts.Count, queued, contacts.Select(c => c.CompanyId).OfType<Guid>().ToList());
     }
 
-    private static void Apply(Contact contact, ContactConclusion conclusion, DateTime now)
+    private static void Apply(Contact contact, ContactConclusion conclusion, DateTime? lastEventAt, DateTime now)
     {
         contact.EngagementScore = (int)Math.Round(conclusion.Score.Total);
         contact.JourneyStage = conclusion.Stage.Stage.ToWireName();
         contact.PersonaType = conclusion.Persona.ToWireName();
         contact.PreferredContentFormat = conclusion.Formats.Preferred?.ToWireName();
-        if (conclusion.Score.LastEventAt is { } last && (contact.LastInteractionAt is null || contact.LastInteractionAt < last.UtcDateTime))
+        if (lastEventAt is { } last && (contact.LastInteractionAt is null || contact.LastInteractionAt < last))
         {
-            contact.LastInteractionAt = last.UtcDateTime;
+            contact.LastInteractionAt = last;
         }
 
         contact.UpdatedAt = now;

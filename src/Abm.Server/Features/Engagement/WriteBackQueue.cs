@@ -32,8 +32,17 @@ internal sealed class WriteBackQueue(AbmDbContext database, TimeProvider clock)
             .ToDictionary(x => x.Id, x => x.Insight!, StringComparer.Ordinal);
     }
 
-    public async Task EnqueueContactAsync(Contact contact, ContactInsight insight, CancellationToken cancellationToken) =>
-        await EnqueueAsync(contact.WorkspaceId, ContactObject, contact.HubSpotId, new Dictionary<string, string>
+    /// <summary>
+    /// Loads the pending rows of these records into the unit of work in one query, so that queueing a
+    /// whole chunk of records costs no query per record.
+    /// </summary>
+    public async Task PreloadPendingAsync(string objectType, IReadOnlyCollection<string> hubSpotIds, CancellationToken cancellationToken) =>
+        await database.HubSpotOutbox
+            .Where(o => o.ObjectType == objectType && o.Status == "pending" && hubSpotIds.Contains(o.HubSpotId))
+            .LoadAsync(cancellationToken);
+
+    public void EnqueueContact(Contact contact, ContactInsight insight) =>
+        Enqueue(contact.WorkspaceId, ContactObject, contact.HubSpotId, new Dictionary<string, string>
         {
             ["abm_content_engagement_score"] = Math.Round(insight.Score).ToString(CultureInfo.InvariantCulture),
             ["abm_journey_stage"] = insight.Stage.ToWireName(),
@@ -42,19 +51,19 @@ internal sealed class WriteBackQueue(AbmDbContext database, TimeProvider clock)
             ["abm_last_content_interaction"] = contact.LastInteractionAt is { } at
                 ? new DateTimeOffset(at).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)
                 : "",
-        }, cancellationToken);
+        });
 
-    public async Task EnqueueCompanyAsync(Company company, double velocity, CancellationToken cancellationToken) =>
-        await EnqueueAsync(company.WorkspaceId, CompanyObject, company.HubSpotId, new Dictionary<string, string>
+    public void EnqueueCompany(Company company, double velocity) =>
+        Enqueue(company.WorkspaceId, CompanyObject, company.HubSpotId, new Dictionary<string, string>
         {
             ["abm_engagement_velocity"] = Math.Round(velocity, 1).ToString(CultureInfo.InvariantCulture),
-        }, cancellationToken);
+        });
 
-    private async Task EnqueueAsync(Guid workspaceId, string objectType, string hubSpotId, Dictionary<string, string> properties, CancellationToken cancellationToken)
+    /// <summary>Merges into the pending row of the record, which the caller preloaded with <see cref="PreloadPendingAsync"/>.</summary>
+    private void Enqueue(Guid workspaceId, string objectType, string hubSpotId, Dictionary<string, string> properties)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var pending = database.HubSpotOutbox.Local.FirstOrDefault(o => Matches(o, objectType, hubSpotId))
-            ?? await database.HubSpotOutbox.FirstOrDefaultAsync(o => o.ObjectType == objectType && o.HubSpotId == hubSpotId && o.Status == "pending", cancellationToken);
+        var pending = database.HubSpotOutbox.Local.FirstOrDefault(o => Matches(o, objectType, hubSpotId));
         if (pending is null)
         {
             database.HubSpotOutbox.Add(new HubSpotOutboxItem

@@ -64,10 +64,6 @@ internal sealed class EventIntake(AbmDbContext database, ScoringQueue scoring, T
             };
             accepted.Add((i, row));
             results[i] = new EventResult(i, EventOutcome.Accepted, row.Id, item.ClientEventId, null);
-            if (contact.LastInteractionAt is null || contact.LastInteractionAt < row.OccurredAt)
-            {
-                contact.LastInteractionAt = row.OccurredAt;
-            }
         }
 
         await SaveAsync(accepted, results, cancellationToken);

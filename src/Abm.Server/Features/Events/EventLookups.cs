@@ -1,8 +1,9 @@
 using Abm.Data;
-using Abm.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Events;
+
+internal sealed record KnownContact(Guid Id, string HubSpotId, string? Email, DateTime UpdatedAt);
 
 /// <summary>
 /// Everything a batch refers to, fetched in one query per kind (contacts, content, seen client ids)
@@ -10,8 +11,8 @@ namespace Abm.Server.Features.Events;
 /// </summary>
 internal sealed class EventLookups
 {
-    private Dictionary<string, Contact> _byHubSpotId = [];
-    private Dictionary<string, Contact> _byEmail = [];
+    private Dictionary<string, KnownContact> _byHubSpotId = [];
+    private Dictionary<string, KnownContact> _byEmail = [];
 
     public HashSet<Guid> ContentIds { get; private set; } = [];
 
@@ -24,8 +25,10 @@ internal sealed class EventLookups
         var contentIds = items.Select(i => i.ContentId).OfType<Guid>().Distinct().ToList();
         var clientIds = items.Select(i => i.ClientEventId).OfType<string>().Distinct().ToList();
 
-        var contacts = await database.Contacts
+        // Only what matching needs, untracked: intake writes events, never contacts.
+        var contacts = await database.Contacts.AsNoTracking()
             .Where(c => hubSpotIds.Contains(c.HubSpotId) || (c.Email != null && emails.Contains(c.Email.ToLower())))
+            .Select(c => new KnownContact(c.Id, c.HubSpotId, c.Email, c.UpdatedAt))
             .ToListAsync(cancellationToken);
         return new EventLookups
         {
@@ -41,7 +44,7 @@ internal sealed class EventLookups
         };
     }
 
-    public Contact? FindContact(IncomingEvent item)
+    public KnownContact? FindContact(IncomingEvent item)
     {
         if (item.ContactHubSpotId is { Length: > 0 } id)
         {
