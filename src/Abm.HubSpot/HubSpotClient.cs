@@ -1,6 +1,7 @@
 using Abm.HubSpot.Auth;
 using Abm.HubSpot.Crm;
 using Abm.HubSpot.Http;
+using Abm.HubSpot.Properties;
 using Abm.HubSpot.Search;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,6 +34,7 @@ public sealed class HubSpotClient : IDisposable
         _transport = new HubSpotTransport(httpClient, options ?? new HubSpotClientOptions(), authentication, timeProvider ?? TimeProvider.System, logger ?? NullLogger<HubSpotClient>.Instance);
         Crm = new CrmObjectsClient(_transport);
         Search = new CrmSearchClient(_transport);
+        Properties = new PropertiesClient(_transport);
     }
 
     /// <summary>CRM objects: list pages, get, batch read/create/update/upsert/archive.</summary>
@@ -40,6 +42,9 @@ public sealed class HubSpotClient : IDisposable
 
     /// <summary>CRM search and incremental reads by modification time.</summary>
     public CrmSearchClient Search { get; }
+
+    /// <summary>Property definitions and groups, and idempotent provisioning of the engine's properties.</summary>
+    public PropertiesClient Properties { get; }
 
     /// <summary>The current burst pacing (calls at once, calls per second), after corrections from HubSpot's headers.</summary>
     public (int Burst, double PerSecond) BurstPacing => (_transport.Limiter.BurstSize.Capacity, _transport.Limiter.BurstSize.TokensPerSecond);

@@ -19,6 +19,10 @@ internal sealed class HubSpotPaths(string crmObjectsPrefix)
 
     public string Search(string objectType) => $"{Objects(objectType)}/search";
 
+    public static string Properties(string objectType) => $"/crm/v3/properties/{Escape(objectType)}";
+
+    public static string PropertyGroups(string objectType) => $"{Properties(objectType)}/groups";
+
     public const string OAuthToken = "/oauth/v1/token";
 
     public static string OAuthAccessTokenInfo(string accessToken) => $"/oauth/v1/access-tokens/{Escape(accessToken)}";
