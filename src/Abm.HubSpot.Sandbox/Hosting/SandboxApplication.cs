@@ -8,6 +8,7 @@ using Abm.HubSpot.Sandbox.Email;
 using Abm.HubSpot.Sandbox.Faults;
 using Abm.HubSpot.Sandbox.Http;
 using Abm.HubSpot.Sandbox.Lists;
+using Abm.HubSpot.Sandbox.Market;
 using Abm.HubSpot.Sandbox.OAuth;
 using Abm.HubSpot.Sandbox.Owners;
 using Abm.HubSpot.Sandbox.Portals;
@@ -46,6 +47,7 @@ internal static class SandboxApplication
         builder.Services.AddSingleton<WebhookStore>();
         builder.Services.AddSingleton<WebhookDeliveryQueue>();
         builder.Services.AddSingleton<WebhookDeliveryLog>();
+        builder.Services.AddSingleton<MarketRegistry>();
         builder.Services.AddHostedService<WebhookDispatcher>();
 
         var app = builder.Build();
@@ -68,6 +70,7 @@ internal static class SandboxApplication
         app.MapEmailEndpoints();
         app.MapWebhookEndpoints();
         app.MapAdminEndpoints();
+        app.MapMarketEndpoints();
         return app;
     }
 }

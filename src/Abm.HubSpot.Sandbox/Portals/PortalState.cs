@@ -12,12 +12,20 @@ internal sealed class PortalState
 {
     private long _nextId;
 
-    public PortalState(DateTimeOffset now, long firstId)
+    public PortalState(DateTimeOffset now, long firstId, int seed)
     {
         _nextId = firstId;
+        SeededAt = now;
+        Seed = seed;
         Stores = CrmObjectTypes.All.ToDictionary(t => t, t => new ObjectStore(t));
         Schemas = CrmObjectTypes.All.ToDictionary(t => t, t => DefaultPropertyCatalog.Create(t, now));
     }
+
+    /// <summary>The moment the data was generated; the simulated market dates its content and buying cycles from it.</summary>
+    public DateTimeOffset SeededAt { get; }
+
+    /// <summary>The seed the data was generated from; the simulated market derives its hidden truth from it.</summary>
+    public int Seed { get; }
 
     public IReadOnlyDictionary<CrmObjectType, ObjectStore> Stores { get; }
 

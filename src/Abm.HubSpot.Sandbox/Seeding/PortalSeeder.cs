@@ -13,7 +13,7 @@ internal static class PortalSeeder
 
     public static PortalState Seed(int seed, int accounts, DateTimeOffset now, long firstId)
     {
-        var state = new PortalState(now, firstId);
+        var state = new PortalState(now, firstId, seed);
         var context = new SeedContext(state, new Random(seed), now);
         SeedOwners(context);
         for (var i = 0; i < accounts; i++)

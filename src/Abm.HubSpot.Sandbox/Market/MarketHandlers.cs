@@ -1,0 +1,26 @@
+using Abm.HubSpot.Sandbox.Http;
+using Abm.HubSpot.Sandbox.Portals;
+
+namespace Abm.HubSpot.Sandbox.Market;
+
+/// <summary>Serves the content catalogue (JSON, or CSV for the engine's content import).</summary>
+internal static class MarketHandlers
+{
+    /// <summary>JSON by default; CSV when asked with <c>?format=csv</c> or <c>Accept: text/csv</c>.</summary>
+    public static IResult Content(long portalId, HttpRequest request, PortalRegistry portals, MarketRegistry markets)
+    {
+        if (portals.Find(portalId) is not { } portal)
+        {
+            return HubSpotErrors.NotFound($"No portal {portalId}");
+        }
+
+        var catalogue = markets.For(portal).Catalogue;
+        return WantsCsv(request)
+            ? Results.Text(ContentCatalogueCsv.Write(catalogue), "text/csv; charset=utf-8")
+            : SandboxJson.Json(new { total = catalogue.Count, results = catalogue });
+    }
+
+    private static bool WantsCsv(HttpRequest request) =>
+        string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase)
+        || request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
+}
