@@ -1,6 +1,7 @@
 using Abm.HubSpot.Auth;
 using Abm.HubSpot.Crm;
 using Abm.HubSpot.Http;
+using Abm.HubSpot.Owners;
 using Abm.HubSpot.Properties;
 using Abm.HubSpot.Search;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,7 @@ public sealed class HubSpotClient : IDisposable
         Crm = new CrmObjectsClient(_transport);
         Search = new CrmSearchClient(_transport);
         Properties = new PropertiesClient(_transport);
+        Owners = new OwnersClient(_transport);
     }
 
     /// <summary>CRM objects: list pages, get, batch read/create/update/upsert/archive.</summary>
@@ -45,6 +47,9 @@ public sealed class HubSpotClient : IDisposable
 
     /// <summary>Property definitions and groups, and idempotent provisioning of the engine's properties.</summary>
     public PropertiesClient Properties { get; }
+
+    /// <summary>The portal's owners, paged, optionally by email.</summary>
+    public OwnersClient Owners { get; }
 
     /// <summary>The current burst pacing (calls at once, calls per second), after corrections from HubSpot's headers.</summary>
     public (int Burst, double PerSecond) BurstPacing => (_transport.Limiter.BurstSize.Capacity, _transport.Limiter.BurstSize.TokensPerSecond);

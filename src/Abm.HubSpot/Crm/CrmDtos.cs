@@ -27,7 +27,11 @@ internal sealed record AssociationListDto(List<AssociationRefDto>? Results);
 
 internal sealed record AssociationRefDto(string? Id, string? Type);
 
-internal sealed record PageDto<T>(List<T>? Results, PagingDto? Paging, int? Total);
+internal sealed record PageDto<T>(List<T>? Results, PagingDto? Paging, int? Total)
+{
+    /// <summary>The opaque cursor of the next page; null on the last page (no <c>paging.next</c>, or an empty cursor).</summary>
+    public string? NextAfter => string.IsNullOrEmpty(Paging?.Next?.After) ? null : Paging.Next.After;
+}
 
 internal sealed record PagingDto(PagingNextDto? Next);
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.CompilerServices;
 using Abm.HubSpot.Http;
 
 namespace Abm.HubSpot.Crm;
@@ -25,24 +24,12 @@ public sealed class CrmObjectsClient
         var page = await _transport.SendAsync<PageDto<RecordDto>>(HubSpotRequest.Get(path), cancellationToken);
         return new CrmPage(
             (page?.Results ?? []).Select(r => r.ToRecord()).ToList(),
-            string.IsNullOrEmpty(page?.Paging?.Next?.After) ? null : page.Paging.Next.After);
+            page?.NextAfter);
     }
 
     /// <summary>Every page from <paramref name="after"/> (null: the first) to the last, one call per page.</summary>
-    public async IAsyncEnumerable<CrmPage> ListPagesAsync(
-        string objectType,
-        CrmReadOptions? options = null,
-        string? after = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        do
-        {
-            var page = await ListPageAsync(objectType, options, after, cancellationToken);
-            yield return page;
-            after = page.After;
-        }
-        while (after is not null);
-    }
+    public IAsyncEnumerable<CrmPage> ListPagesAsync(string objectType, CrmReadOptions? options = null, string? after = null, CancellationToken cancellationToken = default) =>
+        CursorPaging.ReadAllAsync((cursor, ct) => ListPageAsync(objectType, options, cursor, ct), page => page.After, after, cancellationToken);
 
     /// <summary>One record by id (or by the value of <paramref name="idProperty"/>); null when HubSpot does not know it.</summary>
     public async Task<CrmRecord?> GetAsync(string objectType, string id, CrmReadOptions? options = null, string? idProperty = null, CancellationToken cancellationToken = default)

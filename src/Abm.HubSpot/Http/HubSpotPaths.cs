@@ -23,6 +23,8 @@ internal sealed class HubSpotPaths(string crmObjectsPrefix)
 
     public static string PropertyGroups(string objectType) => $"{Properties(objectType)}/groups";
 
+    public const string Owners = "/crm/v3/owners";
+
     public const string OAuthToken = "/oauth/v1/token";
 
     public static string OAuthAccessTokenInfo(string accessToken) => $"/oauth/v1/access-tokens/{Escape(accessToken)}";

@@ -25,7 +25,7 @@ public sealed class CrmSearchClient
         return new CrmSearchPage(
             (page?.Results ?? []).Select(r => r.ToRecord()).ToList(),
             page?.Total ?? 0,
-            string.IsNullOrEmpty(page?.Paging?.Next?.After) ? null : page.Paging.Next.After);
+            page?.NextAfter);
     }
 
     /// <summary>
