@@ -10,6 +10,7 @@ using Abm.Server.Features.Imports;
 using Abm.Server.Features.Recommendations;
 using Abm.Server.Features.Tracking;
 using Abm.Server.Features.Workspaces;
+using Abm.Server.Features.WriteBack;
 using Abm.Server.Security;
 
 namespace Abm.Server;
@@ -37,6 +38,7 @@ internal static class AbmApp
         builder.Services.AddRecommendations();
         builder.Services.AddImports();
         builder.Services.AddTracking();
+        builder.Services.AddWriteBack();
 
         var app = builder.Build();
         app.UseErrorHandling();

@@ -8,7 +8,7 @@ internal static class AbmProcess
     public sealed record Outcome(int ExitCode, string Output, string Error);
 
     private static readonly string[] InheritedSettings =
-        ["DATABASE_URL", "API_SECRET_KEY", "API_RATE_LIMIT_PER_MINUTE", "ConnectionStrings__Abm", "Database__Provider", "HUBSPOT_PORTAL_ID"];
+        ["DATABASE_URL", "API_SECRET_KEY", "API_RATE_LIMIT_PER_MINUTE", "ConnectionStrings__Abm", "Database__Provider", "HUBSPOT_PORTAL_ID", "HUBSPOT_API_KEY", "HUBSPOT_BASE_URL", "HUBSPOT_TIER"];
 
     public static async Task<Outcome> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {

@@ -18,6 +18,7 @@ public sealed class CommandLineTests : IDisposable
         { "Database__Provider", "oracle", "Database:Provider" },
         { "API_SECRET_KEY", "too-short", "API_SECRET_KEY" },
         { "API_RATE_LIMIT_PER_MINUTE", "lots", "API_RATE_LIMIT_PER_MINUTE" },
+        { "HUBSPOT_TIER", "platinum", "HUBSPOT_TIER" },
     };
 
     [Theory]

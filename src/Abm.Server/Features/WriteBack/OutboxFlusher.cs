@@ -1,0 +1,159 @@
+using System.Net;
+using System.Text.Json;
+using Abm.Data;
+using Abm.Data.Entities;
+using Abm.HubSpot;
+using Abm.HubSpot.Crm;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Abm.Server.Features.WriteBack;
+
+internal sealed record FlushSummary(int Calls, int Sent, int Retrying, int Dropped);
+
+/// <summary>
+/// Sends due outbox rows of the current workspace to HubSpot with batch update, 100 records per call
+/// (the client paces the calls under the portal's limit). Each record's fate is decided from the 207 answer:
+/// sent, dropped when HubSpot no longer has it, or retried later with back-off; a record is never lost.
+/// </summary>
+internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider clock, IOptions<WriteBackOptions> options, ILogger<OutboxFlusher> logger)
+{
+    private const int BatchSize = 100;
+
+    public async Task<FlushSummary> FlushAsync(HubSpotClient client, CancellationToken cancellationToken)
+    {
+        var (calls, sent, retrying, dropped) = (0, 0, 0, 0);
+        while (await ClaimAsync(cancellationToken) is { Count: > 0 } rows)
+        {
+            calls++;
+            var objectType = rows[0].ObjectType;
+            CrmBatchResult result;
+            try
+            {
+                var updates = rows.Select(r => new CrmRecordUpdate(r.HubSpotId, JsonSerializer.Deserialize<Dictionary<string, string?>>(r.Properties)!)).ToList();
+                result = await client.Crm.BatchUpdateAsync(objectType, updates, cancellationToken: cancellationToken);
+            }
+            catch (Exception error) when (error is HubSpotApiException or HubSpotAuthenticationException or HubSpotDailyLimitException or HttpRequestException or TimeoutException)
+            {
+                // The whole call failed after the client's own retries: every row waits its back-off, and this run stops.
+                await RequeueAsync(rows, error.Message, cancellationToken);
+                LogCallFailed(objectType, rows.Count, error.GetType().Name);
+                retrying += rows.Count;
+                break;
+            }
+
+            var outcome = await SettleAsync(rows, result, cancellationToken);
+            (sent, retrying, dropped) = (sent + outcome.Sent, retrying + outcome.Retrying, dropped + outcome.Dropped);
+        }
+
+        return new FlushSummary(calls, sent, retrying, dropped);
+    }
+
+    /// <summary>Moves up to 100 due rows of one object type to "sending", so values arriving meanwhile start a new pending row.</summary>
+    private async Task<List<HubSpotOutboxItem>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var first = await database.HubSpotOutbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now)
+            .OrderBy(o => o.NextAttemptAt).Select(o => o.ObjectType).FirstOrDefaultAsync(cancellationToken);
+        if (first is null)
+        {
+            return [];
+        }
+
+        var rows = await database.HubSpotOutbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && o.ObjectType == first)
+            .OrderBy(o => o.NextAttemptAt).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            row.Status = OutboxStatus.Sending;
+            row.Attempts++;
+            row.UpdatedAt = now;
+        }
+
+        await database.SaveChangesAsync(cancellationToken);
+        return rows;
+    }
+
+    private async Task<(int Sent, int Retrying, int Dropped)> SettleAsync(List<HubSpotOutboxItem> rows, CrmBatchResult result, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var written = result.Records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var errors = result.Errors.SelectMany(e => e.InputIndexes.Select(i => (Index: i, Error: e))).ToDictionary(x => x.Index, x => x.Error);
+        var failed = new List<(HubSpotOutboxItem Row, string Reason)>();
+        var (sent, dropped) = (0, 0);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (written.Contains(row.HubSpotId))
+            {
+                row.Status = OutboxStatus.Sent;
+                row.SentAt = now;
+                row.Error = null;
+                sent++;
+            }
+            else if (errors.GetValueOrDefault(i) is { } error && IsGone(error))
+            {
+                row.Status = OutboxStatus.Dropped;
+                row.Error = error.Message;
+                LogDropped(row.ObjectType, row.HubSpotId);
+                dropped++;
+            }
+            else
+            {
+                failed.Add((row, errors.GetValueOrDefault(i)?.Message ?? "HubSpot did not confirm the update."));
+            }
+        }
+
+        await database.SaveChangesAsync(cancellationToken);
+        foreach (var (row, reason) in failed)
+        {
+            await RequeueAsync([row], reason, cancellationToken);
+        }
+
+        return (sent, failed.Count, dropped);
+    }
+
+    private static bool IsGone(CrmBatchError error) =>
+        error.StatusCode == HttpStatusCode.NotFound || string.Equals(error.Category, "OBJECT_NOT_FOUND", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Back to pending with exponential back-off. If newer values for the record arrived while it was being
+    /// sent, the failed values merge under them (newer wins) and the old row is marked superseded.
+    /// </summary>
+    private async Task RequeueAsync(List<HubSpotOutboxItem> rows, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var row in rows)
+        {
+            var newer = await database.HubSpotOutbox.FirstOrDefaultAsync(
+                o => o.Status == OutboxStatus.Pending && o.ObjectType == row.ObjectType && o.HubSpotId == row.HubSpotId, cancellationToken);
+            var wait = TimeSpan.FromSeconds(Math.Min(30 * Math.Pow(2, Math.Max(0, row.Attempts - 1)), options.Value.MaxBackoffMinutes * 60));
+            row.Error = reason.Length > 1000 ? reason[..1000] : reason;
+            row.UpdatedAt = now;
+            if (newer is null)
+            {
+                row.Status = OutboxStatus.Pending;
+                row.NextAttemptAt = now + wait;
+                continue;
+            }
+
+            var merged = JsonSerializer.Deserialize<Dictionary<string, string?>>(row.Properties)!;
+            foreach (var (name, value) in JsonSerializer.Deserialize<Dictionary<string, string?>>(newer.Properties)!)
+            {
+                merged[name] = value;
+            }
+
+            newer.Properties = JsonSerializer.Serialize(merged);
+            newer.Attempts = Math.Max(newer.Attempts, row.Attempts);
+            newer.NextAttemptAt = now + wait;
+            row.Status = OutboxStatus.Superseded;
+        }
+
+        await database.SaveChangesAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "HubSpot {ObjectType} {HubSpotId} no longer exists; its pending write-back was dropped")]
+    private partial void LogDropped(string objectType, string hubSpotId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Write-back of {Count} {ObjectType} failed ({ErrorType}); the rows will be retried")]
+    private partial void LogCallFailed(string objectType, int count, string errorType);
+}

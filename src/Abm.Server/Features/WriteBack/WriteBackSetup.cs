@@ -1,0 +1,13 @@
+namespace Abm.Server.Features.WriteBack;
+
+internal static class WriteBackSetup
+{
+    public static IServiceCollection AddWriteBack(this IServiceCollection services)
+    {
+        services.AddOptions<WriteBackOptions>().BindConfiguration(WriteBackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<HubSpotClients>();
+        services.AddScoped<OutboxFlusher>();
+        services.AddHostedService<WriteBackWorker>();
+        return services;
+    }
+}

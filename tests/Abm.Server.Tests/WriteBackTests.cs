@@ -1,0 +1,156 @@
+extern alias sandbox;
+
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Abm.Data.Entities;
+using sandbox::Abm.HubSpot.Sandbox.Hosting;
+using Abm.Server.Features.Access;
+using Abm.Server.Features.Workspaces;
+using Abm.Server.Features.WriteBack;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Abm.Server.Tests;
+
+/// <summary>The outbox flushed to the HubSpot sandbox over real HTTP, through the typed client.</summary>
+public sealed class WriteBackTests : IAsyncLifetime, IDisposable
+{
+    private SandboxHost _sandbox = null!;
+    private AbmServerFactory _server = null!;
+    private HttpClient _hubSpot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 11, Portals = [new SandboxPortalOptions { Accounts = 40 }] });
+        _hubSpot = new HttpClient { BaseAddress = new Uri(_sandbox.BaseUrl) };
+        _hubSpot.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _sandbox.Portals[0].AccessToken);
+        await ProvisionPropertiesAsync();
+        _server = await AbmServerFactory.StartAsync(new()
+        {
+            ["HUBSPOT_API_KEY"] = _sandbox.Portals[0].AccessToken,
+            ["HUBSPOT_BASE_URL"] = _sandbox.BaseUrl,
+            ["HUBSPOT_PORTAL_ID"] = _sandbox.Portals[0].PortalId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["WriteBack:IntervalSeconds"] = "3600", // the test flushes by hand
+            ["HubSpot:Retries:MaxRetryAttempts"] = "1",
+            ["HubSpot:Retries:BaseDelay"] = "00:00:00.050",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _sandbox.DisposeAsync();
+    }
+
+    public void Dispose() => _hubSpot.Dispose();
+
+    [Fact]
+    public async Task Flush_151Rows_Uses2BatchCallsWritesValuesAndDropsTheDeletedRecord()
+    {
+        var ids = await SandboxContactIdsAsync(150);
+        await QueueAsync([.. ids.Select((id, i) => (id, i)), ("999999999999", 1)]);
+        await _hubSpot.DeleteAsync("/_sandbox/counters");
+
+        var summary = await FlushAsync();
+
+        summary.ShouldBe(new FlushSummary(Calls: 2, Sent: 150, Retrying: 0, Dropped: 1));
+        var counters = await _hubSpot.GetFromJsonAsync<JsonElement>("/_sandbox/counters");
+        counters.GetProperty("results").EnumerateArray()
+            .Where(r => r.GetProperty("route").GetString()!.Contains("batch/update", StringComparison.Ordinal))
+            .Sum(r => r.GetProperty("count").GetInt64()).ShouldBe(2);
+        var contact = await _hubSpot.GetFromJsonAsync<JsonElement>($"/crm/v3/objects/contacts/{ids[7]}?properties=abm_content_engagement_score,abm_journey_stage");
+        contact.GetProperty("properties").GetProperty("abm_content_engagement_score").GetString().ShouldBe("7");
+        contact.GetProperty("properties").GetProperty("abm_journey_stage").GetString().ShouldBe("vendor_evaluation");
+        var rows = await Outbox();
+        rows.Count(r => r.Status == OutboxStatus.Sent).ShouldBe(150);
+        rows.Single(r => r.HubSpotId == "999999999999").Status.ShouldBe(OutboxStatus.Dropped);
+    }
+
+    [Fact]
+    public async Task Flush_HubSpotDown_KeepsEveryRowForLaterAndSendsThemWhenItRecovers()
+    {
+        var ids = await SandboxContactIdsAsync(30);
+        await QueueAsync([.. ids.Select((id, i) => (id, i))]);
+        var fault = await _hubSpot.PostAsJsonAsync("/_sandbox/faults", new { route = "POST /crm/v3/objects/*/batch/update", errorRates = new Dictionary<string, double> { ["503"] = 1.0 } });
+        fault.EnsureSuccessStatusCode();
+
+        var failed = await FlushAsync();
+
+        failed.Retrying.ShouldBe(30);
+        var waiting = await Outbox();
+        waiting.ShouldAllBe(r => r.Status == OutboxStatus.Pending && r.Attempts == 1 && r.Error != null);
+        waiting.ShouldAllBe(r => r.NextAttemptAt > TimeProvider.System.GetUtcNow().UtcDateTime);
+
+        (await _hubSpot.DeleteAsync("/_sandbox/faults")).EnsureSuccessStatusCode();
+        await using (var database = _server.OpenDatabase())
+        {
+            await database.HubSpotOutbox.IgnoreQueryFilters().ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+        }
+
+        var recovered = await FlushAsync();
+
+        recovered.Sent.ShouldBe(30);
+        (await Outbox()).ShouldAllBe(r => r.Status == OutboxStatus.Sent && r.SentAt != null);
+    }
+
+    private async Task<FlushSummary> FlushAsync()
+    {
+        var clients = _server.Service<HubSpotClients>();
+        var (workspaceId, client) = clients.Connected().Single();
+        await using var scope = _server.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
+        return await scope.ServiceProvider.GetRequiredService<OutboxFlusher>().FlushAsync(client, CancellationToken.None);
+    }
+
+    private async Task QueueAsync(IReadOnlyList<(string HubSpotId, int Score)> records)
+    {
+        var workspace = _server.Service<DefaultWorkspace>().Id;
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-1);
+        await using var database = _server.OpenDatabase();
+        database.HubSpotOutbox.AddRange(records.Select(r => new HubSpotOutboxItem
+        {
+            Id = Guid.NewGuid(), WorkspaceId = workspace, ObjectType = "contacts", HubSpotId = r.HubSpotId,
+            Properties = JsonSerializer.Serialize(new Dictionary<string, string> { ["abm_content_engagement_score"] = r.Score.ToString(System.Globalization.CultureInfo.InvariantCulture), ["abm_journey_stage"] = "vendor_evaluation" }),
+            NextAttemptAt = now, CreatedAt = now, UpdatedAt = now,
+        }));
+        await database.SaveChangesAsync();
+    }
+
+    private async Task<List<HubSpotOutboxItem>> Outbox()
+    {
+        await using var database = _server.OpenDatabase();
+        return await database.HubSpotOutbox.IgnoreQueryFilters().AsNoTracking().ToListAsync();
+    }
+
+    private async Task<List<string>> SandboxContactIdsAsync(int count)
+    {
+        var ids = new List<string>();
+        string? after = null;
+        while (ids.Count < count)
+        {
+            var page = await _hubSpot.GetFromJsonAsync<JsonElement>($"/crm/v3/objects/contacts?limit=100{(after is null ? "" : $"&after={after}")}");
+            ids.AddRange(page.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()!));
+            if (!page.TryGetProperty("paging", out var paging))
+            {
+                break;
+            }
+
+            after = paging.GetProperty("next").GetProperty("after").GetString();
+        }
+
+        ids.Count.ShouldBeGreaterThanOrEqualTo(count, "the seeded portal has too few contacts for this test");
+        return ids.Take(count).ToList();
+    }
+
+    /// <summary>The abm_* properties must exist in the portal before values can be written, as in HubSpot.</summary>
+    private async Task ProvisionPropertiesAsync()
+    {
+        (await _hubSpot.PostAsJsonAsync("/crm/v3/properties/contacts/groups", new { name = "abm_engine", label = "ABM Engine" })).EnsureSuccessStatusCode();
+        foreach (var (name, type, fieldType) in new[] { ("abm_content_engagement_score", "number", "number"), ("abm_journey_stage", "string", "text") })
+        {
+            var created = await _hubSpot.PostAsJsonAsync("/crm/v3/properties/contacts", new { name, label = name, type, fieldType, groupName = "abm_engine" });
+            created.EnsureSuccessStatusCode();
+        }
+    }
+}
