@@ -77,6 +77,13 @@ public sealed class AbmServerFactory : WebApplicationFactory<Program>
         return (created.Id, created.Key);
     }
 
+    /// <summary>A fresh workspace of its own and a marketer key for it.</summary>
+    public async Task<(HttpClient Client, Guid Workspace)> MarketerInNewWorkspaceAsync()
+    {
+        var workspace = await CreateWorkspaceAsync($"Test {Guid.NewGuid():N}");
+        return (ClientWithKey((await CreateKeyAsync("marketer", workspace)).Key), workspace);
+    }
+
     public async Task<Abm.Data.Entities.Contact> SeedContactAsync(Guid workspace, string? jobTitle = null, Guid? companyId = null, string? buyingRole = null)
     {
         var contact = new Abm.Data.Entities.Contact

@@ -12,7 +12,7 @@ public sealed class ContentLibraryTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task CreateReplaceArchive_Item_RoundTripsWithNormalisedVocabulary()
     {
-        var client = await MarketerAsync();
+        var (client, _) = await Server.MarketerInNewWorkspaceAsync();
         var created = await client.PostAsJsonAsync("/api/content", new
         {
             title = "ROI of ABM for banks", contentType = "ROI_Calculator", complexity = "advanced", url = "https://example.com/roi",
@@ -36,7 +36,7 @@ public sealed class ContentLibraryTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Create_InvalidVocabulary_Returns400NamingEachField()
     {
-        var client = await MarketerAsync();
+        var (client, _) = await Server.MarketerInNewWorkspaceAsync();
 
         var response = await client.PostAsJsonAsync("/api/content", new
         {
@@ -53,7 +53,7 @@ public sealed class ContentLibraryTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Create_DuplicateExternalId_Returns409()
     {
-        var client = await MarketerAsync();
+        var (client, _) = await Server.MarketerInNewWorkspaceAsync();
         (await client.PostAsJsonAsync("/api/content", new { title = "A", contentType = "whitepaper", externalId = "cms-1" })).EnsureSuccessStatusCode();
 
         var second = await client.PostAsJsonAsync("/api/content", new { title = "B", contentType = "whitepaper", externalId = "cms-1" });
@@ -64,7 +64,7 @@ public sealed class ContentLibraryTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task List_FilterAndPage_ReturnsTotalAndSlice()
     {
-        var client = await MarketerAsync();
+        var (client, _) = await Server.MarketerInNewWorkspaceAsync();
         foreach (var title in new[] { "C", "A", "B" })
         {
             (await client.PostAsJsonAsync("/api/content", new { title, contentType = "webinar" })).EnsureSuccessStatusCode();
@@ -77,11 +77,5 @@ public sealed class ContentLibraryTests(ServerFixture fixture) : IClassFixture<S
         page!.Total.ShouldBe(3);
         page.Items.Select(i => i.Title).ShouldBe(["B", "C"]);
         (await client.GetAsync("/api/content?limit=0")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-    }
-
-    private async Task<HttpClient> MarketerAsync()
-    {
-        var workspace = await Server.CreateWorkspaceAsync($"Content {Guid.NewGuid():N}");
-        return Server.ClientWithKey((await Server.CreateKeyAsync("marketer", workspace)).Key);
     }
 }

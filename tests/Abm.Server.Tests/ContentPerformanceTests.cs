@@ -71,7 +71,7 @@ public sealed class ContentPerformanceTests(ServerFixture fixture) : IClassFixtu
         var server = fixture.Factory;
         var workspace = await server.CreateWorkspaceAsync($"Performance {Guid.NewGuid():N}");
         var client = server.ClientWithKey((await server.CreateKeyAsync("marketer", workspace)).Key);
-        var item = (await (await client.PostAsJsonAsync("/api/content", new { title = "Guide", contentType = "whitepaper" })).Content.ReadFromJsonAsync<ContentItemResponse>())!;
+        var content = (await (await client.PostAsJsonAsync("/api/content", new { title = "Guide", contentType = "whitepaper" })).Content.ReadFromJsonAsync<ContentItemResponse>())!;
         var buyer = await server.SeedContactAsync(workspace);
         var now = TimeProvider.System.GetUtcNow();
 
@@ -79,24 +79,18 @@ public sealed class ContentPerformanceTests(ServerFixture fixture) : IClassFixtu
         {
             events = new object[]
             {
-                new { type = "content_download", occurredAt = now.AddHours(-3), contactHubSpotId = buyer.HubSpotId, contentId = item.Id },
+                new { type = "content_download", occurredAt = now.AddHours(-3), contactHubSpotId = buyer.HubSpotId, contentId = content.Id },
                 new { type = "demo_request", occurredAt = now.AddHours(-1), contactHubSpotId = buyer.HubSpotId },
             },
         })).EnsureSuccessStatusCode();
 
-        for (var attempt = 0; attempt < 100; attempt++)
+        var current = await Eventually.WaitForAsync(async () =>
         {
-            var current = (await client.GetFromJsonAsync<ContentItemResponse>($"/api/content/{item.Id}"))!;
-            if (current.Performance.TryGetProperty("contacts", out var reached) && reached.GetInt32() == 1)
-            {
-                current.Performance.GetProperty("engagementRate").GetDouble().ShouldBe(1);
-                current.Performance.GetProperty("conversionRate").GetDouble().ShouldBe(1);
-                return;
-            }
+            var item = (await client.GetFromJsonAsync<ContentItemResponse>($"/api/content/{content.Id}"))!;
+            return item.Performance.TryGetProperty("contacts", out var reached) && reached.GetInt32() == 1 ? item : null;
+        }, "Updating the item's performance metrics");
 
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("Performance metrics were not updated within 10 s.");
+        current.Performance.GetProperty("engagementRate").GetDouble().ShouldBe(1);
+        current.Performance.GetProperty("conversionRate").GetDouble().ShouldBe(1);
     }
 }

@@ -14,7 +14,7 @@ public sealed class EngagementTests(ServerFixture fixture) : IClassFixture<Serve
     [Fact]
     public async Task IngestEvents_Contact_ScoreMatchesEngineAndArrivesWithoutAskingForIt()
     {
-        var (client, workspace) = await MarketerAsync();
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
         var contact = await Server.SeedContactAsync(workspace, jobTitle: "Chief Financial Officer");
         var now = TimeProvider.System.GetUtcNow();
         var sent = new[] { ("demo_request", now.AddDays(-1)), ("email_open", now.AddDays(-3)), ("pricing_inquiry", now.AddDays(-10)) };
@@ -36,7 +36,7 @@ public sealed class EngagementTests(ServerFixture fixture) : IClassFixture<Serve
     [Fact]
     public async Task OverrideStage_ThenClear_PinsStageAuditsAndReleasesIt()
     {
-        var (client, workspace) = await MarketerAsync();
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
         var contact = await Server.SeedContactAsync(workspace);
 
         var pinned = await client.PutAsJsonAsync($"/api/contacts/{contact.Id}/journey-stage", new { stage = "decision_finalization" });
@@ -55,7 +55,7 @@ public sealed class EngagementTests(ServerFixture fixture) : IClassFixture<Serve
     [Fact]
     public async Task Recompute_AccountWithTwoRoles_RollsUpCoverageAndQueuesWriteBackOnce()
     {
-        var (client, workspace) = await MarketerAsync();
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
         var company = await Server.SeedCompanyAsync(workspace, "technology");
         var champion = await Server.SeedContactAsync(workspace, "VP Engineering", company.Id, "CHAMPION");
         var budget = await Server.SeedContactAsync(workspace, "CFO", company.Id, "BUDGET_HOLDER");
@@ -91,7 +91,7 @@ public sealed class EngagementTests(ServerFixture fixture) : IClassFixture<Serve
     [Fact]
     public async Task Settings_SaveWeights_AreUsedAndBadOnesRejected()
     {
-        var (client, workspace) = await MarketerAsync();
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
         var admin = Server.ClientWithKey((await Server.CreateKeyAsync("admin", workspace)).Key);
 
         var bad = await admin.PutAsJsonAsync("/api/engagement/settings", new { eventWeights = new Dictionary<string, double> { ["teleport"] = 5, ["email_open"] = -1 }, halfLifeDays = 0 });
@@ -110,24 +110,11 @@ public sealed class EngagementTests(ServerFixture fixture) : IClassFixture<Serve
 
     private static async Task<ContactEngagementResponse> WaitForScoreAsync(HttpClient client, Guid contactId)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var engagement = (await client.GetFromJsonAsync<ContactEngagementResponse>($"/api/contacts/{contactId}/engagement"))!;
-            if (engagement.ComputedAt is not null)
-            {
-                // Read again: the first read may have raced the save between its contact and score queries.
-                return (await client.GetFromJsonAsync<ContactEngagementResponse>($"/api/contacts/{contactId}/engagement"))!;
-            }
+        await Eventually.WaitForAsync(
+            async () => (await client.GetFromJsonAsync<ContactEngagementResponse>($"/api/contacts/{contactId}/engagement"))!.ComputedAt is null ? null : "scored",
+            "Scoring the contact after its events arrived");
 
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The contact was not scored within 10 s of its events arriving.");
-    }
-
-    private async Task<(HttpClient Client, Guid Workspace)> MarketerAsync()
-    {
-        var workspace = await Server.CreateWorkspaceAsync($"Engagement {Guid.NewGuid():N}");
-        return (Server.ClientWithKey((await Server.CreateKeyAsync("marketer", workspace)).Key), workspace);
+        // Read again: the read that saw the score may have raced the save between its contact and score queries.
+        return (await client.GetFromJsonAsync<ContactEngagementResponse>($"/api/contacts/{contactId}/engagement"))!;
     }
 }

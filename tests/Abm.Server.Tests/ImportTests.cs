@@ -18,7 +18,7 @@ public sealed class ImportTests(ServerFixture fixture) : IClassFixture<ServerFix
     [Fact]
     public async Task ImportContent_MixedFile_ReportsEachLineAndReimportUpdates()
     {
-        var (client, _) = await MarketerAsync();
+        var (client, _) = await Server.MarketerInNewWorkspaceAsync();
         const string file = """
             external_id,title,content_type,complexity,target_personas,target_journey_stages,target_industries,published_at,duration_minutes
             cms-1,Bank ROI model,roi_calculator,advanced,financial_decision_maker,vendor_evaluation;decision_finalization,financial_services,2026-01-15,12
@@ -47,7 +47,7 @@ public sealed class ImportTests(ServerFixture fixture) : IClassFixture<ServerFix
     [Fact]
     public async Task ImportEvents_2500Rows_GoesThroughIntakeInBatchesWithPerLineResults()
     {
-        var (client, workspace) = await MarketerAsync();
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
         var contact = await Server.SeedContactAsync(workspace);
         (await ImportAsync(client, "/api/content/import", "external_id,title,content_type\nguide-1,Guide,whitepaper\n")).Created.ShouldBe(1);
         var lines = new StringBuilder("client_event_id,type,occurred_at,contact_hubspot_id,content_external_id,duration_seconds,metadata\n");
@@ -78,7 +78,7 @@ public sealed class ImportTests(ServerFixture fixture) : IClassFixture<ServerFix
     [Fact]
     public async Task Import_NotCsv_Returns415()
     {
-        var (client, _) = await MarketerAsync();
+        var (client, _) = await Server.MarketerInNewWorkspaceAsync();
 
         var response = await client.PostAsJsonAsync("/api/content/import", new { title = "x" });
 
@@ -90,11 +90,5 @@ public sealed class ImportTests(ServerFixture fixture) : IClassFixture<ServerFix
         var response = await client.PostAsync(path, new StringContent(csv, Encoding.UTF8, "text/csv"));
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<ImportReport>(Json))!;
-    }
-
-    private async Task<(HttpClient Client, Guid Workspace)> MarketerAsync()
-    {
-        var workspace = await Server.CreateWorkspaceAsync($"Import {Guid.NewGuid():N}");
-        return (Server.ClientWithKey((await Server.CreateKeyAsync("marketer", workspace)).Key), workspace);
     }
 }

@@ -12,7 +12,7 @@ public sealed class RecommendationTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Get_ContactWithHistory_ExcludesConsumedAndExplainsEveryItem()
     {
-        var (client, workspace) = await MarketerAsync();
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
         var company = await Server.SeedCompanyAsync(workspace, "financial_services");
         var contact = await Server.SeedContactAsync(workspace, "Chief Financial Officer", company.Id);
         var items = new List<ContentItemResponse>();
@@ -57,7 +57,7 @@ public sealed class RecommendationTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Get_Twice_SecondComesFromCacheUntilLibraryChanges()
     {
-        var (client, workspace) = await MarketerAsync();
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
         var contact = await Server.SeedContactAsync(workspace, "CTO");
         (await client.PostAsJsonAsync("/api/content", new { title = "Architecture guide", contentType = "whitepaper" })).EnsureSuccessStatusCode();
         var url = $"/api/contacts/{contact.Id}/recommendations";
@@ -76,7 +76,7 @@ public sealed class RecommendationTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Get_ScoreMovesPastDelta_RecomputesInsteadOfUsingCache()
     {
-        var (client, workspace) = await MarketerAsync();
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
         var contact = await Server.SeedContactAsync(workspace, "CTO");
         (await client.PostAsJsonAsync("/api/content", new { title = "Architecture guide", contentType = "whitepaper" })).EnsureSuccessStatusCode();
         var url = $"/api/contacts/{contact.Id}/recommendations";
@@ -95,17 +95,11 @@ public sealed class RecommendationTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Get_BadKOrUnknownContact_Returns400Or404()
     {
-        var (client, workspace) = await MarketerAsync();
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
         var contact = await Server.SeedContactAsync(workspace);
 
         (await client.GetAsync($"/api/contacts/{contact.Id}/recommendations?k=0")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.GetAsync($"/api/contacts/{contact.Id}/recommendations?k=abc")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.GetAsync($"/api/contacts/{Guid.NewGuid()}/recommendations")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-    }
-
-    private async Task<(HttpClient Client, Guid Workspace)> MarketerAsync()
-    {
-        var workspace = await Server.CreateWorkspaceAsync($"Recommend {Guid.NewGuid():N}");
-        return (Server.ClientWithKey((await Server.CreateKeyAsync("marketer", workspace)).Key), workspace);
     }
 }

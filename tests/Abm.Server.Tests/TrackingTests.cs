@@ -18,7 +18,7 @@ public sealed class TrackingTests(ServerFixture fixture) : IClassFixture<ServerF
     [Fact]
     public async Task Collect_PageViewWithToken_StoresItOnceForThatContact()
     {
-        var (client, workspace) = await MarketerAsync();
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
         var contact = await Server.SeedContactAsync(workspace);
         var content = (await (await client.PostAsJsonAsync("/api/content", new { title = "Guide", contentType = "whitepaper" })).Content.ReadFromJsonAsync<ContentItemResponse>())!;
         var token = await IssueAsync(client, contact.Id);
@@ -41,7 +41,7 @@ public sealed class TrackingTests(ServerFixture fixture) : IClassFixture<ServerF
     [Fact]
     public async Task Collect_FromABot_IsAcknowledgedAndDropped()
     {
-        var (client, workspace) = await MarketerAsync();
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
         var contact = await Server.SeedContactAsync(workspace);
         var token = await IssueAsync(client, contact.Id);
 
@@ -55,7 +55,7 @@ public sealed class TrackingTests(ServerFixture fixture) : IClassFixture<ServerF
     [Fact]
     public async Task Collect_BadInput_GetsClearErrors()
     {
-        var (client, workspace) = await MarketerAsync();
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
         var token = await IssueAsync(client, (await Server.SeedContactAsync(workspace)).Id);
 
         (await CollectAsync(new { t = token[..^4] + "AAAA", type = "website_visit" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -105,11 +105,5 @@ public sealed class TrackingTests(ServerFixture fixture) : IClassFixture<ServerF
         var response = await client.PostAsync($"/api/contacts/{contactId}/tracking-token", null);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return (await response.Content.ReadFromJsonAsync<TrackingTokenResponse>())!.Token;
-    }
-
-    private async Task<(HttpClient Client, Guid Workspace)> MarketerAsync()
-    {
-        var workspace = await Server.CreateWorkspaceAsync($"Tracking {Guid.NewGuid():N}");
-        return (Server.ClientWithKey((await Server.CreateKeyAsync("marketer", workspace)).Key), workspace);
     }
 }
