@@ -1,3 +1,4 @@
+using Abm.HubSpot.Associations;
 using Abm.HubSpot.Auth;
 using Abm.HubSpot.Crm;
 using Abm.HubSpot.Http;
@@ -37,6 +38,7 @@ public sealed class HubSpotClient : IDisposable
         Search = new CrmSearchClient(_transport);
         Properties = new PropertiesClient(_transport);
         Owners = new OwnersClient(_transport);
+        Associations = new AssociationsClient(_transport);
     }
 
     /// <summary>CRM objects: list pages, get, batch read/create/update/upsert/archive.</summary>
@@ -50,6 +52,9 @@ public sealed class HubSpotClient : IDisposable
 
     /// <summary>The portal's owners, paged, optionally by email.</summary>
     public OwnersClient Owners { get; }
+
+    /// <summary>Associations v4: batch reads between two object types and default associations.</summary>
+    public AssociationsClient Associations { get; }
 
     /// <summary>The current burst pacing (calls at once, calls per second), after corrections from HubSpot's headers.</summary>
     public (int Burst, double PerSecond) BurstPacing => (_transport.Limiter.BurstSize.Capacity, _transport.Limiter.BurstSize.TokensPerSecond);

@@ -1,7 +1,7 @@
 namespace Abm.HubSpot.Crm;
 
 /// <summary>
-/// Sends any number of batch inputs in chunks of HubSpot's maximum, collecting results and failures.
+/// Sends any number of batch inputs in chunks of HubSpot's maximum (100 for CRM objects), collecting results and failures.
 /// A chunk HubSpot refuses becomes an error for its inputs and the next chunk still goes; only
 /// run-stopping failures (credentials, daily limit, cancellation) propagate.
 /// </summary>
@@ -15,16 +15,29 @@ internal static class CrmBatchRunner
         Func<IReadOnlyList<TInput>, CancellationToken, Task<BatchResponseDto<RecordDto>?>> sendChunk,
         CancellationToken cancellationToken)
     {
+        var (records, errors) = await RunChunksAsync(inputs, ChunkSize, idOf, sendChunk, r => r.ToRecord(), cancellationToken);
+        return new CrmBatchResult(records, errors);
+    }
+
+    /// <summary>The same for any batch endpoint: its own chunk size (e.g. 1,000 for association reads) and result shape.</summary>
+    public static async Task<(List<TResult> Results, List<CrmBatchError> Errors)> RunChunksAsync<TInput, TDto, TResult>(
+        IReadOnlyList<TInput> inputs,
+        int chunkSize,
+        Func<TInput, string?> idOf,
+        Func<IReadOnlyList<TInput>, CancellationToken, Task<BatchResponseDto<TDto>?>> sendChunk,
+        Func<TDto, TResult> toResult,
+        CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(inputs);
-        var records = new List<CrmRecord>(inputs.Count);
+        var results = new List<TResult>(inputs.Count);
         var errors = new List<CrmBatchError>();
-        for (var start = 0; start < inputs.Count; start += ChunkSize)
+        for (var start = 0; start < inputs.Count; start += chunkSize)
         {
-            var chunk = inputs.Skip(start).Take(ChunkSize).ToList();
+            var chunk = inputs.Skip(start).Take(chunkSize).ToList();
             try
             {
                 var response = await sendChunk(chunk, cancellationToken);
-                records.AddRange((response?.Results ?? []).Select(r => r.ToRecord()));
+                results.AddRange((response?.Results ?? []).Select(toResult));
                 errors.AddRange((response?.Errors ?? []).Select(e => ToError(e, chunk, start, idOf)));
             }
             catch (HubSpotApiException exception) when (exception is not HubSpotAuthenticationException and not HubSpotDailyLimitException)
@@ -39,7 +52,7 @@ internal static class CrmBatchRunner
             }
         }
 
-        return new CrmBatchResult(records, errors);
+        return (results, errors);
     }
 
     // HubSpot names the inputs an error concerns in its context (e.g. {"ids": ["123"]}); match them back.

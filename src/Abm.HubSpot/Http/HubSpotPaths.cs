@@ -23,6 +23,11 @@ internal sealed class HubSpotPaths(string crmObjectsPrefix)
 
     public static string PropertyGroups(string objectType) => $"{Properties(objectType)}/groups";
 
+    public static string AssociationBatchRead(string fromType, string toType) => $"/crm/v4/associations/{Escape(fromType)}/{Escape(toType)}/batch/read";
+
+    public static string DefaultAssociation(string fromType, string fromId, string toType, string toId) =>
+        $"/crm/v4/objects/{Escape(fromType)}/{Escape(fromId)}/associations/default/{Escape(toType)}/{Escape(toId)}";
+
     public const string Owners = "/crm/v3/owners";
 
     public const string OAuthToken = "/oauth/v1/token";
