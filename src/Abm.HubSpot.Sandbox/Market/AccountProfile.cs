@@ -1,0 +1,33 @@
+namespace Abm.HubSpot.Sandbox.Market;
+
+/// <summary>
+/// The hidden truth about one target account. <paramref name="StageAtSeed"/> is a position on the journey
+/// (0 = just aware of the problem, 3.x = finalizing) that grows by one every <paramref name="DaysPerStage"/>
+/// simulated days; <paramref name="Momentum"/> is how keen the buying committee is as a group.
+/// </summary>
+internal sealed record AccountProfile(
+    long CompanyId,
+    string Industry,
+    double Fit,
+    double StageAtSeed,
+    double DaysPerStage,
+    double Momentum,
+    IReadOnlyList<string> CommitteeTopics,
+    DateTimeOffset SeededAt)
+{
+    // Reaching post-purchase expansion takes a won deal, which the behaviour simulation decides, not time alone.
+    private const double LastStageBeforePurchase = 3.999;
+
+    public double StagePositionAt(DateTimeOffset at)
+    {
+        if (StageAtSeed >= 4)
+        {
+            return StageAtSeed;
+        }
+
+        var elapsedDays = Math.Max(0, (at - SeededAt).TotalDays);
+        return Math.Min(LastStageBeforePurchase, StageAtSeed + (elapsedDays / DaysPerStage));
+    }
+
+    public string StageAt(DateTimeOffset at) => MarketVocabulary.JourneyStages[(int)StagePositionAt(at)];
+}

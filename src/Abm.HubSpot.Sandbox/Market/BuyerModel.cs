@@ -1,0 +1,44 @@
+using System.Globalization;
+using Abm.HubSpot.Sandbox.Crm;
+using Abm.HubSpot.Sandbox.Portals;
+
+namespace Abm.HubSpot.Sandbox.Market;
+
+/// <summary>The hidden profiles of every seeded account and contact of a portal, by record id.</summary>
+internal sealed class BuyerModel
+{
+    private BuyerModel(IReadOnlyDictionary<long, AccountProfile> accounts, IReadOnlyDictionary<long, ContactProfile> contacts)
+    {
+        Accounts = accounts;
+        Contacts = contacts;
+    }
+
+    public IReadOnlyDictionary<long, AccountProfile> Accounts { get; }
+
+    public IReadOnlyDictionary<long, ContactProfile> Contacts { get; }
+
+    /// <summary>
+    /// Profiles the seeded records only: contacts the engine creates later are real newcomers the market
+    /// knows nothing about, and seeded values are read as seeding left them.
+    /// </summary>
+    public static BuyerModel Build(PortalState state)
+    {
+        bool Seeded(CrmRecord record) => record.Id < state.FirstUnseededId;
+        var accounts = state.Stores[CrmObjectTypes.Companies].Ordered
+            .Where(Seeded)
+            .Select(company => BuyerProfiler.ProfileAccount(state.Seed, company, state.SeededAt))
+            .ToDictionary(a => a.CompanyId);
+        var contacts = new Dictionary<long, ContactProfile>();
+        foreach (var contact in state.Stores[CrmObjectTypes.Contacts].Ordered.Where(Seeded))
+        {
+            if (long.TryParse(contact.Get("associatedcompanyid"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var companyId) && accounts.TryGetValue(companyId, out var account))
+            {
+                contacts[contact.Id] = BuyerProfiler.ProfileContact(state.Seed, contact, account);
+            }
+        }
+
+        return new BuyerModel(accounts, contacts);
+    }
+
+    public AccountProfile AccountOf(ContactProfile contact) => Accounts[contact.CompanyId];
+}
