@@ -5,6 +5,7 @@ using Abm.HubSpot.Http;
 using Abm.HubSpot.Owners;
 using Abm.HubSpot.Properties;
 using Abm.HubSpot.Search;
+using Abm.HubSpot.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -39,6 +40,7 @@ public sealed class HubSpotClient : IDisposable
         Properties = new PropertiesClient(_transport);
         Owners = new OwnersClient(_transport);
         Associations = new AssociationsClient(_transport);
+        Tasks = new TasksClient(Crm);
     }
 
     /// <summary>CRM objects: list pages, get, batch read/create/update/upsert/archive.</summary>
@@ -55,6 +57,9 @@ public sealed class HubSpotClient : IDisposable
 
     /// <summary>Associations v4: batch reads between two object types and default associations.</summary>
     public AssociationsClient Associations { get; }
+
+    /// <summary>Tasks for owners (follow-ups), created in batches with their contact, company and deal associations.</summary>
+    public TasksClient Tasks { get; }
 
     /// <summary>The current burst pacing (calls at once, calls per second), after corrections from HubSpot's headers.</summary>
     public (int Burst, double PerSecond) BurstPacing => (_transport.Limiter.BurstSize.Capacity, _transport.Limiter.BurstSize.TokensPerSecond);
