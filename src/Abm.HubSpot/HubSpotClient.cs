@@ -1,6 +1,7 @@
 using Abm.HubSpot.Associations;
 using Abm.HubSpot.Auth;
 using Abm.HubSpot.Crm;
+using Abm.HubSpot.Email;
 using Abm.HubSpot.Http;
 using Abm.HubSpot.Owners;
 using Abm.HubSpot.Properties;
@@ -41,6 +42,7 @@ public sealed class HubSpotClient : IDisposable
         Owners = new OwnersClient(_transport);
         Associations = new AssociationsClient(_transport);
         Tasks = new TasksClient(Crm);
+        Email = new EmailClient(_transport);
     }
 
     /// <summary>CRM objects: list pages, get, batch read/create/update/upsert/archive.</summary>
@@ -60,6 +62,9 @@ public sealed class HubSpotClient : IDisposable
 
     /// <summary>Tasks for owners (follow-ups), created in batches with their contact, company and deal associations.</summary>
     public TasksClient Tasks { get; }
+
+    /// <summary>Transactional single sends (idempotent by sendId) and marketing email events.</summary>
+    public EmailClient Email { get; }
 
     /// <summary>The current burst pacing (calls at once, calls per second), after corrections from HubSpot's headers.</summary>
     public (int Burst, double PerSecond) BurstPacing => (_transport.Limiter.BurstSize.Capacity, _transport.Limiter.BurstSize.TokensPerSecond);

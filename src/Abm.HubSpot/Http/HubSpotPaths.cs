@@ -30,6 +30,10 @@ internal sealed class HubSpotPaths(string crmObjectsPrefix)
 
     public const string Owners = "/crm/v3/owners";
 
+    public const string TransactionalSingleSend = "/marketing/v3/transactional/single-email/send";
+
+    public const string EmailEvents = "/email/public/v1/events";
+
     public const string OAuthToken = "/oauth/v1/token";
 
     public static string OAuthAccessTokenInfo(string accessToken) => $"/oauth/v1/access-tokens/{Escape(accessToken)}";
