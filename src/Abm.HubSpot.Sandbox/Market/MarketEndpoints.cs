@@ -10,6 +10,7 @@ internal static class MarketEndpoints
     {
         var market = app.MapGroup("/_sandbox/portals/{portalId:long}/market");
         market.MapGet("/content", MarketHandlers.Content);
+        market.MapGet("/truth", MarketHandlers.Truth);
         return app;
     }
 }

@@ -3,7 +3,7 @@ using Abm.HubSpot.Sandbox.Portals;
 
 namespace Abm.HubSpot.Sandbox.Market;
 
-/// <summary>Serves the content catalogue (JSON, or CSV for the engine's content import).</summary>
+/// <summary>Serves the content catalogue (JSON, or CSV for the engine's content import) and the hidden truth.</summary>
 internal static class MarketHandlers
 {
     /// <summary>JSON by default; CSV when asked with <c>?format=csv</c> or <c>Accept: text/csv</c>.</summary>
@@ -18,6 +18,23 @@ internal static class MarketHandlers
         return WantsCsv(request)
             ? Results.Text(ContentCatalogueCsv.Write(catalogue), "text/csv; charset=utf-8")
             : SandboxJson.Json(new { total = catalogue.Count, results = catalogue });
+    }
+
+    /// <summary>The hidden truth now on the simulated clock, for every seeded contact or only <c>?contactId=</c>.</summary>
+    public static IResult Truth(long portalId, long? contactId, PortalRegistry portals, MarketRegistry markets, TimeProvider clock)
+    {
+        if (portals.Find(portalId) is not { } portal)
+        {
+            return HubSpotErrors.NotFound($"No portal {portalId}");
+        }
+
+        var market = markets.For(portal);
+        if (contactId is { } id && !market.Buyers.Contacts.ContainsKey(id))
+        {
+            return HubSpotErrors.NotFound($"No seeded contact {id} in portal {portalId}");
+        }
+
+        return SandboxJson.Json(TruthExport.At(market, clock.GetUtcNow(), contactId));
     }
 
     private static bool WantsCsv(HttpRequest request) =>

@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Abm.HubSpot.Sandbox.Market;
+
+/// <summary>Reads the market's hidden truth at a simulated moment into the export's shape.</summary>
+internal static class TruthExport
+{
+    public static MarketTruth At(SimulatedMarket market, DateTimeOffset at, long? contactId = null)
+    {
+        var buyers = market.Buyers;
+        var contacts = buyers.Contacts.Values.Where(c => contactId is null || c.ContactId == contactId).Select(c => Contact(market, c, at)).ToList();
+        var accountIds = contacts.Select(c => c.CompanyId).ToHashSet(StringComparer.Ordinal);
+        var accounts = buyers.Accounts.Values
+            .Where(a => contactId is null || accountIds.Contains(Id(a.CompanyId)))
+            .Select(a => new AccountTruth(
+                Id(a.CompanyId), a.Industry, a.Fit, a.StageAt(at), Math.Round(a.StagePositionAt(at), 3), a.DaysPerStage, a.Momentum, a.CommitteeTopics))
+            .ToList();
+        return new MarketTruth(at, market.Seed, market.Catalogue.Count, accounts, contacts);
+    }
+
+    private static ContactTruth Contact(SimulatedMarket market, ContactProfile contact, DateTimeOffset at)
+    {
+        var account = market.Buyers.AccountOf(contact);
+        var relevance = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var label = RelevanceGrader.MaxLabel; label > 0; label--)
+        {
+            relevance[label.ToString(CultureInfo.InvariantCulture)] = [];
+        }
+
+        foreach (var item in market.Catalogue)
+        {
+            var label = RelevanceGrader.Grade(contact, account, item, at);
+            if (label > 0)
+            {
+                relevance[label.ToString(CultureInfo.InvariantCulture)].Add(item.ExternalId);
+            }
+        }
+
+        return new ContactTruth(
+            Id(contact.ContactId), Id(contact.CompanyId), contact.Persona, contact.Topics, contact.PreferredFormats,
+            account.StageAt(at), Math.Round(contact.PropensityAt(account, at), 3), relevance);
+    }
+
+    // Ids as strings, as HubSpot writes them, so the truth joins directly with what the engine read from the CRM.
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+}
