@@ -7,6 +7,7 @@ using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Events;
 using Abm.Server.Features.Health;
 using Abm.Server.Features.Imports;
+using Abm.Server.Features.Provisioning;
 using Abm.Server.Features.Recommendations;
 using Abm.Server.Features.Tracking;
 using Abm.Server.Features.Workspaces;
@@ -58,6 +59,7 @@ internal static class AbmApp
         api.MapRecommendationEndpoints();
         api.MapImportEndpoints();
         app.MapTrackingEndpoints(api);
+        api.MapProvisioningEndpoints();
         return app;
     }
 }

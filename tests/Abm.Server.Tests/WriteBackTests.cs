@@ -25,7 +25,6 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
         _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 11, Portals = [new SandboxPortalOptions { Accounts = 40 }] });
         _hubSpot = new HttpClient { BaseAddress = new Uri(_sandbox.BaseUrl) };
         _hubSpot.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _sandbox.Portals[0].AccessToken);
-        await ProvisionPropertiesAsync();
         _server = await AbmServerFactory.StartAsync(new()
         {
             ["HUBSPOT_API_KEY"] = _sandbox.Portals[0].AccessToken,
@@ -35,6 +34,8 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
             ["HubSpot:Retries:MaxRetryAttempts"] = "1",
             ["HubSpot:Retries:BaseDelay"] = "00:00:00.050",
         });
+        var provisioned = await _server.OperatorClient().PostAsync("/api/hubspot/properties/provision", null);
+        provisioned.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await provisioned.Content.ReadAsStringAsync());
     }
 
     public async Task DisposeAsync()
@@ -65,6 +66,20 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
         var rows = await Outbox();
         rows.Count(r => r.Status == OutboxStatus.Sent).ShouldBe(150);
         rows.Single(r => r.HubSpotId == "999999999999").Status.ShouldBe(OutboxStatus.Dropped);
+    }
+
+    [Fact]
+    public async Task Provision_Twice_CreatesEveryPropertyOnceThenReportsThemPresent()
+    {
+        var again = await _server.OperatorClient().PostAsync("/api/hubspot/properties/provision", null);
+
+        var report = await again.Content.ReadFromJsonAsync<JsonElement>();
+        report.GetProperty("contacts").GetProperty("created").GetArrayLength().ShouldBe(0);
+        report.GetProperty("contacts").GetProperty("alreadyPresent").EnumerateArray().Select(p => p.GetString())
+            .ShouldBe(Abm.Server.Features.Provisioning.AbmPropertyCatalog.Contacts.Select(p => p.Name), ignoreOrder: true);
+        var property = await _hubSpot.GetFromJsonAsync<JsonElement>("/crm/v3/properties/contacts/abm_journey_stage");
+        property.GetProperty("groupName").GetString().ShouldBe("abm_engine");
+        property.GetProperty("options").GetArrayLength().ShouldBe(5);
     }
 
     [Fact]
@@ -141,16 +156,5 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
 
         ids.Count.ShouldBeGreaterThanOrEqualTo(count, "the seeded portal has too few contacts for this test");
         return ids.Take(count).ToList();
-    }
-
-    /// <summary>The abm_* properties must exist in the portal before values can be written, as in HubSpot.</summary>
-    private async Task ProvisionPropertiesAsync()
-    {
-        (await _hubSpot.PostAsJsonAsync("/crm/v3/properties/contacts/groups", new { name = "abm_engine", label = "ABM Engine" })).EnsureSuccessStatusCode();
-        foreach (var (name, type, fieldType) in new[] { ("abm_content_engagement_score", "number", "number"), ("abm_journey_stage", "string", "text") })
-        {
-            var created = await _hubSpot.PostAsJsonAsync("/crm/v3/properties/contacts", new { name, label = name, type, fieldType, groupName = "abm_engine" });
-            created.EnsureSuccessStatusCode();
-        }
     }
 }

@@ -23,6 +23,7 @@ internal static class AbmCommandLine
         var migrate = new Command("migrate", "Apply pending database migrations, then exit.") { TreatUnmatchedTokensAsErrors = false };
         migrate.SetAction(MigrateCommand.RunAsync);
         root.Subcommands.Add(migrate);
+        root.Subcommands.Add(PropertiesCommand.Create());
 
         // Errors are reported by the verbs themselves; the default handler would also swallow the
         // host-abort signal integration tests rely on.

@@ -33,6 +33,8 @@ internal static class StartupFailure
         ConfigurationException e => e.Message,
         OptionsValidationException e => string.Join(" ", e.Failures),
         MigrationException e => e.Message,
+        Abm.HubSpot.HubSpotAuthenticationException e => e.Message,
+        Abm.HubSpot.HubSpotApiException e => $"HubSpot answered {(int?)e.StatusCode} {e.Category}: {e.HubSpotMessage}",
         AggregateException { InnerExceptions: [var inner] } => Describe(inner),
         _ => null,
     };

@@ -31,14 +31,17 @@ internal sealed class HubSpotClients(IConfiguration configuration, DefaultWorksp
             return null;
         }
 
-        return _clients.GetOrAdd(workspaceId, _ =>
-        {
-            var options = new HubSpotClientOptions { BaseUrl = settings.BaseUrl, RateLimits = { Tier = settings.Tier } };
-            // Operators can tune how hard the client retries (HubSpot:Retries:MaxRetryAttempts, ...:TotalTimeout).
-            configuration.GetSection("HubSpot:Retries").Bind(options.Retries);
-            return new HubSpotClient(new HttpClient { Timeout = TimeSpan.FromMinutes(5) }, HubSpotAuthentication.PrivateApp(settings.AccessToken),
-                options, clock, loggers.CreateLogger<HubSpotClient>());
-        });
+        return _clients.GetOrAdd(workspaceId, _ => Create(settings, configuration, clock, loggers));
+    }
+
+    /// <summary>A client for one connection; callers that outlive a request must keep and share it (it holds the limiter).</summary>
+    public static HubSpotClient Create(HubSpotConnectionSettings settings, IConfiguration configuration, TimeProvider clock, ILoggerFactory loggers)
+    {
+        var options = new HubSpotClientOptions { BaseUrl = settings.BaseUrl, RateLimits = { Tier = settings.Tier } };
+        // Operators can tune how hard the client retries (HubSpot:Retries:MaxRetryAttempts, ...:TotalTimeout).
+        configuration.GetSection("HubSpot:Retries").Bind(options.Retries);
+        return new HubSpotClient(new HttpClient { Timeout = TimeSpan.FromMinutes(5) }, HubSpotAuthentication.PrivateApp(settings.AccessToken),
+            options, clock, loggers.CreateLogger<HubSpotClient>());
     }
 
     public void Dispose()

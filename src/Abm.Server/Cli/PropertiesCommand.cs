@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Abm.Server.Configuration;
+using Abm.Server.Features.Provisioning;
+using Abm.Server.Features.WriteBack;
+
+namespace Abm.Server.Cli;
+
+/// <summary><c>abm properties provision</c>: creates the abm_* / ai_* properties in the portal of HUBSPOT_API_KEY.</summary>
+internal static class PropertiesCommand
+{
+    public static Command Create()
+    {
+        var provision = new Command("provision", "Create the abm_engine group and every abm_* / ai_* property the portal lacks.") { TreatUnmatchedTokensAsErrors = false };
+        provision.SetAction(ProvisionAsync);
+        return new Command("properties", "HubSpot custom properties.") { Subcommands = { provision } };
+    }
+
+    private static async Task<int> ProvisionAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var app = AbmApp.Build([.. parse.UnmatchedTokens]);
+            var settings = HubSpotConnectionSettings.FromConfiguration(app.Configuration)
+                ?? throw new ConfigurationException("HUBSPOT_API_KEY is not set; it names the portal whose properties are provisioned.");
+            using var client = HubSpotClients.Create(settings, app.Configuration, TimeProvider.System, app.Services.GetRequiredService<ILoggerFactory>());
+            var report = await PropertyProvisioner.ProvisionAsync(client, cancellationToken);
+            foreach (var (objectType, result) in new[] { ("contacts", report.Contacts), ("companies", report.Companies) })
+            {
+                Console.WriteLine($"{objectType}: created {Describe(result.Created)}; already present {Describe(result.AlreadyPresent)}" +
+                    (result.GroupCreated ? " (group abm_engine created)" : ""));
+            }
+
+            return 0;
+        }
+        catch (Exception error) when (StartupFailure.Describe(error) is { } message)
+        {
+            await Console.Error.WriteLineAsync($"abm properties provision: {message}");
+            return StartupFailure.ExitCode;
+        }
+    }
+
+    private static string Describe(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
+}
