@@ -13,20 +13,20 @@ public sealed class PropertiesClient
     /// <summary>Every property of <paramref name="objectType"/> (HubSpot's own and custom ones); one call.</summary>
     public async Task<IReadOnlyList<PropertyDefinition>> ListAsync(string objectType, CancellationToken cancellationToken = default)
     {
-        var list = await _transport.SendAsync<PropertyListDto<PropertyDefinition>>(HubSpotRequest.Get(HubSpotPaths.Properties(objectType)), cancellationToken);
-        return list?.Results ?? [];
+        var list = await _transport.SendAsync<PropertyListDto<PropertyDto>>(HubSpotRequest.Get(HubSpotPaths.Properties(objectType)), cancellationToken);
+        return (list?.Results ?? []).Select(p => p.ToDefinition()).ToList();
     }
 
     /// <summary>Every property group of <paramref name="objectType"/>; one call.</summary>
     public async Task<IReadOnlyList<PropertyGroup>> ListGroupsAsync(string objectType, CancellationToken cancellationToken = default)
     {
-        var list = await _transport.SendAsync<PropertyListDto<PropertyGroup>>(HubSpotRequest.Get(HubSpotPaths.PropertyGroups(objectType)), cancellationToken);
-        return list?.Results ?? [];
+        var list = await _transport.SendAsync<PropertyListDto<PropertyGroupDto>>(HubSpotRequest.Get(HubSpotPaths.PropertyGroups(objectType)), cancellationToken);
+        return (list?.Results ?? []).Select(g => g.ToGroup()).ToList();
     }
 
     /// <summary>Creates a property group; a duplicate name is a <see cref="HubSpotApiException"/> with status 409.</summary>
     public async Task<PropertyGroup> CreateGroupAsync(string objectType, PropertyGroup group, CancellationToken cancellationToken = default) =>
-        await _transport.SendAsync<PropertyGroup>(HubSpotRequest.Json(HttpMethod.Post, HubSpotPaths.PropertyGroups(objectType), group), cancellationToken) ?? group;
+        (await _transport.SendAsync<PropertyGroupDto>(HubSpotRequest.Json(HttpMethod.Post, HubSpotPaths.PropertyGroups(objectType), group), cancellationToken))?.ToGroup() ?? group;
 
     /// <summary>
     /// Creates a property; a duplicate name is a <see cref="HubSpotApiException"/> with status 409, an invalid
@@ -36,7 +36,7 @@ public sealed class PropertiesClient
     {
         ArgumentNullException.ThrowIfNull(property);
         var request = HubSpotRequest.Json(HttpMethod.Post, HubSpotPaths.Properties(objectType), PropertyCreateDto.From(property));
-        return await _transport.SendAsync<PropertyDefinition>(request, cancellationToken) ?? property;
+        return (await _transport.SendAsync<PropertyDto>(request, cancellationToken))?.ToDefinition() ?? property;
     }
 
     /// <summary>

@@ -36,5 +36,3 @@ public sealed record PropertyDefinition
 /// the property names that were already there (left exactly as they were).
 /// </summary>
 public sealed record PropertyEnsureResult(bool GroupCreated, IReadOnlyList<string> Created, IReadOnlyList<string> AlreadyPresent);
-
-internal sealed record PropertyListDto<T>(List<T>? Results);
