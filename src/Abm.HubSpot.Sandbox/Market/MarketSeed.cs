@@ -17,6 +17,18 @@ internal static class MarketSeed
     public static double Uniform(int seed, ulong purpose, long id, long detail) =>
         (Mix(Mix(Mix((ulong)seed ^ purpose) ^ (ulong)id) ^ (ulong)detail) >> 11) * (1.0 / (1UL << 53));
 
+    /// <summary>A stable 64-bit hash of a text (FNV-1a), unlike string.GetHashCode which changes per process.</summary>
+    public static long Hash(string text)
+    {
+        var hash = 0xCBF29CE484222325UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 0x100000001B3UL;
+        }
+
+        return (long)hash;
+    }
+
     private static int Derive(int seed, ulong purpose, long id) => (int)(Mix(Mix((ulong)seed ^ purpose) ^ (ulong)id) & int.MaxValue);
 
     // SplitMix64's finalizer: spreads nearby inputs (consecutive ids) over unrelated outputs.

@@ -1,0 +1,48 @@
+namespace Abm.HubSpot.Sandbox.Market;
+
+/// <summary>
+/// How a buyer reacts to a content item sent to it. Relevance (the hidden 0..3 label) raises every reaction;
+/// the meeting chance also grows with the buyer's propensity now and its account's fit; more than
+/// <see cref="SendsPerWeekTolerated"/> sends in the last week dampen everything and make unsubscribes likely.
+/// Outcomes are drawn from the seed, the contact, the item and the moment, so the same sends give the same world.
+/// </summary>
+internal sealed class ContentResponseModel(SimulatedMarket market)
+{
+    /// <summary>Sends in the 7 days before this one that a buyer accepts without tiring.</summary>
+    public const int SendsPerWeekTolerated = 2;
+
+    /// <summary>Each send over the tolerance multiplies engagement by this.</summary>
+    public const double FatiguePerExtraSend = 0.7;
+
+    public ResponseProbabilities Probabilities(ContactProfile contact, MarketContentItem item, DateTimeOffset at, int sendsInLastWeek)
+    {
+        var account = market.Buyers.AccountOf(contact);
+        var label = RelevanceGrader.Grade(contact, account, item, at);
+        var extraSends = Math.Max(0, sendsInLastWeek - SendsPerWeekTolerated);
+        var fatigue = Math.Pow(FatiguePerExtraSend, extraSends);
+        var open = (0.18 + (0.06 * label)) * fatigue;
+        var click = open * (0.12 + (0.12 * label));
+        var download = click * (0.35 + (0.15 * label));
+        var meeting = (0.01 + (0.05 * label)) * (0.4 + (1.2 * contact.PropensityAt(account, at))) * (0.5 + account.Fit) * fatigue;
+        var unsubscribe = 0.002 + (0.03 * extraSends) + (label == 0 ? 0.003 : 0);
+        return new ResponseProbabilities(open, click, download, Math.Min(meeting, 0.9 * open), Math.Min(unsubscribe, 0.5));
+    }
+
+    public ResponseOutcome Respond(ContactProfile contact, MarketContentItem item, DateTimeOffset at, int sendsInLastWeek)
+    {
+        var chances = Probabilities(contact, item, at, sendsInLastWeek);
+        var draw = Draws(contact, item, at);
+        var opened = draw(0) < chances.Open;
+        var clicked = opened && draw(1) < chances.Click / chances.Open;
+        var downloaded = clicked && draw(2) < chances.Download / chances.Click;
+        var meeting = opened && draw(3) < chances.Meeting / chances.Open;
+        return new ResponseOutcome(opened, clicked, downloaded, meeting, draw(4) < chances.Unsubscribe);
+    }
+
+    // Independent uniform draws per reaction, fixed by who got what when.
+    private Func<int, double> Draws(ContactProfile contact, MarketContentItem item, DateTimeOffset at)
+    {
+        var send = MarketSeed.Hash(item.ExternalId) ^ at.UtcTicks;
+        return reaction => MarketSeed.Uniform(market.Seed, MarketSeed.Response, contact.ContactId, send + reaction);
+    }
+}
