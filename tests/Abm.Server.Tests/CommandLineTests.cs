@@ -56,6 +56,15 @@ public sealed class CommandLineTests : IDisposable
         File.Exists(Path.Combine(_workingDirectory, "data", "abm.db")).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task PropertiesProvision_NoHubSpotToken_ExitsNamingTheSetting()
+    {
+        var outcome = await AbmProcess.RunAsync(_workingDirectory, new Dictionary<string, string>(), "properties", "provision");
+
+        outcome.ExitCode.ShouldBe(2, outcome.Output + outcome.Error);
+        outcome.Error.ShouldContain("HUBSPOT_API_KEY");
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
