@@ -53,6 +53,21 @@ public sealed class EmailTests
     }
 
     [Fact]
+    public async Task SendTransactionalAsync_AnswerGarbledAfterTheSend_RetrySendsNothingNew()
+    {
+        await using var portal = await TestPortal.StartAsync();
+        var client = portal.Client();
+        // The sandbox performs each send, then garbles about half of the answers (seeded draws), so the client retries.
+        await portal.AddFaultAsync(new { route = "POST /marketing/v3/transactional/single-email/send", seed = 1, malformedRate = 0.5 });
+
+        var status = await client.Email.SendTransactionalAsync(new TransactionalEmail { EmailId = WelcomeEmailId, To = "linus@example.com" });
+
+        status.StatusId.ShouldNotBeNullOrEmpty();
+        (await portal.CountAsync("POST /marketing/v3/transactional/single-email/send")).ShouldBeGreaterThan(1);
+        (await RecordedSendsAsync(portal)).ShouldHaveSingleItem()["statusId"]!.GetValue<string>().ShouldBe(status.StatusId);
+    }
+
+    [Fact]
     public async Task ListEventPagesAsync_SmallPages_ReturnsTheSameEventsAsOnePage()
     {
         await using var portal = await TestPortal.StartAsync();
