@@ -47,7 +47,6 @@ internal static class SandboxApplication
         builder.Services.AddSingleton<WebhookStore>();
         builder.Services.AddSingleton<WebhookDeliveryQueue>();
         builder.Services.AddSingleton<WebhookDeliveryLog>();
-        builder.Services.AddSingleton<MarketRegistry>();
         builder.Services.AddHostedService<WebhookDispatcher>();
 
         var app = builder.Build();

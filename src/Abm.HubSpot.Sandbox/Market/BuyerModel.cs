@@ -18,18 +18,16 @@ internal sealed class BuyerModel
     public IReadOnlyDictionary<long, ContactProfile> Contacts { get; }
 
     /// <summary>
-    /// Profiles the seeded records only: contacts the engine creates later are real newcomers the market
-    /// knows nothing about, and seeded values are read as seeding left them.
+    /// Profiles the records present, which is the seeded ones when called as seeding ends: contacts the engine
+    /// creates later are newcomers the market knows nothing about.
     /// </summary>
     public static BuyerModel Build(PortalState state)
     {
-        bool Seeded(CrmRecord record) => record.Id < state.FirstUnseededId;
         var accounts = state.Stores[CrmObjectTypes.Companies].Ordered
-            .Where(Seeded)
             .Select(company => BuyerProfiler.ProfileAccount(state.Seed, company, state.SeededAt))
             .ToDictionary(a => a.CompanyId);
         var contacts = new Dictionary<long, ContactProfile>();
-        foreach (var contact in state.Stores[CrmObjectTypes.Contacts].Ordered.Where(Seeded))
+        foreach (var contact in state.Stores[CrmObjectTypes.Contacts].Ordered)
         {
             if (long.TryParse(contact.Get("associatedcompanyid"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var companyId) && accounts.TryGetValue(companyId, out var account))
             {

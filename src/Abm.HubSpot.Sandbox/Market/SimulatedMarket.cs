@@ -18,7 +18,7 @@ internal sealed class SimulatedMarket
 
     public BuyerModel Buyers { get; }
 
-    /// <summary>Builds the market from the seeded data; call it under the portal's lock.</summary>
+    /// <summary>Builds the market from the data seeded so far; seeding calls it as it ends.</summary>
     public static SimulatedMarket Create(PortalState state) =>
         new(state.Seed, ContentCatalogue.Generate(state.Seed, state.SeededAt), BuyerModel.Build(state));
 

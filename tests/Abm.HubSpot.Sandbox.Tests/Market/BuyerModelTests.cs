@@ -35,7 +35,7 @@ public sealed class BuyerModelTests
     }
 
     [Fact]
-    public void Build_ContactCreatedAfterSeeding_HasNoProfile()
+    public void Market_ContactCreatedAfterSeeding_HasNoProfile()
     {
         var state = MarketFixture.Seed(accounts: 2);
         var company = state.Stores[CrmObjectTypes.Companies].Ordered[0];
@@ -46,7 +46,7 @@ public sealed class BuyerModelTests
             ["associatedcompanyid"] = company.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
-        var buyers = BuyerModel.Build(state);
+        var buyers = state.Market.Buyers;
 
         buyers.Contacts.ContainsKey(newcomer.Id).ShouldBeFalse();
         buyers.Contacts.Count.ShouldBe(state.Stores[CrmObjectTypes.Contacts].Ordered.Count - 1);

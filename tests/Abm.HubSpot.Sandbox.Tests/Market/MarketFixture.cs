@@ -11,7 +11,7 @@ internal static class MarketFixture
 
     public static PortalState Seed(int seed = 42, int accounts = 20) => PortalSeeder.Seed(seed, accounts, SeededAt, 100_000_001);
 
-    public static SimulatedMarket Market(int seed = 42, int accounts = 20) => SimulatedMarket.Create(Seed(seed, accounts));
+    public static SimulatedMarket Market(int seed = 42, int accounts = 20) => Seed(seed, accounts).Market;
 
     public static MarketContentItem Item(string topic, string stage, string contentType = "whitepaper", string persona = "technical_director", params string[] industries) =>
         new("sbx-test", "Test item", contentType, "basic", topic, "https://www.example.com/test", industries, [persona], [stage], SeededAt.AddDays(-30), 10);

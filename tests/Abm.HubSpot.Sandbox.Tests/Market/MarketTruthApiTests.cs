@@ -75,6 +75,22 @@ public sealed class MarketTruthApiTests
         two.ShouldBe(one);
     }
 
+    [Fact]
+    public async Task Truth_EngineWritesBeforeFirstRead_TruthAsSeeded()
+    {
+        await using var untouched = await TestSandbox.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
+        var (_, companies) = await sandbox.SendAsync(HttpMethod.Get, "/crm/v3/objects/companies?limit=1");
+        var companyId = companies!["results"]![0]!["id"]!.GetValue<string>();
+
+        var (patched, _) = await sandbox.SendAsync(HttpMethod.Patch, $"/crm/v3/objects/companies/{companyId}", new { properties = new { industry = "RETAIL", numberofemployees = "3" } });
+        await sandbox.CreateContactAsync("newcomer@example.com", "Newcomer");
+
+        patched.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var truth = await sandbox.Http.GetStringAsync($"/_sandbox/portals/{sandbox.Portal.PortalId}/market/truth");
+        truth.ShouldBe(await untouched.Http.GetStringAsync($"/_sandbox/portals/{untouched.Portal.PortalId}/market/truth"));
+    }
+
     private static Dictionary<string, double> Positions(JsonNode truth) =>
         truth["accounts"]!.AsArray().ToDictionary(a => a!["companyId"]!.GetValue<string>(), a => a!["stagePosition"]!.GetValue<double>());
 }
