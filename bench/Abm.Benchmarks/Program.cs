@@ -1,12 +1,17 @@
 using Abm.Benchmarks;
 using BenchmarkDotNet.Running;
 
+// "sandbox" measures the HubSpot sandbox's list/get/search latency at 100,000 contacts.
 // "pipeline" runs the server and measures event ingest and event-to-score latency over HTTP.
 // "quick" times both scoring paths and the recommender in one Stopwatch run (ratios from the same machine
 // state); anything else goes to BenchmarkDotNet's switcher (e.g. --filter '*').
 if (args is ["quick", ..])
 {
     QuickBench.Run(Console.Out);
+}
+else if (args is ["sandbox", ..])
+{
+    await SandboxScaleBench.RunAsync(Console.Out);
 }
 else if (args is ["pipeline", ..])
 {

@@ -1,0 +1,95 @@
+extern alias sandbox;
+
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using sandbox::Abm.HubSpot.Sandbox.Hosting;
+
+namespace Abm.Benchmarks;
+
+/// <summary>
+/// The HubSpot sandbox at demo scale: a portal of about 100,000 contacts, and the latency of list, get and
+/// search over loopback HTTP (target p95 under 20 ms each). Search is paced at HubSpot's 5 requests a second.
+/// </summary>
+internal static class SandboxScaleBench
+{
+    private const int Accounts = 5_800; // 5 to 30 contacts each: about 100,000 contacts
+    private const int Samples = 400;
+    private const int SearchSamples = 100;
+
+    public static async Task RunAsync(TextWriter output)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var seeding = Stopwatch.StartNew();
+        await using var host = await SandboxHost.StartAsync(new SandboxOptions
+        {
+            Seed = 42,
+            Portals = [new SandboxPortalOptions { Accounts = Accounts, BurstLimit = 1_000_000, DailyLimit = 100_000_000 }],
+        });
+        seeding.Stop();
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", host.Portals[0].AccessToken);
+        var first = await http.GetFromJsonAsync<JsonElement>("/crm/v3/objects/contacts?limit=100");
+        var everyone = await http.PostAsJsonAsync("/crm/v3/objects/contacts/search", new
+        {
+            filterGroups = new[] { new { filters = new[] { new { propertyName = "email", @operator = "HAS_PROPERTY" } } } },
+            limit = 1,
+        });
+        var total = (await everyone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32();
+        output.WriteLine(string.Create(culture, $"Sandbox with {total:N0} contacts seeded in {seeding.Elapsed.TotalSeconds:F1} s"));
+        await Task.Delay(1000); // the count above used this second's search allowance
+
+        var ids = new List<string>();
+        string? after = null;
+        var list = await TimeAsync(Samples, async _ =>
+        {
+            // Walks the portal page by page with HubSpot's opaque cursor, as a full sync does.
+            var page = await http.GetFromJsonAsync<JsonElement>($"/crm/v3/objects/contacts?limit=100{(after is null ? "" : $"&after={after}")}");
+            ids.AddRange(page.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).TakeLast(1));
+            after = page.TryGetProperty("paging", out var paging) ? paging.GetProperty("next").GetProperty("after").GetString() : null;
+        });
+        var random = new Random(3);
+        var known = first.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).Concat(ids).ToList();
+        var get = await TimeAsync(Samples, async _ => await http.GetStringAsync($"/crm/v3/objects/contacts/{known[random.Next(known.Count)]}"));
+        var searches = await TimeAsync(SearchSamples, async i =>
+        {
+            await Task.Delay(210); // HubSpot allows 5 searches a second per portal
+            await SearchAsync(http, ((char)('a' + (i % 26))).ToString());
+        }, excludeDelayMs: 210);
+
+        output.WriteLine(string.Create(culture, $"list (limit 100): {Describe(list)}"));
+        output.WriteLine(string.Create(culture, $"get by id:        {Describe(get)}"));
+        output.WriteLine(string.Create(culture, $"search (filter + sort, limit 100): {Describe(searches)} (target p95 < 20 ms for each)"));
+    }
+
+    private static async Task<JsonElement> SearchAsync(HttpClient http, string letter)
+    {
+        var response = await http.PostAsJsonAsync("/crm/v3/objects/contacts/search", new
+        {
+            filterGroups = new[] { new { filters = new[] { new { propertyName = "firstname", @operator = "CONTAINS_TOKEN", value = $"{letter}*" } } } },
+            sorts = new[] { new { propertyName = "lastmodifieddate", direction = "DESCENDING" } },
+            limit = 100,
+        });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<List<double>> TimeAsync(int count, Func<int, Task> call, int excludeDelayMs = 0)
+    {
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await call(i);
+            times.Add(watch.Elapsed.TotalMilliseconds - excludeDelayMs);
+        }
+
+        times.Sort();
+        return times;
+    }
+
+    private static string Describe(List<double> sorted) => string.Create(CultureInfo.InvariantCulture,
+        $"p50 {sorted[sorted.Count / 2]:F2} ms, p95 {sorted[(int)(sorted.Count * 0.95)]:F2} ms, max {sorted[^1]:F2} ms over {sorted.Count}");
+}
