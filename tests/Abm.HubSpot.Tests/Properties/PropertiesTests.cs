@@ -50,6 +50,8 @@ public sealed class PropertiesTests
     public async Task CreateAsync_ExistingName_ThrowsConflict()
     {
         await using var portal = await TestPortal.StartAsync();
+        // A fresh sandbox's first answer can outlast a compressed attempt timeout; a retried create would then meet its own 409.
+        await portal.WarmUpAsync();
         var client = portal.Client();
         await client.Properties.CreateGroupAsync(CrmObjectTypes.Contacts, EngineGroup);
         await client.Properties.CreateAsync(CrmObjectTypes.Contacts, EngineProperties[0]);
@@ -64,6 +66,8 @@ public sealed class PropertiesTests
     public async Task EnsureAsync_CreateAnsweredWithConflict_CountsThePropertyAsAlreadyPresent()
     {
         await using var portal = await TestPortal.StartAsync();
+        // A fresh sandbox's first answer can outlast a compressed attempt timeout; a retried create would then meet its own 409.
+        await portal.WarmUpAsync();
         var client = portal.Client();
         await client.Properties.CreateGroupAsync(CrmObjectTypes.Contacts, EngineGroup);
         // As if another run created each property between this run's read and its write.
@@ -81,6 +85,8 @@ public sealed class PropertiesTests
     public async Task CreateAsync_TypeAndFieldTypeThatDoNotPair_ThrowsValidationError()
     {
         await using var portal = await TestPortal.StartAsync();
+        // A fresh sandbox's first answer can outlast a compressed attempt timeout; a retried create would then meet its own 409.
+        await portal.WarmUpAsync();
         var client = portal.Client();
         await client.Properties.CreateGroupAsync(CrmObjectTypes.Contacts, EngineGroup);
         var invalid = new PropertyDefinition { Name = "abm_flag", Label = "ABM flag", Type = "bool", FieldType = "text", GroupName = "abm_engine" };
