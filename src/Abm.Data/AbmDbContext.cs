@@ -36,6 +36,8 @@ public sealed class AbmDbContext(DbContextOptions<AbmDbContext> options, ICurren
     public DbSet<LeadScore> LeadScores => Set<LeadScore>();
     public DbSet<SalesTask> SalesTasks => Set<SalesTask>();
     public DbSet<SyncState> SyncStates => Set<SyncState>();
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<PortalLease> PortalLeases => Set<PortalLease>();
     public DbSet<WebhookInboxItem> WebhookInbox => Set<WebhookInboxItem>();
     public DbSet<HubSpotOutboxItem> HubSpotOutbox => Set<HubSpotOutboxItem>();
     public DbSet<Experiment> Experiments => Set<Experiment>();

@@ -13,6 +13,7 @@ internal sealed class OAuthConnectionConfiguration : IEntityTypeConfiguration<OA
         builder.Property(c => c.PortalId).HasMaxLength(50);
         builder.Property(c => c.AuthKind).HasMaxLength(20);
         builder.Property(c => c.Status).HasMaxLength(20);
+        builder.Property(c => c.StatusReason).HasMaxLength(500);
         builder.Property(c => c.Scopes).HasMaxLength(2000);
         builder.HasIndex(c => c.WorkspaceId).IsUnique();
     }

@@ -12,7 +12,10 @@ public sealed class OAuthConnection : IWorkspaceScoped
     public string? EncryptedRefreshToken { get; set; }
     public DateTime? AccessTokenExpiresAt { get; set; }
     public string? Scopes { get; set; }
+    /// <summary>connected or disconnected (HubSpot refused the refresh token, or a user disconnected).</summary>
     public string Status { get; set; } = "connected";
+    /// <summary>Why the connection is disconnected, in words a user can act on.</summary>
+    public string? StatusReason { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -10,6 +10,8 @@ public sealed class Workspace
     public bool IsDefault { get; set; }
     /// <summary>Engagement scoring settings as JSON (weights, half-life, window); null means the defaults.</summary>
     public string? EngagementSettings { get; set; }
+    /// <summary>User-defined contact segment rules as JSON; the built-in segments need none.</summary>
+    public string? SegmentRules { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
