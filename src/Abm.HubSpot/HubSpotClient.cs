@@ -69,5 +69,8 @@ public sealed class HubSpotClient : IDisposable
     /// <summary>The current burst pacing (calls at once, calls per second), after corrections from HubSpot's headers.</summary>
     public (int Burst, double PerSecond) BurstPacing => (_transport.Limiter.BurstSize.Capacity, _transport.Limiter.BurstSize.TokensPerSecond);
 
+    /// <summary>Calls made so far (every attempt) and how many HubSpot refused with 429; take two snapshots to measure a run.</summary>
+    public HubSpotCallCounts CallCounts => _transport.Counters.Snapshot();
+
     public void Dispose() => _transport.Dispose();
 }

@@ -8,6 +8,8 @@ public sealed class SyncState : IWorkspaceScoped
     public required string ObjectType { get; set; }
     public string? FullSyncCursor { get; set; }
     public bool FullSyncCompleted { get; set; }
+    /// <summary>When the current full pass began (kept across resumes); incremental sync starts from it once the pass ends.</summary>
+    public DateTime? FullSyncStartedAt { get; set; }
     public DateTime? IncrementalWatermark { get; set; }
     public DateTime? LastRunAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -41,6 +41,8 @@ internal sealed class HubSpotTransport : IDisposable
 
     public PortalRateLimiter Limiter { get; }
 
+    public HubSpotCallCounters Counters { get; } = new();
+
     /// <summary>
     /// Sends the call and reads the answer's JSON body as <typeparamref name="T"/> (default for an empty body).
     /// Reading is part of the attempt, so a cut or garbled body is retried like a dropped connection.
@@ -97,6 +99,7 @@ internal sealed class HubSpotTransport : IDisposable
     private async Task<T?> ExchangeAsync<T>(HubSpotRequest request, string token, CancellationToken cancellationToken)
     {
         using var message = request.ToMessage(_baseUrl, token);
+        Counters.CountCall();
         using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         Limiter.Observe(response.Headers);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
@@ -116,6 +119,7 @@ internal sealed class HubSpotTransport : IDisposable
         var failure = HubSpotFailures.ToException(details);
         if (HubSpotFailures.IsRateLimited(failure))
         {
+            Counters.CountRateLimited();
             Limiter.OnRateLimited(request.IsSearch);
         }
 

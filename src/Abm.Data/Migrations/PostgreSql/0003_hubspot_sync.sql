@@ -1,5 +1,6 @@
 -- 0003: HubSpot connection and sync. Each sync run is recorded; a lease row says which instance may call a
--- portal; workspaces keep their own segment rules; a disconnected connection says why.
+-- portal; workspaces keep their own segment rules; a disconnected connection says why; sync state remembers
+-- when the current full pass began, so the incremental watermark starts there once it ends.
 CREATE TABLE sync_runs (
     id uuid NOT NULL,
     workspace_id uuid NOT NULL,
@@ -30,3 +31,4 @@ CREATE TABLE portal_leases (
 
 ALTER TABLE workspaces ADD COLUMN segment_rules jsonb;
 ALTER TABLE oauth_connections ADD COLUMN status_reason character varying(500);
+ALTER TABLE sync_state ADD COLUMN full_sync_started_at timestamp with time zone;

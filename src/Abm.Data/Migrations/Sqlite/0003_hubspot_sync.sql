@@ -1,5 +1,6 @@
 -- 0003: HubSpot connection and sync. Each sync run is recorded; a lease row says which instance may call a
--- portal; workspaces keep their own segment rules; a disconnected connection says why.
+-- portal; workspaces keep their own segment rules; a disconnected connection says why; sync state remembers
+-- when the current full pass began, so the incremental watermark starts there once it ends.
 CREATE TABLE "sync_runs" (
     "id" TEXT NOT NULL CONSTRAINT "pk_sync_runs" PRIMARY KEY,
     "workspace_id" TEXT NOT NULL,
@@ -28,3 +29,4 @@ CREATE TABLE "portal_leases" (
 
 ALTER TABLE "workspaces" ADD COLUMN "segment_rules" TEXT NULL;
 ALTER TABLE "oauth_connections" ADD COLUMN "status_reason" TEXT NULL;
+ALTER TABLE "sync_state" ADD COLUMN "full_sync_started_at" TEXT NULL;
