@@ -66,6 +66,7 @@ internal static class AbmApp
         api.MapProvisioningEndpoints();
         api.MapGroup("/connections").MapConnectionEndpoints();
         app.MapOAuthCallback();
+        api.MapSyncEndpoints();
         return app;
     }
 }
