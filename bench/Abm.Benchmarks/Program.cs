@@ -2,6 +2,7 @@ using Abm.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // "sandbox" measures the HubSpot sandbox's list/get/search latency at 100,000 contacts.
+// "sync" measures a full sync, the official Node client's getAll and a 10,000-update write-back at the rate limit.
 // "pipeline" runs the server and measures event ingest and event-to-score latency over HTTP.
 // "quick" times both scoring paths and the recommender in one Stopwatch run (ratios from the same machine
 // state); anything else goes to BenchmarkDotNet's switcher (e.g. --filter '*').
@@ -12,6 +13,10 @@ if (args is ["quick", ..])
 else if (args is ["sandbox", ..])
 {
     await SandboxScaleBench.RunAsync(Console.Out);
+}
+else if (args is ["sync", ..])
+{
+    await SyncBench.RunAsync(Console.Out);
 }
 else if (args is ["pipeline", ..])
 {

@@ -24,8 +24,20 @@ internal static class AbmApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Quiet defaults for the frameworks' chatter (one line per SQL command or request costs real time at
+        // sync speeds); placed first so appsettings and Logging__LogLevel__* variables still override them.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+                ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+            },
+        });
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(options => options.UseUtcTimestamp = true);
+        builder.Logging.AddJsonConsole(options => (options.UseUtcTimestamp, options.TimestampFormat) = (true, "yyyy-MM-ddTHH:mm:ss.fffZ"));
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddErrorHandling();

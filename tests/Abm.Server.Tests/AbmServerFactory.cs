@@ -5,6 +5,7 @@ using Abm.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Abm.Server.Tests;
 
@@ -30,8 +31,12 @@ public sealed class AbmServerFactory : WebApplicationFactory<Program>
         return factory;
     }
 
+    /// <summary>Every line the server logged, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         var target = _database.Target;
         builder.UseSetting("API_SECRET_KEY", OperatorKey);
         builder.UseSetting("Database:Provider", target.Provider == DatabaseProvider.PostgreSql ? "postgres" : "sqlite");

@@ -24,6 +24,7 @@ internal static class AbmCommandLine
         migrate.SetAction(MigrateCommand.RunAsync);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(PropertiesCommand.Create());
+        root.Subcommands.Add(SyncCommand.Create());
 
         // Errors are reported by the verbs themselves; the default handler would also swallow the
         // host-abort signal integration tests rely on.

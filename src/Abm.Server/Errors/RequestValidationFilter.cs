@@ -14,23 +14,56 @@ internal static class RequestValidationFilter
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var argument in context.Arguments)
         {
-            if (argument is null || argument.GetType().Namespace?.StartsWith("Abm.Server", StringComparison.Ordinal) != true)
+            if (argument is null || !IsRequestRecord(argument))
             {
                 continue;
             }
 
-            foreach (var result in Validate(argument))
+            foreach (var (field, message) in ValidateTree(argument, prefix: ""))
             {
-                foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
-                {
-                    var field = JsonNamingPolicy.CamelCase.ConvertName(member);
-                    errors[field] = [.. errors.GetValueOrDefault(field, []), result.ErrorMessage ?? "Invalid value."];
-                }
+                errors[field] = [.. errors.GetValueOrDefault(field, []), message];
             }
         }
 
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The request has invalid fields.") : await next(context);
     }
+
+    /// <summary>
+    /// The request and every request record inside its lists (rules[0].segment), so an item's own rules are
+    /// checked too; fields are named as the JSON names them.
+    /// </summary>
+    private static IEnumerable<(string Field, string Message)> ValidateTree(object argument, string prefix)
+    {
+        foreach (var result in Validate(argument))
+        {
+            foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
+            {
+                yield return (prefix + JsonNamingPolicy.CamelCase.ConvertName(member), result.ErrorMessage ?? "Invalid value.");
+            }
+        }
+
+        foreach (var property in argument.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
+        {
+            if (property.GetValue(argument) is System.Collections.IEnumerable items and not string)
+            {
+                var index = 0;
+                foreach (var item in items)
+                {
+                    if (item is not null && IsRequestRecord(item))
+                    {
+                        foreach (var error in ValidateTree(item, $"{prefix}{JsonNamingPolicy.CamelCase.ConvertName(property.Name)}[{index}]."))
+                        {
+                            yield return error;
+                        }
+                    }
+
+                    index++;
+                }
+            }
+        }
+    }
+
+    private static bool IsRequestRecord(object value) => value.GetType().Namespace?.StartsWith("Abm.Server", StringComparison.Ordinal) == true;
 
     /// <summary>
     /// Every property, then the object's own rules. Validator.TryValidateObject would skip the object's

@@ -5,7 +5,6 @@ using Abm.HubSpot;
 using Abm.HubSpot.Crm;
 using Abm.HubSpot.Email;
 using Abm.Server.Features.Access;
-using Abm.Server.Features.Engagement;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Sync;
@@ -16,7 +15,7 @@ namespace Abm.Server.Features.Sync;
 /// event with a stable client id, so reading it twice stores it once; a watermark per source keeps the next
 /// read short. Events of contacts not (yet) synced are skipped.
 /// </summary>
-internal sealed class EngagementPull(AbmDbContext database, SyncStates syncStates, CurrentWorkspace workspace, ScoringQueue scoring, TimeProvider clock)
+internal sealed class EngagementPull(AbmDbContext database, SyncStates syncStates, CurrentWorkspace workspace, SyncRecordWriter writer, TimeProvider clock)
 {
     private const string EmailEvents = "email_events";
 
@@ -95,10 +94,7 @@ internal sealed class EngagementPull(AbmDbContext database, SyncStates syncState
             CreatedAt = now,
         }));
         await database.SaveChangesAsync(cancellationToken);
-        if (fresh.Count > 0)
-        {
-            scoring.Enqueue(workspaceId, [.. fresh.Select(e => e.ContactId).Distinct()], []);
-        }
+        writer.MarkForRescoring(fresh.Select(e => e.ContactId));
     }
 
     private async Task<Dictionary<string, Guid>> ContactsByEmailAsync(IEnumerable<string> emails, CancellationToken cancellationToken)

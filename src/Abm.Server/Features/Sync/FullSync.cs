@@ -2,6 +2,7 @@ using Abm.Data;
 using Abm.Data.Entities;
 using Abm.HubSpot;
 using Abm.HubSpot.Crm;
+using Abm.HubSpot.Owners;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Sync;
@@ -19,26 +20,45 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
     {
         var states = await syncStates.LoadAsync(SyncedObjects.FullSyncOrder, cancellationToken);
         var passStartedAt = await BeginOrResumeAsync(states.Values, cancellationToken);
-        var contactsRead = 0;
+        var contactsLeft = maxContacts ?? int.MaxValue;
         foreach (var objectType in SyncedObjects.FullSyncOrder)
         {
             var state = states[objectType];
-            while (!state.FullSyncCompleted)
+            if (state.FullSyncCompleted)
             {
-                var limit = objectType == SyncedObjects.Contacts && maxContacts is { } max ? max - contactsRead : int.MaxValue;
-                if (limit <= 0)
-                {
-                    return false;
-                }
+                continue;
+            }
 
-                var (count, next) = await ReadPageAsync(client, objectType, state.FullSyncCursor, Math.Min(100, limit), cancellationToken);
-                contactsRead += objectType == SyncedObjects.Contacts ? count : 0;
-                state.FullSyncCursor = next;
-                state.FullSyncCompleted = next is null;
-                state.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-                progress.PageDone(objectType, count);
-                await writer.CommitAsync(cancellationToken);
-                KeepOnly(states.Values, progress.Run);
+            var limit = objectType == SyncedObjects.Contacts ? contactsLeft : int.MaxValue;
+            if (limit <= 0)
+            {
+                return false;
+            }
+
+            // While one page is written to the database, the next is already on its way from HubSpot: the pass
+            // then takes as long as the slower of the two, not their sum. A fetched page that is never applied
+            // (the run stops) leaves the cursor where it was, so it is read again next time: nothing is skipped.
+            var fetching = FetchPageAsync(client, objectType, state.FullSyncCursor, Math.Min(100, limit), cancellationToken);
+            try
+            {
+                while (fetching is not null)
+                {
+                    var page = await fetching;
+                    limit -= objectType == SyncedObjects.Contacts ? page.Count : 0;
+                    fetching = page.Next is not null && limit > 0 ? FetchPageAsync(client, objectType, page.Next, Math.Min(100, limit), cancellationToken) : null;
+                    await ApplyPageAsync(objectType, page, state, progress, cancellationToken);
+                    KeepOnly(states.Values, progress.Run);
+                }
+            }
+            finally
+            {
+                await ObserveAsync(fetching);
+            }
+
+            contactsLeft = objectType == SyncedObjects.Contacts ? limit : contactsLeft;
+            if (!state.FullSyncCompleted)
+            {
+                return false;
             }
         }
 
@@ -65,12 +85,19 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
         return now;
     }
 
-    private async Task<(int Count, string? Next)> ReadPageAsync(HubSpotClient client, string objectType, string? after, int pageSize, CancellationToken cancellationToken)
+    /// <summary>A page as HubSpot sent it: records or owners (one of the two), and the cursor of the next page.</summary>
+    private sealed record FetchedPage(IReadOnlyList<CrmRecord> Records, IReadOnlyList<HubSpotOwner> Owners, string? Next)
+    {
+        public int Count => Records.Count + Owners.Count;
+    }
+
+    // HTTP only: it runs while the previous page is being written, so it must not touch the DbContext.
+    private static async Task<FetchedPage> FetchPageAsync(HubSpotClient client, string objectType, string? after, int pageSize, CancellationToken cancellationToken)
     {
         if (objectType == SyncedObjects.Owners)
         {
             var owners = await client.Owners.ListPageAsync(after, pageSize: pageSize, cancellationToken: cancellationToken);
-            return (await writer.StageOwnersAsync(owners.Results, cancellationToken), owners.After);
+            return new FetchedPage([], owners.Results, owners.After);
         }
 
         var options = new CrmReadOptions
@@ -80,7 +107,37 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
             PageSize = pageSize,
         };
         var page = await client.Crm.ListPageAsync(objectType, options, after, cancellationToken);
-        return (await writer.StageAsync(objectType, page.Results, cancellationToken), page.After);
+        return new FetchedPage(page.Results, [], page.After);
+    }
+
+    /// <summary>Writes the page's records and its cursor in one transaction: after a crash the cursor is exactly where the data is.</summary>
+    private async Task ApplyPageAsync(string objectType, FetchedPage page, SyncState state, SyncProgress progress, CancellationToken cancellationToken)
+    {
+        var count = objectType == SyncedObjects.Owners
+            ? await writer.StageOwnersAsync(page.Owners, cancellationToken)
+            : await writer.StageAsync(objectType, page.Records, cancellationToken);
+        state.FullSyncCursor = page.Next;
+        state.FullSyncCompleted = page.Next is null;
+        state.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        progress.PageDone(objectType, count);
+        await writer.CommitAsync(cancellationToken);
+    }
+
+    private static async Task ObserveAsync(Task<FetchedPage>? fetching)
+    {
+        if (fetching is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await fetching;
+        }
+        catch (Exception error) when (error is OperationCanceledException or HubSpotApiException or HubSpotAuthenticationException or HubSpotDailyLimitException or HttpRequestException)
+        {
+            // A page read ahead for a run that stopped: its failure belongs to nobody, and it was never applied.
+        }
     }
 
     /// <summary>

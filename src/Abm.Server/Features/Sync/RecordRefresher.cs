@@ -28,6 +28,7 @@ internal sealed class RecordRefresher(SyncRecordWriter writer)
         var found = await AssociationLoader.AttachAsync(client, objectType, read.Records, cancellationToken);
         var upserted = await writer.StageAsync(objectType, found, cancellationToken);
         await writer.CommitAsync(cancellationToken);
+        writer.QueueRescoring();
         var gone = ids.Except(found.Select(r => r.Id), StringComparer.Ordinal).ToList();
         var archived = await writer.ArchiveAsync(objectType, gone, cancellationToken);
         return new RefreshSummary(upserted, archived);

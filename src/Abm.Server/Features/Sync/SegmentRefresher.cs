@@ -19,12 +19,11 @@ internal sealed class SegmentRefresher(AbmDbContext database, SegmentRuleStore r
         var rules = await ruleStore.GetAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var changed = 0;
-        var page = 0;
-        while (true)
+        for (var page = 0; ; page++)
         {
             // Tag changes never add or remove rows, so paging by position in id order sees each contact once.
-            var batch = await database.Contacts.Where(c => c.ArchivedAt == null)
-                .OrderBy(c => c.Id).Skip(page * BatchSize).Take(BatchSize).ToListAsync(cancellationToken);
+            var batch = await database.Contacts.AsNoTracking().Where(c => c.ArchivedAt == null).OrderBy(c => c.Id).Skip(page * BatchSize).Take(BatchSize)
+                .Select(c => new { c.Id, c.HubSpotUpdatedAt, c.Properties, c.Segments }).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 return changed;
@@ -37,14 +36,12 @@ internal sealed class SegmentRefresher(AbmDbContext database, SegmentRuleStore r
                 var segments = ContactSegmenter.Tag(new SegmentInput(updated, properties), rules, now);
                 if (!segments.SequenceEqual(contact.Segments))
                 {
-                    contact.Segments = [.. segments];
+                    // Few contacts change tags at a time (crossing 30 or 90 days, or a new rule), so one update each is cheap.
+                    List<string> tags = [.. segments];
+                    await database.Contacts.Where(c => c.Id == contact.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Segments, tags), cancellationToken);
                     changed++;
                 }
             }
-
-            await database.SaveChangesAsync(cancellationToken);
-            database.ChangeTracker.Clear();
-            page++;
         }
     }
 }

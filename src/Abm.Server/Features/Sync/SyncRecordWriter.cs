@@ -71,13 +71,19 @@ internal sealed class SyncRecordWriter(AbmDbContext database, CurrentWorkspace w
         };
     }
 
-    /// <summary>Saves everything staged (and whatever else the context tracks) in one transaction, then queues rescoring.</summary>
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    /// <summary>Saves everything staged (and whatever else the context tracks) in one transaction.</summary>
+    public Task CommitAsync(CancellationToken cancellationToken) => database.SaveChangesAsync(cancellationToken);
+
+    /// <summary>
+    /// Queues every contact written so far for rescoring: persona and journey stage follow job title, lifecycle
+    /// and deals. Called once a run's writes are done, so scoring does not compete with the sync for the database.
+    /// </summary>
+    public void MarkForRescoring(IEnumerable<Guid> contactIds) => _contactsToScore.UnionWith(contactIds);
+
+    public void QueueRescoring()
     {
-        await database.SaveChangesAsync(cancellationToken);
         if (_contactsToScore.Count > 0)
         {
-            // Persona and journey stage follow job title, lifecycle and deals, so changed contacts are rescored.
             scoring.Enqueue(WorkspaceId, [.. _contactsToScore], []);
             _contactsToScore.Clear();
         }

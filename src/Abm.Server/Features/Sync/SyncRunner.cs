@@ -27,7 +27,7 @@ internal static class SyncRunStatus
 /// there is nothing to be incremental from. After the records, engagement is pulled and segments refreshed.
 /// </summary>
 internal sealed partial class SyncRunner(
-    AbmDbContext database, FullSync full, IncrementalSync incremental, EngagementPull engagement, SegmentRefresher segments,
+    AbmDbContext database, FullSync full, IncrementalSync incremental, EngagementPull engagement, SegmentRefresher segments, SyncRecordWriter writer,
     CurrentWorkspace workspace, TimeProvider clock, ILogger<SyncRunner> logger)
 {
     /// <summary>Runs <paramref name="run"/> (a queued row of this workspace, or a new one) to its end and returns it.</summary>
@@ -86,6 +86,8 @@ internal sealed partial class SyncRunner(
             LogFailed(workspace.WorkspaceId, error);
         }
 
+        // Whatever was applied is rescored, whether the run ended well or not.
+        writer.QueueRescoring();
         var calls = client.CallCounts.Since(before);
         run.ApiCalls = (int)calls.Calls;
         run.RateLimited = (int)calls.RateLimited;
