@@ -2,6 +2,7 @@ using Abm.Server.Database;
 using Abm.Server.Errors;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.ApiKeys;
+using Abm.Server.Features.Connections;
 using Abm.Server.Features.Content;
 using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Events;
@@ -9,6 +10,7 @@ using Abm.Server.Features.Health;
 using Abm.Server.Features.Imports;
 using Abm.Server.Features.Provisioning;
 using Abm.Server.Features.Recommendations;
+using Abm.Server.Features.Sync;
 using Abm.Server.Features.Tracking;
 using Abm.Server.Features.Workspaces;
 using Abm.Server.Features.WriteBack;
@@ -39,6 +41,8 @@ internal static class AbmApp
         builder.Services.AddRecommendations();
         builder.Services.AddImports();
         builder.Services.AddTracking();
+        builder.Services.AddHubSpotConnections();
+        builder.Services.AddHubSpotSync();
         builder.Services.AddWriteBack();
 
         var app = builder.Build();
@@ -60,6 +64,8 @@ internal static class AbmApp
         api.MapImportEndpoints();
         app.MapTrackingEndpoints(api);
         api.MapProvisioningEndpoints();
+        api.MapGroup("/connections").MapConnectionEndpoints();
+        app.MapOAuthCallback();
         return app;
     }
 }

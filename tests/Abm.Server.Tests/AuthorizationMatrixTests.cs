@@ -46,6 +46,11 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/contacts/{id:guid}/recommendations", Access.Read, "contact", null),
         new("POST", "/api/contacts/{id:guid}/tracking-token", Access.Marketing, "contact", null),
         new("POST", "/api/hubspot/properties/provision", Access.Admin, null, null, HandlerStatus: 409),
+        new("GET", "/api/connections/", Access.Read, null, null),
+        // An invalid portal id: the handler is reached only past the access checks, and never calls HubSpot.
+        new("POST", "/api/connections/", Access.Admin, null, new { accessToken = "pat-na1-matrix-token", portalId = "not-a-number" }, HandlerStatus: 400),
+        new("GET", "/api/connections/oauth/start", Access.Admin, null, null, HandlerStatus: 409),
+        new("DELETE", "/api/connections/", Access.Admin, null, null, HandlerStatus: 404),
         new("POST", "/api/content/import", Access.Marketing, null, new CsvBody("title,content_type\nGuide,whitepaper\n")),
         new("POST", "/api/events/import", Access.Marketing, null, new CsvBody("type,occurred_at,contact_email\nemail_open,2026-01-01T00:00:00Z,nobody@example.com\n")),
         new("POST", "/api/engagement/recompute", Access.Marketing, null, null),

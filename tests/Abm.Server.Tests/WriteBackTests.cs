@@ -7,6 +7,7 @@ using Abm.Data.Entities;
 using sandbox::Abm.HubSpot.Sandbox.Hosting;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Workspaces;
+using Abm.Server.Features.Connections;
 using Abm.Server.Features.WriteBack;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,7 +113,7 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
     private async Task<FlushSummary> FlushAsync()
     {
         var clients = _server.Service<HubSpotClients>();
-        var (workspaceId, client) = clients.Connected().Single();
+        var (workspaceId, client) = (await clients.ConnectedAsync(CancellationToken.None)).Single();
         await using var scope = _server.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
         return await scope.ServiceProvider.GetRequiredService<OutboxFlusher>().FlushAsync(client, CancellationToken.None);

@@ -61,6 +61,26 @@ public sealed class HubSpotOAuthClient
         return new OAuthTokenInfo(info.HubId, info.HubDomain, info.Scopes ?? [], info.User);
     }
 
+    /// <summary>
+    /// Revokes a refresh token, ending the installation's access (used when a workspace disconnects).
+    /// A token HubSpot no longer knows counts as revoked.
+    /// </summary>
+    public async Task RevokeRefreshTokenAsync(string refreshToken, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await SendAsync(
+                () => new HttpRequestMessage(HttpMethod.Delete, new Uri(_baseUrl, HubSpotPaths.OAuthRefreshToken(refreshToken))),
+                "DELETE /oauth/v1/refresh-tokens",
+                revokedOnInvalidGrant: false,
+                cancellationToken);
+        }
+        catch (HubSpotApiException error) when (error.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.BadRequest)
+        {
+            // Already gone: the outcome the caller wants.
+        }
+    }
+
     private async Task<OAuthTokens> RequestTokensAsync(KeyValuePair<string, string>[] grant, bool revokedOnInvalidGrant, CancellationToken cancellationToken)
     {
         KeyValuePair<string, string>[] form = [.. grant, new("client_id", _clientId), new("client_secret", _clientSecret)];

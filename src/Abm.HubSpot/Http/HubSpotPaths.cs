@@ -38,6 +38,8 @@ internal sealed class HubSpotPaths(string crmObjectsPrefix)
 
     public static string OAuthAccessTokenInfo(string accessToken) => $"/oauth/v1/access-tokens/{Escape(accessToken)}";
 
+    public static string OAuthRefreshToken(string refreshToken) => $"/oauth/v1/refresh-tokens/{Escape(refreshToken)}";
+
     /// <summary>Appends the non-null parameters as a query string; list values repeat as comma-separated text, as HubSpot accepts.</summary>
     public static string WithQuery(string path, params (string Name, object? Value)[] parameters)
     {

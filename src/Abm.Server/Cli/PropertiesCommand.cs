@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Abm.Server.Configuration;
 using Abm.Server.Features.Provisioning;
-using Abm.Server.Features.WriteBack;
+using Abm.Server.Features.Connections;
 
 namespace Abm.Server.Cli;
 
@@ -20,9 +20,10 @@ internal static class PropertiesCommand
         try
         {
             await using var app = AbmApp.Build([.. parse.UnmatchedTokens]);
-            var settings = HubSpotConnectionSettings.FromConfiguration(app.Configuration)
+            var clients = app.Services.GetRequiredService<HubSpotClients>();
+            var token = clients.Settings.AccessToken
                 ?? throw new ConfigurationException("HUBSPOT_API_KEY is not set; it names the portal whose properties are provisioned.");
-            using var client = HubSpotClients.Create(settings, app.Configuration, TimeProvider.System, app.Services.GetRequiredService<ILoggerFactory>());
+            using var client = clients.Create(Abm.HubSpot.Auth.HubSpotAuthentication.PrivateApp(token));
             var report = await PropertyProvisioner.ProvisionAsync(client, cancellationToken);
             foreach (var (objectType, result) in new[] { ("contacts", report.Contacts), ("companies", report.Companies) })
             {

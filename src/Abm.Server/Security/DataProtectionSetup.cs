@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
@@ -15,7 +17,12 @@ internal static class DataProtectionSetup
 
     public static IServiceCollection AddAbmDataProtection(this IServiceCollection services)
     {
-        services.AddDataProtection().SetApplicationName("abm-engine");
+        // AES-256-GCM: authenticated encryption in one pass for new keys (older keys keep their own algorithm).
+        services.AddDataProtection().SetApplicationName("abm-engine").UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
+        {
+            EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
+            ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
+        });
         // Resolved from the final configuration, so hosts and tests can point it elsewhere.
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, ILoggerFactory>((options, configuration, loggers) =>
         {

@@ -6,7 +6,7 @@ namespace Abm.Server.Features.Health;
 
 internal static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {

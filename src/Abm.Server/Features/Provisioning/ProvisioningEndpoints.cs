@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Audit;
-using Abm.Server.Features.WriteBack;
+using Abm.Server.Features.Connections;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Abm.Server.Features.Provisioning;
@@ -19,10 +19,10 @@ internal static class ProvisioningEndpoints
     private static async Task<Results<Ok<ProvisioningReport>, ProblemHttpResult>> ProvisionAsync(
         ClaimsPrincipal user, HubSpotClients clients, AuditTrail audit, Abm.Data.AbmDbContext database, CancellationToken cancellationToken)
     {
-        if (clients.For(user.WorkspaceId()) is not { } client)
+        if (await clients.GetAsync(user.WorkspaceId(), cancellationToken) is not { } client)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No HubSpot connection",
-                detail: "This workspace is not connected to a HubSpot portal; set HUBSPOT_API_KEY for the default workspace.");
+                detail: "This workspace is not connected to a HubSpot portal; connect one through /api/connections (or HUBSPOT_API_KEY for the default workspace).");
         }
 
         var report = await PropertyProvisioner.ProvisionAsync(client, cancellationToken);

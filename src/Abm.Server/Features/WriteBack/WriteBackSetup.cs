@@ -5,7 +5,6 @@ internal static class WriteBackSetup
     public static IServiceCollection AddWriteBack(this IServiceCollection services)
     {
         services.AddOptions<WriteBackOptions>().BindConfiguration(WriteBackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<HubSpotClients>();
         services.AddScoped<OutboxFlusher>();
         services.AddHostedService<WriteBackWorker>();
         return services;

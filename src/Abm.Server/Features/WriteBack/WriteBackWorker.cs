@@ -1,4 +1,5 @@
 using Abm.Server.Features.Access;
+using Abm.Server.Features.Connections;
 using Microsoft.Extensions.Options;
 
 namespace Abm.Server.Features.WriteBack;
@@ -12,7 +13,7 @@ internal sealed partial class WriteBackWorker(
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.IntervalSeconds), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var (workspaceId, client) in clients.Connected())
+            foreach (var (workspaceId, client) in await clients.ConnectedAsync(stoppingToken))
             {
                 try
                 {

@@ -1,0 +1,16 @@
+using Abm.Server.Features.Health;
+
+namespace Abm.Server.Features.Connections;
+
+internal static class ConnectionSetup
+{
+    public static IServiceCollection AddHubSpotConnections(this IServiceCollection services)
+    {
+        services.AddSingleton<HubSpotClients>();
+        services.AddSingleton<ConnectionTokenProtector>();
+        services.AddSingleton<OAuthState>();
+        services.AddScoped<ConnectionStore>();
+        services.AddHealthChecks().AddCheck<ConnectionsReadyCheck>("hubspot_connections", tags: [HealthEndpoints.ReadyTag]);
+        return services;
+    }
+}

@@ -1,0 +1,165 @@
+using Abm.Data;
+using Abm.Data.Entities;
+using Abm.Engines.Segments;
+using Abm.HubSpot.Crm;
+using Abm.HubSpot.Owners;
+using Abm.Server.Features.Access;
+using Abm.Server.Features.Engagement;
+using Microsoft.EntityFrameworkCore;
+
+namespace Abm.Server.Features.Sync;
+
+/// <summary>
+/// Applies pages of HubSpot records to the current workspace's local copy: inserts what is new, updates
+/// what is known (by HubSpot id), links contacts and deals to their companies, tags segments. Nothing is
+/// saved until <see cref="CommitAsync"/>, so a caller can save its checkpoint in the same transaction.
+/// </summary>
+internal sealed class SyncRecordWriter(AbmDbContext database, CurrentWorkspace workspace, SegmentRuleStore segmentRules, ScoringQueue scoring, TimeProvider clock)
+{
+    private readonly HashSet<Guid> _contactsToScore = [];
+    private IReadOnlyList<SegmentRule>? _rules;
+
+    private Guid WorkspaceId => workspace.WorkspaceId ?? throw new InvalidOperationException("Sync writes need a workspace.");
+
+    /// <summary>Stages a page of records of one CRM type; returns how many it staged.</summary>
+    public Task<int> StageAsync(string objectType, IReadOnlyList<CrmRecord> records, CancellationToken cancellationToken) => objectType switch
+    {
+        SyncedObjects.Companies => StageCompaniesAsync(records, cancellationToken),
+        SyncedObjects.Contacts => StageContactsAsync(records, cancellationToken),
+        SyncedObjects.Deals => StageDealsAsync(records, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(objectType), objectType, "Not a synced CRM object type."),
+    };
+
+    public async Task<int> StageOwnersAsync(IReadOnlyList<HubSpotOwner> owners, CancellationToken cancellationToken)
+    {
+        var ids = owners.Select(o => o.Id).Distinct(StringComparer.Ordinal).ToList();
+        var known = await database.Owners.Where(o => ids.Contains(o.HubSpotId)).ToDictionaryAsync(o => o.HubSpotId, StringComparer.Ordinal, cancellationToken);
+        foreach (var owner in owners)
+        {
+            if (!known.TryGetValue(owner.Id, out var row))
+            {
+                row = new Owner { Id = Guid.CreateVersion7(), WorkspaceId = WorkspaceId, HubSpotId = owner.Id };
+                database.Owners.Add(row);
+                known[owner.Id] = row;
+            }
+
+            (row.UserId, row.Email, row.FirstName, row.LastName, row.Archived, row.UpdatedAt) =
+                (owner.UserId?.ToString(System.Globalization.CultureInfo.InvariantCulture), owner.Email, owner.FirstName, owner.LastName, false, Now);
+        }
+
+        return owners.Count;
+    }
+
+    /// <summary>Marks records HubSpot no longer has as archived (kept, with their history, but out of every list).</summary>
+    public async Task<int> ArchiveAsync(string objectType, IReadOnlyCollection<string> hubSpotIds, CancellationToken cancellationToken)
+    {
+        if (hubSpotIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = Now;
+        return objectType switch
+        {
+            SyncedObjects.Companies => await database.Companies.Where(c => hubSpotIds.Contains(c.HubSpotId) && c.ArchivedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ArchivedAt, now), cancellationToken),
+            SyncedObjects.Contacts => await database.Contacts.Where(c => hubSpotIds.Contains(c.HubSpotId) && c.ArchivedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ArchivedAt, now), cancellationToken),
+            SyncedObjects.Deals => await database.Deals.Where(d => hubSpotIds.Contains(d.HubSpotId) && d.ArchivedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.ArchivedAt, now), cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(objectType), objectType, "Not a synced CRM object type."),
+        };
+    }
+
+    /// <summary>Saves everything staged (and whatever else the context tracks) in one transaction, then queues rescoring.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await database.SaveChangesAsync(cancellationToken);
+        if (_contactsToScore.Count > 0)
+        {
+            // Persona and journey stage follow job title, lifecycle and deals, so changed contacts are rescored.
+            scoring.Enqueue(WorkspaceId, [.. _contactsToScore], []);
+            _contactsToScore.Clear();
+        }
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task<int> StageCompaniesAsync(IReadOnlyList<CrmRecord> records, CancellationToken cancellationToken)
+    {
+        var ids = IdsOf(records);
+        var known = await database.Companies.Where(c => ids.Contains(c.HubSpotId)).ToDictionaryAsync(c => c.HubSpotId, StringComparer.Ordinal, cancellationToken);
+        foreach (var record in records)
+        {
+            var company = Known(known, record.Id, () => database.Companies.Add(new Company { Id = Guid.CreateVersion7(), WorkspaceId = WorkspaceId, HubSpotId = record.Id, CreatedAt = Now }).Entity);
+            HubSpotRecordMapping.ApplyTo(company, record, Now);
+        }
+
+        return records.Count;
+    }
+
+    private async Task<int> StageContactsAsync(IReadOnlyList<CrmRecord> records, CancellationToken cancellationToken)
+    {
+        var ids = IdsOf(records);
+        var known = await database.Contacts.Where(c => ids.Contains(c.HubSpotId)).ToDictionaryAsync(c => c.HubSpotId, StringComparer.Ordinal, cancellationToken);
+        var companies = await CompanyIdsAsync(records.Select(r => HubSpotRecordMapping.CompanyIdOf(r)), cancellationToken);
+        _rules ??= await segmentRules.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var record in records)
+        {
+            var contact = Known(known, record.Id, () => database.Contacts.Add(new Contact { Id = Guid.CreateVersion7(), WorkspaceId = WorkspaceId, HubSpotId = record.Id, CreatedAt = Now }).Entity);
+            var companyId = HubSpotRecordMapping.CompanyIdOf(record) is { } hubSpotCompany && companies.TryGetValue(hubSpotCompany, out var id) ? id : (Guid?)null;
+            HubSpotRecordMapping.ApplyTo(contact, record, companyId, Now);
+            contact.Segments = [.. ContactSegmenter.Tag(new SegmentInput(record.UpdatedAt, record.Properties), _rules, now)];
+            _contactsToScore.Add(contact.Id);
+        }
+
+        return records.Count;
+    }
+
+    private async Task<int> StageDealsAsync(IReadOnlyList<CrmRecord> records, CancellationToken cancellationToken)
+    {
+        var ids = IdsOf(records);
+        var known = await database.Deals.Where(d => ids.Contains(d.HubSpotId)).ToDictionaryAsync(d => d.HubSpotId, StringComparer.Ordinal, cancellationToken);
+        var companies = await CompanyIdsAsync(records.Select(r => HubSpotRecordMapping.CompanyIdOf(r)), cancellationToken);
+        var contactHubSpotIds = records.SelectMany(r => HubSpotRecordMapping.AssociatedIds(r, SyncedObjects.Contacts)).Distinct(StringComparer.Ordinal).ToList();
+        var contacts = await database.Contacts.Where(c => contactHubSpotIds.Contains(c.HubSpotId)).ToDictionaryAsync(c => c.HubSpotId, c => c.Id, StringComparer.Ordinal, cancellationToken);
+        var dealIds = known.Values.Select(d => d.Id).ToList();
+        database.DealContacts.RemoveRange(await database.DealContacts.Where(dc => dealIds.Contains(dc.DealId)).ToListAsync(cancellationToken));
+        foreach (var record in records)
+        {
+            var deal = Known(known, record.Id, () => database.Deals.Add(new Deal { Id = Guid.CreateVersion7(), WorkspaceId = WorkspaceId, HubSpotId = record.Id, CreatedAt = Now }).Entity);
+            var companyId = HubSpotRecordMapping.CompanyIdOf(record) is { } hubSpotCompany && companies.TryGetValue(hubSpotCompany, out var id) ? id : (Guid?)null;
+            HubSpotRecordMapping.ApplyTo(deal, record, companyId, Now);
+            foreach (var contactId in HubSpotRecordMapping.AssociatedIds(record, SyncedObjects.Contacts).Select(h => contacts.GetValueOrDefault(h)).Where(id => id != Guid.Empty).Distinct())
+            {
+                database.DealContacts.Add(new DealContact { WorkspaceId = WorkspaceId, DealId = deal.Id, ContactId = contactId });
+                // A deal moving on can move its contacts' journey stage.
+                _contactsToScore.Add(contactId);
+            }
+        }
+
+        return records.Count;
+    }
+
+    private static List<string> IdsOf(IReadOnlyList<CrmRecord> records) => [.. records.Select(r => r.Id).Distinct(StringComparer.Ordinal)];
+
+    private static T Known<T>(Dictionary<string, T> known, string hubSpotId, Func<T> create)
+    {
+        if (!known.TryGetValue(hubSpotId, out var row))
+        {
+            row = create();
+            // A page can name a record twice (a record changed while paging); the second copy updates the first.
+            known[hubSpotId] = row;
+        }
+
+        return row;
+    }
+
+    private async Task<Dictionary<string, Guid>> CompanyIdsAsync(IEnumerable<string?> hubSpotIds, CancellationToken cancellationToken)
+    {
+        var ids = hubSpotIds.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return ids.Count == 0 ? new Dictionary<string, Guid>(StringComparer.Ordinal)
+            : await database.Companies.Where(c => ids.Contains(c.HubSpotId)).ToDictionaryAsync(c => c.HubSpotId, c => c.Id, StringComparer.Ordinal, cancellationToken);
+    }
+}
