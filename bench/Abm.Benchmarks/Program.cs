@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 
 // "sandbox" measures the HubSpot sandbox's list/get/search latency at 100,000 contacts.
 // "pipeline" runs the server and measures event ingest and event-to-score latency over HTTP.
+// "webhooks" posts signed webhook batches at 1,000 events/s to the server and measures intake latency.
 // "quick" times both scoring paths and the recommender in one Stopwatch run (ratios from the same machine
 // state); anything else goes to BenchmarkDotNet's switcher (e.g. --filter '*').
 if (args is ["quick", ..])
@@ -16,6 +17,10 @@ else if (args is ["sandbox", ..])
 else if (args is ["pipeline", ..])
 {
     await PipelineBench.RunAsync(Console.Out);
+}
+else if (args is ["webhooks", ..])
+{
+    await WebhookIntakeBench.RunAsync(Console.Out);
 }
 else
 {

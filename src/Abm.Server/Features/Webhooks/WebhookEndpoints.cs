@@ -13,6 +13,9 @@ internal static partial class WebhookEndpoints
         services.AddSingleton<WebhookSignatureCheck>();
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookBatchProcessor>();
+        services.AddSingleton<WebhookInboxWriter>();
+        services.AddSingleton<WebhookInboxGate>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookInboxWriter>());
         services.AddScoped<WebhookInbox>();
         services.AddScoped<WebhookRecordMarks>();
         services.AddScoped<WebhookApplier>();
@@ -33,7 +36,7 @@ internal static partial class WebhookEndpoints
     /// happens later, and only a request that is not provably HubSpot's is refused.
     /// </summary>
     private static async Task<Results<Ok, ProblemHttpResult, ValidationProblem>> ReceiveAsync(
-        HttpRequest request, WebhookSignatureCheck signatures, WebhookInbox inbox, WebhookSignal signal, IOptions<WebhookOptions> options,
+        HttpRequest request, WebhookSignatureCheck signatures, WebhookInboxWriter inbox, IOptions<WebhookOptions> options,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var maxBytes = options.Value.MaxBodyKilobytes * 1024;
@@ -55,8 +58,7 @@ internal static partial class WebhookEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [error!] }, title: "The webhook body could not be read.");
         }
 
-        await inbox.AddAsync(body, cancellationToken);
-        signal.Notify();
+        await inbox.StoreAsync(body, cancellationToken);
         return TypedResults.Ok();
     }
 

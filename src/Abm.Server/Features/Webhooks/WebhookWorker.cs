@@ -7,9 +7,14 @@ namespace Abm.Server.Features.Webhooks;
 /// other instances stored or that wait for a retry. A failing batch backs off; the loop always survives.
 /// </summary>
 internal sealed partial class WebhookWorker(
-    IServiceScopeFactory scopes, WebhookBatchProcessor processor, WebhookSignal signal, IOptions<WebhookOptions> options, ILogger<WebhookWorker> logger) : BackgroundService
+    IServiceScopeFactory scopes, WebhookBatchProcessor processor, WebhookSignal signal, IOptions<WebhookOptions> options, TimeProvider clock,
+    ILogger<WebhookWorker> logger) : BackgroundService
 {
-    private const int ClaimSize = 20;
+    private const int ClaimSize = 50;
+
+    // After a wake-up, batches arriving in the next moments are claimed together: fewer, larger transactions
+    // leave the database free for intake, whose latency HubSpot sees.
+    private static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(200);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,6 +30,7 @@ internal sealed partial class WebhookWorker(
             }
 
             await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.IntervalSeconds), stoppingToken);
+            await Task.Delay(GatherDelay, clock, stoppingToken);
         }
     }
 
@@ -41,12 +47,12 @@ internal sealed partial class WebhookWorker(
                 return;
             }
 
+            var settled = new List<(Guid, BatchOutcome)>(batches.Count);
             foreach (var batch in batches)
             {
                 try
                 {
-                    var outcome = await processor.ProcessAsync(batch, cancellationToken);
-                    await inbox.SettleAsync(batch.Id, outcome.Status, outcome.WorkspaceId, outcome.Note, cancellationToken);
+                    settled.Add((batch.Id, await processor.ProcessAsync(batch, cancellationToken)));
                 }
                 catch (Exception error) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -55,6 +61,8 @@ internal sealed partial class WebhookWorker(
                     LogBatchFailed(batch.Id, batch.Attempts, error);
                 }
             }
+
+            await inbox.SettleAsync(settled, cancellationToken);
         }
     }
 
