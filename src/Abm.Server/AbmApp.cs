@@ -68,6 +68,7 @@ internal static class AbmApp
         api.MapProvisioningEndpoints();
         api.MapGroup("/connections").MapConnectionEndpoints();
         app.MapOAuthCallback();
+        api.MapSyncEndpoints();
         app.MapWebhookEndpoints();
         return app;
     }

@@ -51,6 +51,13 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("POST", "/api/connections/", Access.Admin, null, new { accessToken = "pat-na1-matrix-token", portalId = "not-a-number" }, HandlerStatus: 400),
         new("GET", "/api/connections/oauth/start", Access.Admin, null, null, HandlerStatus: 409),
         new("DELETE", "/api/connections/", Access.Admin, null, null, HandlerStatus: 404),
+        new("POST", "/api/sync/", Access.Marketing, null, new { sync_type = "full" }, HandlerStatus: 409),
+        new("GET", "/api/sync/runs/{id:guid}", Access.Read, "sync_run", null),
+        new("GET", "/api/sync/stats", Access.Read, null, null),
+        new("GET", "/api/contacts", Access.Read, null, null),
+        new("DELETE", "/api/contacts", Access.Admin, null, null),
+        new("GET", "/api/segments/rules/", Access.Read, null, null),
+        new("PUT", "/api/segments/rules/", Access.Admin, null, new { rules = new[] { new { segment = "chainge", property = "company", @operator = "contains", value = "chainge" } } }),
         new("POST", "/api/content/import", Access.Marketing, null, new CsvBody("title,content_type\nGuide,whitepaper\n")),
         new("POST", "/api/events/import", Access.Marketing, null, new CsvBody("type,occurred_at,contact_email\nemail_open,2026-01-01T00:00:00Z,nobody@example.com\n")),
         new("POST", "/api/engagement/recompute", Access.Marketing, null, null),
@@ -180,6 +187,15 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
                 return (await Server.SeedContactAsync(workspace)).Id;
             case "company":
                 return (await Server.SeedCompanyAsync(workspace)).Id;
+            case "sync_run":
+                await using (var database = Server.OpenDatabase())
+                {
+                    var run = new Abm.Data.Entities.SyncRun { Id = Guid.CreateVersion7(), WorkspaceId = workspace, Kind = "full", Trigger = "api", StartedAt = DateTime.UnixEpoch };
+                    database.SyncRuns.Add(run);
+                    await database.SaveChangesAsync();
+                    return run.Id;
+                }
+
             default:
                 return Guid.Empty;
         }

@@ -4,7 +4,17 @@ internal static class SyncSetup
 {
     public static IServiceCollection AddHubSpotSync(this IServiceCollection services)
     {
+        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SyncSignal>();
         services.AddScoped<SegmentRuleStore>();
+        services.AddScoped<SegmentRefresher>();
+        services.AddScoped<SyncStates>();
+        services.AddScoped<FullSync>();
+        services.AddScoped<IncrementalSync>();
+        services.AddScoped<EngagementPull>();
+        services.AddScoped<PortalLeases>();
+        services.AddScoped<SyncRunner>();
+        services.AddHostedService<SyncWorker>();
         services.AddScoped<SyncRecordWriter>();
         services.AddScoped<RecordRefresher>();
         return services;

@@ -10,6 +10,7 @@ internal static class SyncedObjects
     public const string Companies = "companies";
     public const string Contacts = "contacts";
     public const string Deals = "deals";
+    public const string Meetings = "meetings";
 
     public static IReadOnlyList<string> FullSyncOrder { get; } = [Owners, Companies, Contacts, Deals];
 
@@ -38,6 +39,7 @@ internal static class SyncedObjects
     {
         Contacts => [Companies],
         Deals => [Companies, Contacts],
+        Meetings => [Contacts],
         _ => [],
     };
 }

@@ -1,0 +1,26 @@
+using Abm.Data.Entities;
+
+namespace Abm.Server.Features.Sync;
+
+/// <summary>One page applied: which object type, how many records, and the run's totals so far.</summary>
+internal sealed record SyncPageDone(string ObjectType, int Records, int RunPages, int RunRecords);
+
+/// <summary>
+/// Counts a run's pages and records on its row (saved with each page's own transaction, so the row is
+/// exact after a crash) and tells whoever watches: the log, and the CLI's progress bar.
+/// </summary>
+internal sealed partial class SyncProgress(SyncRun run, ILogger logger, IProgress<SyncPageDone>? watcher)
+{
+    public SyncRun Run => run;
+
+    public void PageDone(string objectType, int records)
+    {
+        run.Pages++;
+        run.Records += records;
+        LogPage(logger, run.Kind, objectType, run.Pages, records, run.Records);
+        watcher?.Report(new SyncPageDone(objectType, records, run.Pages, run.Records));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync ({Kind}) page {Page}: {Records} {ObjectType} applied, {Total} records so far")]
+    private static partial void LogPage(ILogger logger, string kind, string objectType, int page, int records, int total);
+}

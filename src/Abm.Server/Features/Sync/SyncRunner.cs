@@ -1,0 +1,112 @@
+using Abm.Data;
+using Abm.Data.Entities;
+using Abm.HubSpot;
+using Abm.Server.Features.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace Abm.Server.Features.Sync;
+
+internal static class SyncKinds
+{
+    public const string Full = "full";
+    public const string Incremental = "incremental";
+}
+
+internal static class SyncRunStatus
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    public const string Cancelled = "cancelled";
+}
+
+/// <summary>
+/// Runs one sync of the current workspace and records it: pages, records, errors, HubSpot calls and 429s,
+/// duration and outcome. An incremental run before any full pass has finished becomes a full one, since
+/// there is nothing to be incremental from. After the records, engagement is pulled and segments refreshed.
+/// </summary>
+internal sealed partial class SyncRunner(
+    AbmDbContext database, FullSync full, IncrementalSync incremental, EngagementPull engagement, SegmentRefresher segments,
+    CurrentWorkspace workspace, TimeProvider clock, ILogger<SyncRunner> logger)
+{
+    /// <summary>Runs <paramref name="run"/> (a queued row of this workspace, or a new one) to its end and returns it.</summary>
+    public async Task<SyncRun> RunAsync(HubSpotClient client, SyncRun run, IProgress<SyncPageDone>? watcher, CancellationToken cancellationToken)
+    {
+        if (database.Entry(run).State == EntityState.Detached)
+        {
+            if (await database.SyncRuns.AnyAsync(r => r.Id == run.Id, cancellationToken))
+            {
+                database.Attach(run);
+            }
+            else
+            {
+                database.SyncRuns.Add(run);
+            }
+        }
+
+        run.Status = SyncRunStatus.Running;
+        run.StartedAt = clock.GetUtcNow().UtcDateTime;
+        if (run.Kind == SyncKinds.Incremental && !await FullPassDoneAsync(cancellationToken))
+        {
+            run.Kind = SyncKinds.Full;
+        }
+
+        await database.SaveChangesAsync(cancellationToken);
+        LogStarted(run.Kind, workspace.WorkspaceId, run.MaxContacts);
+        var before = client.CallCounts;
+        var progress = new SyncProgress(run, logger, watcher);
+        try
+        {
+            if (run.Kind == SyncKinds.Full)
+            {
+                await full.RunAsync(client, progress, run.MaxContacts, cancellationToken);
+            }
+            else
+            {
+                await incremental.RunAsync(client, progress, cancellationToken);
+            }
+
+            await engagement.PullAsync(client, cancellationToken);
+            await segments.RefreshAsync(cancellationToken);
+            run.Status = SyncRunStatus.Succeeded;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            run.Status = SyncRunStatus.Cancelled;
+            run.Error = "Stopped before the end; the next full sync resumes after the last page applied.";
+        }
+        catch (Exception error) when (error is HubSpotApiException or HubSpotAuthenticationException or HubSpotDailyLimitException or HttpRequestException)
+        {
+            run.Status = SyncRunStatus.Failed;
+            run.Errors++;
+            run.Error = error is HubSpotAuthenticationException
+                ? $"HubSpot refused the connection's token; reconnect the portal. ({error.Message})"
+                : error.Message;
+            LogFailed(workspace.WorkspaceId, error);
+        }
+
+        var calls = client.CallCounts.Since(before);
+        run.ApiCalls = (int)calls.Calls;
+        run.RateLimited = (int)calls.RateLimited;
+        run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        database.ChangeTracker.Clear();
+        database.Attach(run).State = EntityState.Modified;
+        await database.SaveChangesAsync(CancellationToken.None);
+        LogFinished(run.Kind, run.Status, run.Pages, run.Records, run.ApiCalls, run.RateLimited, (run.FinishedAt - run.StartedAt).Value.TotalSeconds);
+        cancellationToken.ThrowIfCancellationRequested();
+        return run;
+    }
+
+    private Task<bool> FullPassDoneAsync(CancellationToken cancellationToken) =>
+        database.SyncStates.AnyAsync(s => s.ObjectType == SyncedObjects.Contacts && s.IncrementalWatermark != null, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync ({Kind}) of workspace {WorkspaceId} started (max contacts {MaxContacts})")]
+    private partial void LogStarted(string kind, Guid? workspaceId, int? maxContacts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync ({Kind}) {Status}: {Pages} pages, {Records} records, {Calls} HubSpot calls, {RateLimited} answered 429, {Seconds:F1} s")]
+    private partial void LogFinished(string kind, string status, int pages, int records, int calls, int rateLimited, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sync of workspace {WorkspaceId} failed")]
+    private partial void LogFailed(Guid? workspaceId, Exception error);
+}

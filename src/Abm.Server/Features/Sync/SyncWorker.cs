@@ -1,0 +1,79 @@
+using Abm.Data;
+using Abm.Data.Entities;
+using Abm.Server.Features.Access;
+using Abm.Server.Features.Connections;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Abm.Server.Features.Sync;
+
+/// <summary>
+/// Runs queued syncs (asked for through the API) as soon as it is woken, and an incremental sync of every
+/// connected workspace each <see cref="SyncOptions.IncrementalIntervalMinutes"/>. A workspace is synced only
+/// by the instance holding its portal lease, one run at a time; queued runs live in the database, so a
+/// restart loses none.
+/// </summary>
+internal sealed partial class SyncWorker(
+    HubSpotClients clients, IServiceScopeFactory scopes, SyncSignal signal, IOptions<SyncOptions> options, TimeProvider clock, ILogger<SyncWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMinutes(options.Value.IncrementalIntervalMinutes);
+        var nextScheduled = clock.GetUtcNow().Add(interval);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var scheduled = interval > TimeSpan.Zero && clock.GetUtcNow() >= nextScheduled;
+            if (scheduled)
+            {
+                nextScheduled = clock.GetUtcNow().Add(interval);
+            }
+
+            foreach (var (workspaceId, client) in await clients.ConnectedAsync(stoppingToken))
+            {
+                try
+                {
+                    await RunDueAsync(workspaceId, client, scheduled, stoppingToken);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    LogFailed(workspaceId, error);
+                }
+            }
+
+            await signal.WaitAsync(interval > TimeSpan.Zero ? TimeSpan.FromSeconds(30) : Timeout.InfiniteTimeSpan, clock, stoppingToken);
+        }
+    }
+
+    private async Task RunDueAsync(Guid workspaceId, Abm.HubSpot.HubSpotClient client, bool scheduled, CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
+        var database = scope.ServiceProvider.GetRequiredService<AbmDbContext>();
+        var queued = await database.SyncRuns.Where(r => r.Status == SyncRunStatus.Queued).OrderBy(r => r.StartedAt).ToListAsync(stoppingToken);
+        if (queued.Count == 0 && !scheduled)
+        {
+            return;
+        }
+
+        var leases = scope.ServiceProvider.GetRequiredService<PortalLeases>();
+        if (!await leases.TryAcquireAsync(workspaceId, stoppingToken))
+        {
+            return;
+        }
+
+        if (queued.Count == 0)
+        {
+            queued.Add(new SyncRun { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, Kind = SyncKinds.Incremental, Trigger = "schedule", StartedAt = clock.GetUtcNow().UtcDateTime });
+        }
+
+        var runner = scope.ServiceProvider.GetRequiredService<SyncRunner>();
+        foreach (var run in queued)
+        {
+            await runner.RunAsync(client, run, watcher: null, stoppingToken);
+            await leases.TryAcquireAsync(workspaceId, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sync of workspace {WorkspaceId} failed; it is tried again on the next round")]
+    private partial void LogFailed(Guid workspaceId, Exception error);
+}
