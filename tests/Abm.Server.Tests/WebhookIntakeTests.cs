@@ -119,6 +119,30 @@ public sealed class WebhookIntakeTests(WebhookIntakeFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Process_WorkspaceWithoutHubSpotConnection_FailsAfterTheAllowedAttemptsAndKeepsTheBatch()
+    {
+        await using var server = await AbmServerFactory.StartAsync(new()
+        {
+            ["HUBSPOT_CLIENT_SECRET"] = WebhookIntakeFixture.Secret,
+            ["PUBLIC_BASE_URL"] = WebhookIntakeFixture.PublicBaseUrl,
+            ["HubSpot:Webhooks:MaxAttempts"] = "1",
+        });
+        var portal = UniqueId();
+        (await server.OperatorClient().PostAsJsonAsync("/api/workspaces", new { name = "Unconnected", hubSpotPortalId = portal })).EnsureSuccessStatusCode();
+
+        (await server.CreateClient().SendAsync(Signed(Batch(("contact.creation", portal, UniqueId())), Now()))).EnsureSuccessStatusCode();
+
+        var batch = await Eventually.WaitForAsync(async () =>
+        {
+            await using var database = server.OpenDatabase();
+            return await database.WebhookInbox.AsNoTracking().SingleOrDefaultAsync(b => b.Status == WebhookInboxStatus.Failed);
+        }, "the batch being set aside");
+        batch.Attempts.ShouldBe(1);
+        batch.Error!.ShouldContain("no usable HubSpot connection");
+        batch.Payload.ShouldContain(portal);
+    }
+
+    [Fact]
     public async Task Receive_V1AndV2WhenConfigured_AcceptedAndStored()
     {
         await using var server = await AbmServerFactory.StartAsync(new()
