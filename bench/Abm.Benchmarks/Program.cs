@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 // "sandbox" measures the HubSpot sandbox's list/get/search latency at 100,000 contacts.
 // "sync" measures a full sync, the official Node client's getAll and a 10,000-update write-back at the rate limit.
 // "pipeline" runs the server and measures event ingest and event-to-score latency over HTTP.
+// "webhooks" posts signed webhook batches at 1,000 events/s to the server and measures intake latency.
 // "quick" times both scoring paths and the recommender in one Stopwatch run (ratios from the same machine
 // state); anything else goes to BenchmarkDotNet's switcher (e.g. --filter '*').
 if (args is ["quick", ..])
@@ -21,6 +22,10 @@ else if (args is ["sync", ..])
 else if (args is ["pipeline", ..])
 {
     await PipelineBench.RunAsync(Console.Out);
+}
+else if (args is ["webhooks", ..])
+{
+    await WebhookIntakeBench.RunAsync(Console.Out);
 }
 else
 {

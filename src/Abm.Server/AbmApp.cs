@@ -12,6 +12,7 @@ using Abm.Server.Features.Provisioning;
 using Abm.Server.Features.Recommendations;
 using Abm.Server.Features.Sync;
 using Abm.Server.Features.Tracking;
+using Abm.Server.Features.Webhooks;
 using Abm.Server.Features.Workspaces;
 using Abm.Server.Features.WriteBack;
 using Abm.Server.Security;
@@ -56,6 +57,7 @@ internal static class AbmApp
         builder.Services.AddHubSpotConnections();
         builder.Services.AddHubSpotSync();
         builder.Services.AddWriteBack();
+        builder.Services.AddWebhooks();
 
         var app = builder.Build();
         app.UseErrorHandling();
@@ -79,6 +81,7 @@ internal static class AbmApp
         api.MapGroup("/connections").MapConnectionEndpoints();
         app.MapOAuthCallback();
         api.MapSyncEndpoints();
+        app.MapWebhookEndpoints();
         return app;
     }
 }

@@ -34,6 +34,20 @@ public sealed class AbmServerFactory : WebApplicationFactory<Program>
     /// <summary>Every line the server logged, at every level.</summary>
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The server on Kestrel at a loopback port, for callers outside the test process's HttpClient (the sandbox's webhooks).</summary>
+    public static async Task<AbmServerFactory> StartOverHttpAsync(Dictionary<string, string>? settings = null)
+    {
+        var database = await TestDatabase.CreateAsync();
+        var factory = new AbmServerFactory(database, settings ?? []);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+
+    /// <summary>Where a server started over HTTP listens, e.g. http://127.0.0.1:41234.</summary>
+    public Uri HttpAddress => new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));

@@ -13,7 +13,7 @@ internal sealed class WebhookInboxItemConfiguration : IEntityTypeConfiguration<W
         builder.HasOne<Workspace>().WithMany().HasForeignKey(i => i.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(i => i.Payload).IsJsonDocument();
         builder.Property(i => i.Status).HasMaxLength(20);
-        builder.HasIndex(i => i.ReceivedAt).HasFilter("status = 'pending'").HasDatabaseName("idx_webhook_inbox_pending");
+        builder.HasIndex(i => i.NextAttemptAt).HasFilter("status IN ('pending', 'processing')").HasDatabaseName("idx_webhook_inbox_due");
         builder.HasIndex(i => i.WorkspaceId);
     }
 }

@@ -11,5 +11,10 @@ public sealed class WebhookInboxItem
     public int Attempts { get; set; }
     public string? Error { get; set; }
     public DateTime ReceivedAt { get; set; }
+    /// <summary>
+    /// When the batch may be claimed: on arrival at once; while claimed, the end of the claim (a crashed
+    /// instance's batch becomes due again); after a failure, the end of its back-off.
+    /// </summary>
+    public DateTime NextAttemptAt { get; set; }
     public DateTime? ProcessedAt { get; set; }
 }
