@@ -10,13 +10,17 @@ internal static class RelevanceGrader
 {
     public const int MaxLabel = 3;
 
-    public static int Grade(ContactProfile contact, AccountProfile account, MarketContentItem item, DateTimeOffset at)
+    public static int Grade(ContactProfile contact, AccountProfile account, MarketContentItem item, DateTimeOffset at) =>
+        GradeAtStage(contact, account, account.StageAt(at), item);
+
+    /// <summary>The label while the account is in <paramref name="stage"/>; the behaviour simulation caches these per stage.</summary>
+    public static int GradeAtStage(ContactProfile contact, AccountProfile account, string stage, MarketContentItem item)
     {
         var topic = string.Equals(contact.Topics[0], item.Topic, StringComparison.Ordinal) ? 3
             : contact.Topics.Contains(item.Topic, StringComparer.Ordinal) ? 1.5
             : 0;
         var points = topic
-            + (item.TargetJourneyStages.Contains(account.StageAt(at), StringComparer.Ordinal) ? 2 : 0)
+            + (item.TargetJourneyStages.Contains(stage, StringComparer.Ordinal) ? 2 : 0)
             + (contact.PreferredFormats.Contains(item.ContentType, StringComparer.Ordinal) ? 1 : 0)
             + (item.TargetPersonas.Contains(contact.Persona, StringComparer.Ordinal) ? 1 : 0)
             - (item.TargetIndustries.Count > 0 && !item.TargetIndustries.Contains(account.Industry, StringComparer.Ordinal) ? 2 : 0);

@@ -1,0 +1,22 @@
+using Abm.HubSpot.Sandbox.Hosting;
+using Abm.HubSpot.Sandbox.Tests.Infrastructure;
+
+namespace Abm.HubSpot.Sandbox.Tests.Behaviour;
+
+public sealed class BehaviourVolumeTests
+{
+    [Fact]
+    public async Task Advance_OneDayHundredAccounts_AtLeastTenThousandEvents()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(TestSandbox.Options(accounts: 100) with { Portals = [new SandboxPortalOptions { Accounts = 100, DailyLimit = 10_000_000 }] });
+        var dayStart = new DateTimeOffset(TestSandbox.Start.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
+        await BehaviourClient.AdvanceAsync(sandbox, days: 2);
+
+        var email = await BehaviourClient.EmailEventsAsync(sandbox, dayStart, dayStart.AddDays(1).AddTicks(-1));
+        var site = await BehaviourClient.SiteEventsAsync(sandbox, $"since={Uri.EscapeDataString(dayStart.ToString("O"))}&until={Uri.EscapeDataString(dayStart.AddDays(1).AddTicks(-1).ToString("O"))}");
+
+        (email.Count + site.Count).ShouldBeGreaterThanOrEqualTo(10_000);
+        email.Select(e => e["type"]!.GetValue<string>()).Distinct().ShouldBe(["SENT", "DELIVERED", "OPEN", "CLICK"], ignoreOrder: true);
+        site.Select(e => e["type"]!.GetValue<string>()).Distinct().ShouldBe(["website_visit", "content_download", "form_submission"], ignoreOrder: true);
+    }
+}
