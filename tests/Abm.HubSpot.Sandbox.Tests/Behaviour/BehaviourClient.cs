@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Abm.HubSpot.Sandbox.Hosting;
 using Abm.HubSpot.Sandbox.Tests.Infrastructure;
 
 namespace Abm.HubSpot.Sandbox.Tests.Behaviour;
@@ -6,6 +7,13 @@ namespace Abm.HubSpot.Sandbox.Tests.Behaviour;
 /// <summary>The admin calls the behaviour tests make, over HTTP like every other sandbox test.</summary>
 internal static class BehaviourClient
 {
+    /// <summary>A frozen-clock sandbox whose limits never get in the way of a test that sends to every buyer.</summary>
+    public static SandboxOptions Options(int accounts, int seed = 42) => TestSandbox.Options() with
+    {
+        Seed = seed,
+        Portals = [new SandboxPortalOptions { Accounts = accounts, Seed = seed, BurstLimit = 10_000_000, DailyLimit = 100_000_000 }],
+    };
+
     public static async Task<JsonNode> AdvanceAsync(TestSandbox sandbox, double days = 0, double hours = 0)
     {
         var (response, body) = await sandbox.SendAsync(HttpMethod.Post, "/_sandbox/behaviour/advance", new { days, hours });

@@ -1,4 +1,3 @@
-using Abm.HubSpot.Sandbox.Hosting;
 using Abm.HubSpot.Sandbox.Tests.Infrastructure;
 
 namespace Abm.HubSpot.Sandbox.Tests.Behaviour;
@@ -8,7 +7,7 @@ public sealed class BehaviourVolumeTests
     [Fact]
     public async Task Advance_OneDayHundredAccounts_AtLeastTenThousandEvents()
     {
-        await using var sandbox = await TestSandbox.StartAsync(TestSandbox.Options(accounts: 100) with { Portals = [new SandboxPortalOptions { Accounts = 100, DailyLimit = 10_000_000 }] });
+        await using var sandbox = await TestSandbox.StartAsync(BehaviourClient.Options(100));
         var dayStart = new DateTimeOffset(TestSandbox.Start.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
         await BehaviourClient.AdvanceAsync(sandbox, days: 2);
 
