@@ -17,14 +17,28 @@ internal static class RelevanceGrader
     public static int GradeAtStage(ContactProfile contact, AccountProfile account, string stage, MarketContentItem item)
     {
         var topic = string.Equals(contact.Topics[0], item.Topic, StringComparison.Ordinal) ? 3
-            : contact.Topics.Contains(item.Topic, StringComparer.Ordinal) ? 1.5
+            : Has(contact.Topics, item.Topic) ? 1.5
             : 0;
         var points = topic
-            + (item.TargetJourneyStages.Contains(stage, StringComparer.Ordinal) ? 2 : 0)
-            + (contact.PreferredFormats.Contains(item.ContentType, StringComparer.Ordinal) ? 1 : 0)
-            + (item.TargetPersonas.Contains(contact.Persona, StringComparer.Ordinal) ? 1 : 0)
-            - (item.TargetIndustries.Count > 0 && !item.TargetIndustries.Contains(account.Industry, StringComparer.Ordinal) ? 2 : 0);
+            + (Has(item.TargetJourneyStages, stage) ? 2 : 0)
+            + (Has(contact.PreferredFormats, item.ContentType) ? 1 : 0)
+            + (Has(item.TargetPersonas, contact.Persona) ? 1 : 0)
+            - (item.TargetIndustries.Count > 0 && !Has(item.TargetIndustries, account.Industry) ? 2 : 0);
         var label = points >= 5 ? 3 : points >= 3.5 ? 2 : points >= 2.5 ? 1 : 0;
         return topic > 0 ? label : Math.Min(label, 1);
+    }
+
+    // The behaviour simulation grades the whole catalogue for every buyer; a plain loop avoids LINQ's enumerator per call.
+    private static bool Has(IReadOnlyList<string> values, string value)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.Equals(values[i], value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
