@@ -18,4 +18,17 @@ public sealed class BehaviourVolumeTests
         email.Select(e => e["type"]!.GetValue<string>()).Distinct().ShouldBe(["SENT", "DELIVERED", "OPEN", "CLICK"], ignoreOrder: true);
         site.Select(e => e["type"]!.GetValue<string>()).Distinct().ShouldBe(["website_visit", "content_download", "form_submission"], ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task Advance_BehaviourOff_PortalStaysAsSeeded()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(BehaviourClient.Options(5) with { SimulateBehaviour = false });
+        var emailBefore = (await BehaviourClient.EmailEventsAsync(sandbox, TestSandbox.Start.AddDays(-90), TestSandbox.Start.AddDays(30))).Count;
+
+        await BehaviourClient.AdvanceAsync(sandbox, days: 3);
+
+        (await BehaviourClient.SiteEventsAsync(sandbox)).ShouldBeEmpty();
+        (await BehaviourClient.EmailEventsAsync(sandbox, TestSandbox.Start.AddDays(-90), TestSandbox.Start.AddDays(30))).Count.ShouldBe(emailBefore);
+        (await BehaviourClient.SummaryAsync(sandbox))["totalEvents"]!.GetValue<int>().ShouldBe(0);
+    }
 }

@@ -1,5 +1,6 @@
 using Abm.HubSpot.Sandbox.Crm;
 using Abm.HubSpot.Sandbox.Email;
+using Abm.HubSpot.Sandbox.Hosting;
 using Abm.HubSpot.Sandbox.Portals;
 
 namespace Abm.HubSpot.Sandbox.Market.Behaviour;
@@ -11,12 +12,12 @@ namespace Abm.HubSpot.Sandbox.Market.Behaviour;
 /// What happens depends only on the seed, the simulated moments and the sends made, never on how the run is
 /// cut into calls, which keeps the world reproducible whatever the clock speed.
 /// </summary>
-internal sealed class BehaviourEngine(RecordWriter writer, BuyerActions actions)
+internal sealed class BehaviourEngine(RecordWriter writer, BuyerActions actions, SandboxOptions options)
 {
     /// <summary>Runs the portal up to <paramref name="to"/>, a day at a time so API calls are never held up long.</summary>
     public void AdvanceTo(Portal portal, DateTimeOffset to)
     {
-        while (true)
+        while (options.SimulateBehaviour)
         {
             lock (portal.Gate)
             {
@@ -35,6 +36,11 @@ internal sealed class BehaviourEngine(RecordWriter writer, BuyerActions actions)
     /// <summary>Brings the portal up to the context's "now"; the caller holds the portal's lock.</summary>
     public void CatchUp(WriteContext context)
     {
+        if (!options.SimulateBehaviour)
+        {
+            return;
+        }
+
         var behaviour = Start(context);
         while (behaviour.SimulatedUntil < context.Now)
         {
@@ -45,6 +51,11 @@ internal sealed class BehaviourEngine(RecordWriter writer, BuyerActions actions)
     /// <summary>Reacts to a transactional email the engine sent; the caller holds the portal's lock.</summary>
     public void OnSend(WriteContext context, TransactionalSend send)
     {
+        if (!options.SimulateBehaviour)
+        {
+            return;
+        }
+
         CatchUp(context);
         SendReactions.Schedule(context, Start(context), send);
     }
