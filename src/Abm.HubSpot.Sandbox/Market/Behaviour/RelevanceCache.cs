@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Abm.HubSpot.Sandbox.Market.Behaviour;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal sealed class RelevanceCache(IReadOnlyList<MarketContentItem> catalogue)
     public IReadOnlyList<MarketContentItem> Catalogue => catalogue;
 
     /// <summary>The items labelled 0..3 for the buyer while its account is in <paramref name="stage"/>, indexed by label.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public MarketContentItem[][] ByLabel(ContactProfile contact, AccountProfile account, string stage)
     {
         if (_lists.TryGetValue((contact.ContactId, stage), out var lists))
