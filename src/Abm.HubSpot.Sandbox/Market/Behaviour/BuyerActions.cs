@@ -66,7 +66,7 @@ internal sealed class BuyerActions(RecordWriter writer, EventSinkRegistry sinks)
     {
         var id = (5_000_000_000 + behaviour.NextEventNumber++).ToString(CultureInfo.InvariantCulture);
         var at = type == "DELIVERED" ? context.Now.AddSeconds(20) : context.Now;
-        context.State.EmailEvents.Add(new EmailEvent(id, at, type, email, happening.EmailId, type == "CLICK" ? happening.Url : null));
+        context.State.EmailEvents.Add(new EmailEvent(id, at, type, email, happening.SourceId, type == "CLICK" ? happening.Url : null));
         behaviour.Count(context.Now, $"email_{type.ToLowerInvariant()}");
     }
 

@@ -6,18 +6,18 @@ internal sealed class BuyerDay(BehaviourState behaviour, long contactId, DateTim
     public void MarketingEmail(long campaignId, double propensity, MarketContentItem link)
     {
         var sentAt = dayStart.AddHours(6).AddSeconds(random.Next(4 * 3600));
-        Schedule(new Happening(sentAt, HappeningKind.MarketingEmail, contactId, EmailId: campaignId));
+        Schedule(new Happening(sentAt, HappeningKind.MarketingEmail, contactId, SourceId: campaignId));
         if (random.NextDouble() >= 0.12 + (0.3 * propensity))
         {
             return;
         }
 
         var openedAt = sentAt.AddMinutes(2 + random.Next(600));
-        Schedule(new Happening(openedAt, HappeningKind.EmailOpen, contactId, EmailId: campaignId));
+        Schedule(new Happening(openedAt, HappeningKind.EmailOpen, contactId, SourceId: campaignId));
         if (random.NextDouble() < 0.2 + (0.3 * propensity))
         {
             var clickedAt = openedAt.AddSeconds(5 + random.Next(300));
-            Schedule(new Happening(clickedAt, HappeningKind.EmailClick, contactId, Item: link, EmailId: campaignId, Url: link.Url));
+            Schedule(new Happening(clickedAt, HappeningKind.EmailClick, contactId, Item: link, SourceId: campaignId, Url: link.Url));
             Schedule(new Happening(clickedAt.AddSeconds(2), HappeningKind.Visit, contactId, Item: link, Url: link.Url, DurationSeconds: ReadingSeconds(link, 2)));
         }
     }

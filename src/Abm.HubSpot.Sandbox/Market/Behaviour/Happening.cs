@@ -23,9 +23,9 @@ internal enum HappeningCause
 }
 
 /// <summary>
-/// One scheduled action of a buyer. <paramref name="EmailId"/> is the marketing campaign or the transactional
-/// email it belongs to; <paramref name="TrackingToken"/> is ABM Engine's per-contact token when the action
-/// follows a link that carried one; <paramref name="SendIndex"/> points into the send ledger for reactions.
+/// One scheduled action of a buyer. <paramref name="SourceId"/> is what it comes from: the marketing campaign or
+/// the transactional email (the email events' campaign id), or the sales task; <paramref name="TrackingToken"/> is
+/// ABM Engine's per-contact token when the action follows a link that carried one.
 /// </summary>
 internal sealed record Happening(
     DateTimeOffset At,
@@ -33,8 +33,7 @@ internal sealed record Happening(
     long ContactId,
     HappeningCause Cause = HappeningCause.Organic,
     MarketContentItem? Item = null,
-    long EmailId = 0,
+    long SourceId = 0,
     string? Url = null,
     int DurationSeconds = 0,
-    string? TrackingToken = null,
-    int SendIndex = -1);
+    string? TrackingToken = null);

@@ -49,31 +49,30 @@ internal static class SendReactions
         var item = content.Item;
         var outcome = new ContentResponseModel(market).Respond(buyer, item, now, previous);
         var label = market.Relevance(buyer.ContactId, item, now);
-        var index = behaviour.Sends.Count;
         behaviour.Sends.Add(new SendRecord(
             send.StatusId, buyer.ContactId, item.ExternalId, now, label, previous, outcome.Opened, outcome.Clicked, outcome.Downloaded, outcome.BookedMeeting, outcome.Unsubscribed));
 
         var openedAt = now.AddMinutes(5 + (1795 * draw(10)));
         if (outcome.Opened)
         {
-            behaviour.Schedule(new Happening(openedAt, HappeningKind.EmailOpen, buyer.ContactId, HappeningCause.Send, item, send.EmailId, SendIndex: index));
+            behaviour.Schedule(new Happening(openedAt, HappeningKind.EmailOpen, buyer.ContactId, HappeningCause.Send, item, send.EmailId));
         }
 
         if (outcome.Clicked)
         {
             var clickedAt = openedAt.AddSeconds(10 + (590 * draw(11)));
-            behaviour.Schedule(new Happening(clickedAt, HappeningKind.EmailClick, buyer.ContactId, HappeningCause.Send, item, send.EmailId, content.Link, SendIndex: index));
+            behaviour.Schedule(new Happening(clickedAt, HappeningKind.EmailClick, buyer.ContactId, HappeningCause.Send, item, send.EmailId, content.Link));
             var seconds = Math.Max(5, (int)(item.DurationMinutes * 60 * (0.1 + (0.25 * (label ?? 0)))));
-            behaviour.Schedule(new Happening(clickedAt.AddSeconds(3), HappeningKind.Visit, buyer.ContactId, HappeningCause.Send, item, send.EmailId, content.Link, seconds, content.TrackingToken, index));
+            behaviour.Schedule(new Happening(clickedAt.AddSeconds(3), HappeningKind.Visit, buyer.ContactId, HappeningCause.Send, item, send.EmailId, content.Link, seconds, content.TrackingToken));
             if (outcome.Downloaded)
             {
-                behaviour.Schedule(new Happening(clickedAt.AddSeconds(60 + (540 * draw(12))), HappeningKind.Download, buyer.ContactId, HappeningCause.Send, item, send.EmailId, content.Link, 0, content.TrackingToken, index));
+                behaviour.Schedule(new Happening(clickedAt.AddSeconds(60 + (540 * draw(12))), HappeningKind.Download, buyer.ContactId, HappeningCause.Send, item, send.EmailId, content.Link, 0, content.TrackingToken));
             }
         }
 
         if (outcome.BookedMeeting)
         {
-            behaviour.Schedule(new Happening(openedAt.AddHours(1 + (71 * draw(13))), HappeningKind.Meeting, buyer.ContactId, HappeningCause.Send, item, send.EmailId, SendIndex: index));
+            behaviour.Schedule(new Happening(openedAt.AddHours(1 + (71 * draw(13))), HappeningKind.Meeting, buyer.ContactId, HappeningCause.Send, item, send.EmailId));
         }
 
         Unsubscribe(behaviour, buyer.ContactId, send, (outcome.Opened ? openedAt : now).AddMinutes(1 + (600 * draw(14))), outcome.Unsubscribed);
@@ -83,7 +82,7 @@ internal static class SendReactions
     {
         if (unsubscribes)
         {
-            behaviour.Schedule(new Happening(at, HappeningKind.Unsubscribe, contactId, HappeningCause.Send, EmailId: send.EmailId));
+            behaviour.Schedule(new Happening(at, HappeningKind.Unsubscribe, contactId, HappeningCause.Send, SourceId: send.EmailId));
         }
     }
 

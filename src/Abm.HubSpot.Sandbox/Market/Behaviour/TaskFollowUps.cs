@@ -31,7 +31,7 @@ internal static class TaskFollowUps
             {
                 var from = task.CreatedAt > behaviour.SimulatedUntil ? task.CreatedAt : behaviour.SimulatedUntil;
                 var delay = MarketSeed.Uniform(state.Seed, MarketSeed.Tasks, buyer, task.Id);
-                behaviour.Schedule(new Happening(from.AddHours(2 + (46 * delay)), HappeningKind.TaskFollowUp, buyer, HappeningCause.Task, EmailId: task.Id));
+                behaviour.Schedule(new Happening(from.AddHours(2 + (46 * delay)), HappeningKind.TaskFollowUp, buyer, HappeningCause.Task, SourceId: task.Id));
             }
             else if (task.CreatedAt + AssociationGrace > behaviour.SimulatedUntil)
             {
@@ -45,7 +45,7 @@ internal static class TaskFollowUps
         var market = context.State.Market;
         var buyer = market.Buyers.Contacts[happening.ContactId];
         var chance = new ContentResponseModel(market).TaskMeetingChance(buyer, context.Now);
-        if (MarketSeed.Uniform(context.State.Seed, MarketSeed.Tasks, buyer.ContactId, happening.EmailId ^ context.Now.UtcTicks) < chance)
+        if (MarketSeed.Uniform(context.State.Seed, MarketSeed.Tasks, buyer.ContactId, happening.SourceId ^ context.Now.UtcTicks) < chance)
         {
             behaviour.Schedule(happening with { At = context.Now.AddHours(1), Kind = HappeningKind.Meeting });
         }
