@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Abm.HubSpot.Sandbox.Auth;
 using Abm.HubSpot.Sandbox.Crm;
 using Abm.HubSpot.Sandbox.Http;
+using Abm.HubSpot.Sandbox.Market.Behaviour;
 
 namespace Abm.HubSpot.Sandbox.Email;
 
@@ -10,11 +11,12 @@ internal sealed record SendStatus(string StatusId, string Status, string Request
 
 /// <summary>
 /// Single-send transactional email. Nothing leaves the machine: sends are recorded (and readable through
-/// the admin API) and show up as SENT/DELIVERED email events. A repeated <c>sendId</c> sends nothing new.
+/// the admin API) and show up as SENT/DELIVERED email events; a seeded buyer then reacts to it (see
+/// <see cref="SendReactions"/>). A repeated <c>sendId</c> sends nothing new.
 /// </summary>
 internal static partial class TransactionalEmailHandlers
 {
-    public static async Task<IResult> SendAsync(HttpContext http, RecordWriter writer, CancellationToken cancellationToken)
+    public static async Task<IResult> SendAsync(HttpContext http, RecordWriter writer, BehaviourEngine behaviour, CancellationToken cancellationToken)
     {
         var (body, error) = await JsonBody.ReadObjectAsync(http.Request, cancellationToken);
         if (body is null)
@@ -44,6 +46,7 @@ internal static partial class TransactionalEmailHandlers
             sends.Add(send);
             context.State.EmailEvents.Add(new EmailEvent(Guid.NewGuid().ToString("N"), context.Now, "SENT", send.To, send.EmailId));
             context.State.EmailEvents.Add(new EmailEvent(Guid.NewGuid().ToString("N"), context.Now, "DELIVERED", send.To, send.EmailId));
+            behaviour.OnSend(context, send);
             return SandboxJson.Json(new SendStatus(send.StatusId, "PENDING", HubSpotTime.Format(send.RequestedAt)));
         });
     }

@@ -9,6 +9,7 @@ using Abm.HubSpot.Sandbox.Faults;
 using Abm.HubSpot.Sandbox.Http;
 using Abm.HubSpot.Sandbox.Lists;
 using Abm.HubSpot.Sandbox.Market;
+using Abm.HubSpot.Sandbox.Market.Behaviour;
 using Abm.HubSpot.Sandbox.OAuth;
 using Abm.HubSpot.Sandbox.Owners;
 using Abm.HubSpot.Sandbox.Portals;
@@ -48,6 +49,7 @@ internal static class SandboxApplication
         builder.Services.AddSingleton<WebhookDeliveryQueue>();
         builder.Services.AddSingleton<WebhookDeliveryLog>();
         builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.Services.AddBehaviourSimulation();
 
         var app = builder.Build();
         // Order matters: counting sees the final status of everything below it; limits are per portal, so
@@ -70,6 +72,7 @@ internal static class SandboxApplication
         app.MapWebhookEndpoints();
         app.MapAdminEndpoints();
         app.MapMarketEndpoints();
+        app.MapBehaviourEndpoints();
         return app;
     }
 }

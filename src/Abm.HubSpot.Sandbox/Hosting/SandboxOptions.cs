@@ -27,6 +27,12 @@ public sealed record SandboxOptions
     /// <summary>Real time between two passes of the webhook dispatcher.</summary>
     public TimeSpan WebhookPollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// Whether the seeded buyers act on the simulated clock and react to sends (see docs/sandbox.md, "Behaviour
+    /// over simulated time"); off leaves the portal as still as seeded, e.g. for latency benchmarks.
+    /// </summary>
+    public bool SimulateBehaviour { get; init; } = true;
+
     /// <summary>Writes request logs to standard error when true; tests keep it quiet.</summary>
     public bool EnableLogging { get; init; }
 }

@@ -17,12 +17,24 @@ internal sealed record AccountProfile(
 {
     // Reaching post-purchase expansion takes a won deal, which the behaviour simulation decides, not time alone.
     private const double LastStageBeforePurchase = 3.999;
+    private const double PostPurchase = 4;
+
+    /// <summary>
+    /// When the behaviour simulation closed a deal won with this account; from then on it is a customer in
+    /// post-purchase expansion. Set only under the portal's lock.
+    /// </summary>
+    public DateTimeOffset? PurchasedAt { get; set; }
 
     public double StagePositionAt(DateTimeOffset at)
     {
         if (StageAtSeed >= 4)
         {
             return StageAtSeed;
+        }
+
+        if (PurchasedAt is { } purchased && at >= purchased)
+        {
+            return PostPurchase;
         }
 
         var elapsedDays = Math.Max(0, (at - SeededAt).TotalDays);

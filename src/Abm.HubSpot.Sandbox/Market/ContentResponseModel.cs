@@ -14,6 +14,14 @@ internal sealed class ContentResponseModel(SimulatedMarket market)
     /// <summary>Each send over the tolerance multiplies engagement by this.</summary>
     public const double FatiguePerExtraSend = 0.7;
 
+    /// <summary>
+    /// The meeting chance of an irrelevant item (label 0) for an average buyer; each label step multiplies it by
+    /// <see cref="MeetingPerLabel"/>. Calibrated so that sending by popularity converts about 8% of buyers in 30 days.
+    /// </summary>
+    public const double MeetingBase = 0.0027;
+
+    public const double MeetingPerLabel = 2.5;
+
     public ResponseProbabilities Probabilities(ContactProfile contact, MarketContentItem item, DateTimeOffset at, int sendsInLastWeek)
     {
         var account = market.Buyers.AccountOf(contact);
@@ -23,9 +31,28 @@ internal sealed class ContentResponseModel(SimulatedMarket market)
         var open = (0.18 + (0.06 * label)) * fatigue;
         var click = open * (0.12 + (0.12 * label));
         var download = click * (0.35 + (0.15 * label));
-        var meeting = (0.01 + (0.05 * label)) * (0.4 + (1.2 * contact.PropensityAt(account, at))) * (0.5 + account.Fit) * fatigue;
-        var unsubscribe = 0.002 + (0.03 * extraSends) + (label == 0 ? 0.003 : 0);
-        return new ResponseProbabilities(open, click, download, Math.Min(meeting, 0.9 * open), Math.Min(unsubscribe, 0.5));
+        var meeting = MeetingBase * Math.Pow(MeetingPerLabel, label) * (0.4 + (1.2 * contact.PropensityAt(account, at))) * (0.5 + account.Fit) * fatigue;
+        return new ResponseProbabilities(open, click, download, Math.Min(meeting, 0.9 * open), UnsubscribeChance(label, sendsInLastWeek));
+    }
+
+    /// <summary>
+    /// The chance a send makes the buyer unsubscribe: small, higher for irrelevant content (label 0, or an email
+    /// carrying no item at all) and growing with every send over the tolerance.
+    /// </summary>
+    public static double UnsubscribeChance(int label, int sendsInLastWeek)
+    {
+        var extraSends = Math.Max(0, sendsInLastWeek - SendsPerWeekTolerated);
+        return Math.Min(0.002 + (0.03 * extraSends) + (label == 0 ? 0.003 : 0), 0.5);
+    }
+
+    /// <summary>
+    /// The chance that a sales task (a call or email from the account's owner) about a buyer ends in a meeting:
+    /// a modest nudge, like sending a loosely matched item, scaled by propensity now and fit.
+    /// </summary>
+    public double TaskMeetingChance(ContactProfile contact, DateTimeOffset at)
+    {
+        var account = market.Buyers.AccountOf(contact);
+        return 0.02 * (0.4 + (1.2 * contact.PropensityAt(account, at))) * (0.5 + account.Fit);
     }
 
     public ResponseOutcome Respond(ContactProfile contact, MarketContentItem item, DateTimeOffset at, int sendsInLastWeek)

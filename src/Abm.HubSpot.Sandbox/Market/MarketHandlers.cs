@@ -1,4 +1,5 @@
 using Abm.HubSpot.Sandbox.Http;
+using Abm.HubSpot.Sandbox.Market.Behaviour;
 using Abm.HubSpot.Sandbox.Portals;
 
 namespace Abm.HubSpot.Sandbox.Market;
@@ -21,20 +22,19 @@ internal static class MarketHandlers
     }
 
     /// <summary>The hidden truth now on the simulated clock, for every seeded contact or only <c>?contactId=</c>.</summary>
-    public static IResult Truth(long portalId, long? contactId, PortalRegistry portals, TimeProvider clock)
+    public static IResult Truth(long portalId, long? contactId, PortalRegistry portals, BehaviourEngine behaviour, TimeProvider clock)
     {
         if (portals.Find(portalId) is not { } portal)
         {
             return HubSpotErrors.NotFound($"No portal {portalId}");
         }
 
-        var market = portal.Read(state => state.Market);
-        if (contactId is { } id && !market.Buyers.Contacts.ContainsKey(id))
-        {
-            return HubSpotErrors.NotFound($"No seeded contact {id} in portal {portalId}");
-        }
-
-        return SandboxJson.Json(TruthExport.At(market, clock.GetUtcNow(), contactId));
+        // The truth includes the deals decided so far, so the buyers are brought up to "now" first.
+        var now = clock.GetUtcNow();
+        behaviour.AdvanceTo(portal, now);
+        return portal.Read(state => contactId is { } id && !state.Market.Buyers.Contacts.ContainsKey(id)
+            ? HubSpotErrors.NotFound($"No seeded contact {id} in portal {portalId}")
+            : SandboxJson.Json(TruthExport.At(state.Market, state.Behaviour, now, contactId)));
     }
 
     private static bool WantsCsv(HttpRequest request) =>

@@ -10,6 +10,9 @@ internal static class MarketSeed
     public const ulong Account = 0xACC0_0117;
     public const ulong Contact = 0xC047_AC7;
     public const ulong Response = 0x8E5_907;
+    public const ulong Behaviour = 0xBE4A_71;
+    public const ulong Deals = 0xDEA1_5;
+    public const ulong Tasks = 0x7A5C_5;
 
     public static Random For(int seed, ulong purpose, long id) => new(Derive(seed, purpose, id));
 

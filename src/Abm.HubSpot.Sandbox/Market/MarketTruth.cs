@@ -3,8 +3,21 @@ namespace Abm.HubSpot.Sandbox.Market;
 /// <summary>The hidden truth at one simulated moment, for evaluating the engine; never served by a HubSpot-shaped route.</summary>
 internal sealed record MarketTruth(DateTimeOffset At, int Seed, int CatalogueSize, IReadOnlyList<AccountTruth> Accounts, IReadOnlyList<ContactTruth> Contacts);
 
+/// <summary>
+/// One account's truth. <paramref name="Outcome"/> is what the behaviour simulation decided for its deals so far:
+/// "won" once any deal closed won, "lost" when deals only closed lost, "open" before any closed.
+/// </summary>
 internal sealed record AccountTruth(
-    string CompanyId, string Industry, double Fit, string BuyingStage, double StagePosition, double DaysPerStage, double Momentum, IReadOnlyList<string> CommitteeTopics);
+    string CompanyId,
+    string Industry,
+    double Fit,
+    string BuyingStage,
+    double StagePosition,
+    double DaysPerStage,
+    double Momentum,
+    IReadOnlyList<string> CommitteeTopics,
+    string Outcome,
+    DateTimeOffset? DecidedAt);
 
 /// <summary>
 /// One buyer's truth. <paramref name="Relevance"/> lists the external ids of the items with each label above 0
@@ -18,4 +31,5 @@ internal sealed record ContactTruth(
     IReadOnlyList<string> PreferredFormats,
     string WantedStage,
     double Propensity,
+    bool Unsubscribed,
     IReadOnlyDictionary<string, List<string>> Relevance);

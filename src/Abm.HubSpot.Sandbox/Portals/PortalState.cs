@@ -3,6 +3,7 @@ using Abm.HubSpot.Sandbox.Crm;
 using Abm.HubSpot.Sandbox.Email;
 using Abm.HubSpot.Sandbox.Lists;
 using Abm.HubSpot.Sandbox.Market;
+using Abm.HubSpot.Sandbox.Market.Behaviour;
 using Abm.HubSpot.Sandbox.Owners;
 using Abm.HubSpot.Sandbox.Properties;
 
@@ -45,6 +46,9 @@ internal sealed class PortalState
     public List<EmailEvent> EmailEvents { get; } = [];
 
     public long NextListId { get; set; } = 1;
+
+    /// <summary>What the simulated buyers have done so far; starts empty and runs with the simulated clock.</summary>
+    public BehaviourState Behaviour { get; } = new();
 
     /// <summary>
     /// Associations to records that still exist: an archived record drops out of its partners'

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Abm.HubSpot.Sandbox.Crm;
+using Abm.HubSpot.Sandbox.Email;
+using Abm.HubSpot.Sandbox.Market.Sink;
+
+namespace Abm.HubSpot.Sandbox.Market.Behaviour;
+
+/// <summary>
+/// Carries out a buyer's action where HubSpot or ABM Engine would see it: email events in the portal's email
+/// events, visits, downloads and forms in the site event log (and on to ABM Engine when a sink is set), meetings
+/// and lifecycle changes as CRM writes with their webhooks.
+/// </summary>
+internal sealed class BuyerActions(RecordWriter writer, EventSinkRegistry sinks)
+{
+    public void Apply(WriteContext context, BehaviourState behaviour, Happening happening)
+    {
+        var contact = context.Store(CrmObjectTypes.Contacts).FindActive(happening.ContactId);
+        if (contact?.Get("email") is not { Length: > 0 } email)
+        {
+            return;
+        }
+
+        switch (happening.Kind)
+        {
+            case HappeningKind.MarketingEmail:
+                AddEmailEvent(context, behaviour, "SENT", email, happening);
+                AddEmailEvent(context, behaviour, "DELIVERED", email, happening);
+                break;
+            case HappeningKind.EmailOpen:
+            case HappeningKind.EmailClick:
+                // Marketing email respects an unsubscribe; a transactional one reaches the buyer, who ignores it.
+                if (!behaviour.Unsubscribed.Contains(happening.ContactId))
+                {
+                    AddEmailEvent(context, behaviour, happening.Kind == HappeningKind.EmailOpen ? "OPEN" : "CLICK", email, happening);
+                }
+
+                break;
+            case HappeningKind.Visit:
+                AddSiteEvent(context, behaviour, SiteEvent.WebsiteVisit, email, happening);
+                break;
+            case HappeningKind.Download:
+                AddSiteEvent(context, behaviour, SiteEvent.ContentDownload, email, happening);
+                break;
+            case HappeningKind.FormSubmission:
+                AddSiteEvent(context, behaviour, SiteEvent.FormSubmission, email, happening);
+                Lifecycle.MoveForward(writer, context, contact, "marketingqualifiedlead");
+                break;
+            case HappeningKind.Meeting:
+                new MeetingBooking(writer).Book(context, behaviour, contact, happening.Cause);
+                behaviour.Count(context.Now, "meeting");
+                break;
+            case HappeningKind.Unsubscribe:
+                if (behaviour.Unsubscribed.Add(happening.ContactId))
+                {
+                    AddEmailEvent(context, behaviour, "STATUSCHANGE", email, happening);
+                }
+
+                break;
+            case HappeningKind.TaskFollowUp:
+                TaskFollowUps.FollowUp(context, behaviour, happening);
+                break;
+        }
+    }
+
+    private static void AddEmailEvent(WriteContext context, BehaviourState behaviour, string type, string email, Happening happening)
+    {
+        var id = (5_000_000_000 + behaviour.NextEventNumber++).ToString(CultureInfo.InvariantCulture);
+        var at = type == "DELIVERED" ? context.Now.AddSeconds(20) : context.Now;
+        context.State.EmailEvents.Add(new EmailEvent(id, at, type, email, happening.SourceId, type == "CLICK" ? happening.Url : null));
+        behaviour.Count(context.Now, $"email_{type.ToLowerInvariant()}");
+    }
+
+    private void AddSiteEvent(WriteContext context, BehaviourState behaviour, string type, string email, Happening happening)
+    {
+        var state = context.State;
+        var clientEventId = string.Create(CultureInfo.InvariantCulture, $"sbx-{context.Portal.PortalId}-{state.SeededAt.ToUnixTimeSeconds()}-{behaviour.NextEventNumber++}");
+        var siteEvent = new SiteEvent(
+            clientEventId, type, context.Now, happening.ContactId, email, happening.Item?.ExternalId, happening.Url,
+            type == SiteEvent.WebsiteVisit ? happening.DurationSeconds : null, happening.Cause.ToString().ToLowerInvariant(), happening.TrackingToken);
+        behaviour.SiteEvents.Add(siteEvent);
+        behaviour.Count(context.Now, type);
+        sinks.Enqueue(context.Portal.PortalId, siteEvent);
+    }
+}
