@@ -15,6 +15,13 @@ internal abstract class CandidatePath(CompiledFilter filter)
     public abstract int Size { get; }
 
     public abstract IEnumerable<CrmRecord> Records();
+
+    public virtual HashSet<CrmRecord> ToSet()
+    {
+        var set = new HashSet<CrmRecord>(Size);
+        set.UnionWith(Records());
+        return set;
+    }
 }
 
 /// <summary>Records from one or more hash index sets (equality, tokens, token prefixes), each record once.</summary>
@@ -23,6 +30,18 @@ internal sealed class SetsPath(CompiledFilter filter, IReadOnlyList<IReadOnlyCol
     public override int Size => sets.Sum(s => s.Count);
 
     public override IEnumerable<CrmRecord> Records() => sets.Count == 1 ? sets[0] : sets.SelectMany(s => s).Distinct();
+
+    /// <summary>The candidates as a set, built in one pass however many index sets they come from.</summary>
+    public override HashSet<CrmRecord> ToSet()
+    {
+        var set = new HashSet<CrmRecord>(Size);
+        foreach (var records in sets)
+        {
+            set.UnionWith(records);
+        }
+
+        return set;
+    }
 }
 
 /// <summary>A run of a range index: records whose key lies within the filter's bounds, in key order.</summary>

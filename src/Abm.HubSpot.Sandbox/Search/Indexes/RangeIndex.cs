@@ -13,6 +13,10 @@ internal sealed class RangeIndex : IPropertyIndex
     private int _dates;
     private int _texts;
 
+    // The key each indexed record is held under: removal needs no parsing, and sorting a few thousand matches
+    // by it is far cheaper than parsing their values again.
+    private readonly Dictionary<CrmRecord, (decimal Key, bool IsNumber)> _keys = [];
+
     public OrderedEntries Entries { get; } = new();
 
     /// <summary>True when every value is of one kind, so that key order is exactly search's order.</summary>
@@ -45,14 +49,23 @@ internal sealed class RangeIndex : IPropertyIndex
         return true; // no values at all: every range is empty
     }
 
+    /// <summary>The key of a record's current value, when it is a number or a date.</summary>
+    public bool TryKeyOf(CrmRecord record, out decimal key)
+    {
+        var found = _keys.TryGetValue(record, out var held);
+        key = held.Key;
+        return found;
+    }
+
     public void Fill(IEnumerable<(CrmRecord Record, string Value)> values)
     {
         var entries = new List<OrderedEntry>();
         foreach (var (record, value) in values)
         {
-            if (Count(SearchValue.Of(value), +1) is { } key)
+            if (Count(SearchValue.Of(value)) is { } held)
             {
-                entries.Add(new OrderedEntry(key, record));
+                entries.Add(new OrderedEntry(held.Key, record));
+                _keys[record] = held;
             }
         }
 
@@ -62,36 +75,50 @@ internal sealed class RangeIndex : IPropertyIndex
 
     public void Add(CrmRecord record, string value)
     {
-        if (Count(SearchValue.Of(value), +1) is { } key)
+        if (Count(SearchValue.Of(value)) is { } held)
         {
-            Entries.Add(new OrderedEntry(key, record));
+            Entries.Add(new OrderedEntry(held.Key, record));
+            _keys[record] = held;
         }
     }
 
     public void Remove(CrmRecord record, string value)
     {
-        if (Count(SearchValue.Of(value), -1) is { } key)
+        // Only values the record was added with are removed, so a record without a key held text.
+        if (!_keys.Remove(record, out var held))
         {
-            Entries.Remove(new OrderedEntry(key, record));
+            _texts--;
+            return;
         }
+
+        if (held.IsNumber)
+        {
+            _numbers--;
+        }
+        else
+        {
+            _dates--;
+        }
+
+        Entries.Remove(new OrderedEntry(held.Key, record));
     }
 
-    // Counts the value's kind and returns its key, or null for text, which has none.
-    private decimal? Count(SearchValue value, int delta)
+    // Counts a new value's kind and returns its key, or null for text, which has none.
+    private (decimal Key, bool IsNumber)? Count(SearchValue value)
     {
         if (value.Number is { } number)
         {
-            _numbers += delta;
-            return number;
+            _numbers++;
+            return (number, true);
         }
 
         if (value.EpochMs is { } epochMs)
         {
-            _dates += delta;
-            return epochMs;
+            _dates++;
+            return (epochMs, false);
         }
 
-        _texts += delta;
+        _texts++;
         return null;
     }
 }
