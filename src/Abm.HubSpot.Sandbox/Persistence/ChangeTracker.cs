@@ -1,0 +1,36 @@
+namespace Abm.HubSpot.Sandbox.Persistence;
+
+/// <summary>
+/// Whether portal data may have changed since the last save, so that an idle sandbox does not rewrite large portals.
+/// Every request that can write marks it; code that changes state without a request (simulations run by the clock)
+/// must call <see cref="MarkChanged"/> too.
+/// </summary>
+internal sealed class ChangeTracker
+{
+    private int _changed = 1;
+
+    public void MarkChanged() => Interlocked.Exchange(ref _changed, 1);
+
+    /// <summary>True when something changed since the previous call; the next change marks it again.</summary>
+    public bool TakeChanged() => Interlocked.Exchange(ref _changed, 0) == 1;
+}
+
+/// <summary>Marks the tracker for every request that is not a plain read.</summary>
+internal sealed class ChangeTrackingMiddleware(RequestDelegate next, ChangeTracker tracker)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            // Marked after the write, so that a save running meanwhile cannot clear the mark before the write is done.
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method))
+            {
+                tracker.MarkChanged();
+            }
+        }
+    }
+}
