@@ -18,7 +18,7 @@ internal static class SandboxScaleBench
 {
     private const int Accounts = 5_800; // 5 to 30 contacts each: about 100,000 contacts
     private const int Samples = 400;
-    private const int SearchSamples = 100;
+    private const int SearchSamples = 200;
 
     public static async Task RunAsync(TextWriter output)
     {

@@ -7,7 +7,7 @@ namespace Abm.HubSpot.Sandbox.Persistence;
 /// </summary>
 internal sealed class ChangeTracker
 {
-    private int _changed = 1;
+    private int _changed;
 
     public void MarkChanged() => Interlocked.Exchange(ref _changed, 1);
 

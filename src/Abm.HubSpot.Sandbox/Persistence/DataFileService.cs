@@ -5,7 +5,7 @@ namespace Abm.HubSpot.Sandbox.Persistence;
 
 /// <summary>
 /// Keeps the data file in step with the sandbox: reads the sandbox-wide state back on start (the portals are read by
-/// <see cref="PortalRegistry"/>), saves at once, then every <see cref="SandboxOptions.DataFileSaveInterval"/> and at
+/// <see cref="PortalRegistry"/>), saves at once (freshly seeded portals included), then every <see cref="SandboxOptions.DataFileSaveInterval"/> and at
 /// a clean shutdown. The clock and the other sandbox-wide state are saved every time; portals when a request (or
 /// <see cref="ChangeTracker.MarkChanged"/>) may have changed them.
 /// </summary>
@@ -31,7 +31,7 @@ internal sealed partial class DataFileService(
             }
         }
 
-        Save(portalsToo: true);
+        Save(portalsToo: !stored.RestoredAny);
         return base.StartAsync(cancellationToken);
     }
 

@@ -10,6 +10,9 @@ namespace Abm.HubSpot.Sandbox.Persistence;
 /// </summary>
 internal sealed class StoredPortals(SandboxOptions options, IEnumerable<IPortalSection> sections, DataFile? file)
 {
+    /// <summary>True once <see cref="Restore"/> found portals in the data file (they need no save at start).</summary>
+    public bool RestoredAny { get; private set; }
+
     /// <summary>The portals the data file holds, in portal id order; empty for a new file or without one.</summary>
     public IReadOnlyList<(SandboxPortalOptions Options, PortalState State)> Restore(Func<long, long> firstRecordIdOf)
     {
@@ -43,6 +46,7 @@ internal sealed class StoredPortals(SandboxOptions options, IEnumerable<IPortalS
             restored.Add((identity.Options, state));
         }
 
+        RestoredAny = restored.Count > 0;
         return restored;
     }
 

@@ -5,7 +5,8 @@ namespace Abm.HubSpot.Sandbox.Search;
 
 /// <summary>
 /// How one filter's matches are read from an index instead of scanning: exactly the live records whose current
-/// values match the filter, each once. Search checks the group's other filters on these records only.
+/// values match the filter (a record may come more than once from several keys). Search checks the group's other
+/// filters on these records only.
 /// </summary>
 internal abstract class CandidatePath(CompiledFilter filter)
 {
@@ -16,31 +17,23 @@ internal abstract class CandidatePath(CompiledFilter filter)
 
     public abstract IEnumerable<CrmRecord> Records();
 
-    public virtual HashSet<CrmRecord> ToSet()
-    {
-        var set = new HashSet<CrmRecord>(Size);
-        set.UnionWith(Records());
-        return set;
-    }
+    /// <summary>Adds the candidates to a set, which then holds each once.</summary>
+    public virtual void AddTo(HashSet<CrmRecord> set) => set.UnionWith(Records());
 }
 
-/// <summary>Records from one or more hash index sets (equality, tokens, token prefixes), each record once.</summary>
+/// <summary>Records from one or more hash index sets (equality, tokens, token prefixes).</summary>
 internal sealed class SetsPath(CompiledFilter filter, IReadOnlyList<IReadOnlyCollection<CrmRecord>> sets) : CandidatePath(filter)
 {
     public override int Size => sets.Sum(s => s.Count);
 
-    public override IEnumerable<CrmRecord> Records() => sets.Count == 1 ? sets[0] : sets.SelectMany(s => s).Distinct();
+    public override IEnumerable<CrmRecord> Records() => sets.Count == 1 ? sets[0] : sets.SelectMany(s => s);
 
-    /// <summary>The candidates as a set, built in one pass however many index sets they come from.</summary>
-    public override HashSet<CrmRecord> ToSet()
+    public override void AddTo(HashSet<CrmRecord> set)
     {
-        var set = new HashSet<CrmRecord>(Size);
         foreach (var records in sets)
         {
             set.UnionWith(records);
         }
-
-        return set;
     }
 }
 

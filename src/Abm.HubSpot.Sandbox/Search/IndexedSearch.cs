@@ -51,32 +51,40 @@ internal static class IndexedSearch
             return InRangeOrder(range, sort.Descending, groupOthers.Length == 0 && query is null ? null : r => OthersMatch(r, groupOthers), request);
         }
 
-        HashSet<CrmRecord> matches;
-        if (lagging.Count == 0 && query is null && plans is [{ Others.Length: 0 } only])
+        // One set per store, reused: result sets of thousands of records would otherwise land on the large object
+        // heap on every search and bring on full collections of a heap holding 100,000 records.
+        var matches = indexes.MatchScratch;
+        try
         {
-            matches = only.Path.ToSet();
-        }
-        else
-        {
-            matches = [];
-            foreach (var (path, others) in plans)
+            if (lagging.Count == 0 && query is null && plans is [{ Others.Length: 0 } only])
             {
-                foreach (var record in path.Records())
+                only.Path.AddTo(matches);
+            }
+            else
+            {
+                foreach (var (path, others) in plans)
                 {
-                    if (!lagging.Contains(record) && OthersMatch(record, others))
+                    foreach (var record in path.Records())
                     {
-                        matches.Add(record);
+                        if (!lagging.Contains(record) && OthersMatch(record, others))
+                        {
+                            matches.Add(record);
+                        }
                     }
                 }
             }
-        }
 
-        var laggingMatches = lagging
-            .Select(r => (Record: r, View: r.SearchView(now)))
-            .Where(m => m.View is not null && search.Matches(m.View) && (query is null || SearchText.MatchesQuery(m.View, searchable, query)))
-            .Select(m => new SearchMatch(m.Record, m.View!))
-            .ToList();
-        return laggingMatches.Count > 0 ? ComparedOneByOne(matches, laggingMatches, request) : Ordered(store, matches, request);
+            var laggingMatches = lagging
+                .Select(r => (Record: r, View: r.SearchView(now)))
+                .Where(m => m.View is not null && search.Matches(m.View) && (query is null || SearchText.MatchesQuery(m.View, searchable, query)))
+                .Select(m => new SearchMatch(m.Record, m.View!))
+                .ToList();
+            return laggingMatches.Count > 0 ? ComparedOneByOne(matches, laggingMatches, request) : Ordered(store, matches, request);
+        }
+        finally
+        {
+            matches.Clear();
+        }
     }
 
     // The hot incremental-sync query (a range on the modified date, sorted by it) reads its page straight from
@@ -89,8 +97,24 @@ internal static class IndexedSearch
             return SearchOutcome.Of(range.Size, sorted.Select(AsMatch), request);
         }
 
-        var matching = sorted.Where(others).Select(AsMatch).ToList();
-        return SearchOutcome.Of(matching.Count, matching, request);
+        // Every record of the range is checked to count the total; only the page's ones are kept.
+        var pageEnd = Math.Min(request.Offset + request.Limit, SearchRequest.MaxResults);
+        var page = new List<SearchMatch>();
+        var total = 0;
+        foreach (var record in sorted)
+        {
+            if (others(record))
+            {
+                if (total >= request.Offset && total < pageEnd)
+                {
+                    page.Add(AsMatch(record));
+                }
+
+                total++;
+            }
+        }
+
+        return new SearchOutcome(total, page);
     }
 
     // Some matches are seen with older values: the scan's own ordering, on the values search sees.

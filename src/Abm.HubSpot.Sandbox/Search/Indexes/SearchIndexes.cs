@@ -18,6 +18,9 @@ internal sealed class SearchIndexes(IReadOnlyList<CrmRecord> records) : IRecordO
     // lagging ones while there are none, which is always the case without a visibility delay.
     private DateTimeOffset _latestVisibleAt = DateTimeOffset.MinValue;
 
+    /// <summary>A set a search may fill and must leave empty, kept so that big result sets do not reallocate.</summary>
+    public HashSet<CrmRecord> MatchScratch { get; } = [];
+
     public ValueIndex Values(string property) => Get(_values, property);
 
     public TokenIndex Tokens(string property) => Get(_tokens, property);
