@@ -24,7 +24,7 @@ internal static class PersistenceServices
         if (file is not null)
         {
             services.AddSingleton(file);
-            services.AddHostedService<DataFileService>();
+            services.AddHostedService<DataFileWorker>();
         }
 
         return services;

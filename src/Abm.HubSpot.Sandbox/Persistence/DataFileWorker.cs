@@ -9,14 +9,14 @@ namespace Abm.HubSpot.Sandbox.Persistence;
 /// a clean shutdown. The clock and the other sandbox-wide state are saved every time; portals when a request (or
 /// <see cref="ChangeTracker.MarkChanged"/>) may have changed them.
 /// </summary>
-internal sealed partial class DataFileService(
+internal sealed partial class DataFileWorker(
     SandboxOptions options,
     DataFile file,
     PortalRegistry portals,
     StoredPortals stored,
     IEnumerable<ISandboxSection> sandboxSections,
     ChangeTracker changes,
-    ILogger<DataFileService> logger) : BackgroundService
+    ILogger<DataFileWorker> logger) : BackgroundService
 {
     private readonly Lock _saving = new();
 
