@@ -15,7 +15,10 @@ internal sealed class ChangeTracker
     public bool TakeChanged() => Interlocked.Exchange(ref _changed, 0) == 1;
 }
 
-/// <summary>Marks the tracker for every request that is not a plain read.</summary>
+/// <summary>
+/// Marks the tracker for every request that may write: anything but GET, HEAD and OPTIONS, and but the POSTs that
+/// only read (search and batch reads), so that a sync that searches a large portal does not make it save again.
+/// </summary>
 internal sealed class ChangeTrackingMiddleware(RequestDelegate next, ChangeTracker tracker)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -27,10 +30,22 @@ internal sealed class ChangeTrackingMiddleware(RequestDelegate next, ChangeTrack
         finally
         {
             // Marked after the write, so that a save running meanwhile cannot clear the mark before the write is done.
-            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method))
+            if (MayWrite(context.Request))
             {
                 tracker.MarkChanged();
             }
         }
+    }
+
+    private static bool MayWrite(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        {
+            return false;
+        }
+
+        var path = request.Path.Value ?? "";
+        return !(HttpMethods.IsPost(request.Method)
+            && (path.EndsWith("/search", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/batch/read", StringComparison.OrdinalIgnoreCase)));
     }
 }
