@@ -41,6 +41,13 @@ internal sealed class AssociationStore
     public IReadOnlyList<AssociationLink> AllOf(CrmObjectType fromType, long fromId) =>
         _links.TryGetValue((fromType, fromId), out var links) ? links.ToList() : [];
 
+    /// <summary>Every directed edge, both directions listed, for the data file.</summary>
+    public IEnumerable<(CrmObjectType FromType, long FromId, AssociationLink Link)> All() =>
+        _links.SelectMany(entry => entry.Value.Select(link => (entry.Key.Type, entry.Key.Id, link)));
+
+    /// <summary>Puts back one directed edge exactly as <see cref="All"/> listed it (its reverse comes separately).</summary>
+    public void Restore(CrmObjectType fromType, long fromId, AssociationLink link) => LinksOf(fromType, fromId).Add(link);
+
     private List<AssociationLink> LinksOf(CrmObjectType type, long id)
     {
         if (!_links.TryGetValue((type, id), out var links))

@@ -1,19 +1,43 @@
 namespace Abm.HubSpot.Sandbox.Crm;
 
 /// <summary>A stored CRM object. Mutated only under its portal's lock.</summary>
-internal sealed class CrmRecord(long id, CrmObjectType type, DateTimeOffset createdAt)
+internal sealed class CrmRecord
 {
-    public long Id { get; } = id;
+    private bool _archived;
+    private DateTimeOffset _searchVisibleAt;
 
-    public CrmObjectType Type { get; } = type;
+    public CrmRecord(long id, CrmObjectType type, DateTimeOffset createdAt)
+    {
+        Id = id;
+        Type = type;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+        _searchVisibleAt = createdAt;
+        Properties = new RecordProperties(this);
+    }
 
-    public Dictionary<string, string?> Properties { get; } = new(StringComparer.Ordinal);
+    public long Id { get; }
 
-    public DateTimeOffset CreatedAt { get; } = createdAt;
+    public CrmObjectType Type { get; }
 
-    public DateTimeOffset UpdatedAt { get; set; } = createdAt;
+    public RecordProperties Properties { get; }
 
-    public bool Archived { get; set; }
+    public DateTimeOffset CreatedAt { get; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public bool Archived
+    {
+        get => _archived;
+        set
+        {
+            if (_archived != value)
+            {
+                _archived = value;
+                Observer?.ArchivedChanged(this);
+            }
+        }
+    }
 
     public DateTimeOffset? ArchivedAt { get; set; }
 
@@ -23,7 +47,18 @@ internal sealed class CrmRecord(long id, CrmObjectType type, DateTimeOffset crea
     /// </summary>
     public Dictionary<string, string?>? SearchSnapshot { get; set; }
 
-    public DateTimeOffset SearchVisibleAt { get; set; } = createdAt;
+    public DateTimeOffset SearchVisibleAt
+    {
+        get => _searchVisibleAt;
+        set
+        {
+            _searchVisibleAt = value;
+            Observer?.SearchVisibilityChanged(this);
+        }
+    }
+
+    /// <summary>The store the record lives in, once added; it keeps its indexes in step with every change.</summary>
+    public IRecordObserver? Observer { get; set; }
 
     public string? Get(string property) => Properties.GetValueOrDefault(property);
 

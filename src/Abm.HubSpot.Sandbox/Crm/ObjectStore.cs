@@ -1,18 +1,29 @@
+using Abm.HubSpot.Sandbox.Search.Indexes;
+
 namespace Abm.HubSpot.Sandbox.Crm;
 
 /// <summary>
 /// The records of one object type in one portal, kept in id order so that list paging is a binary
-/// search. Contacts also keep an index of their unique email. Used only under the portal's lock.
+/// search. Contacts also keep an index of their unique email, and every type keeps the search indexes that
+/// have been asked for so far. Used only under the portal's lock.
 /// </summary>
-internal sealed class ObjectStore(CrmObjectType type)
+internal sealed class ObjectStore
 {
     private readonly List<CrmRecord> _ordered = [];
     private readonly Dictionary<long, CrmRecord> _byId = [];
     private readonly Dictionary<string, long> _byEmail = new(StringComparer.OrdinalIgnoreCase);
 
-    public CrmObjectType Type { get; } = type;
+    public ObjectStore(CrmObjectType type)
+    {
+        Type = type;
+        SearchIndexes = new SearchIndexes(_ordered);
+    }
+
+    public CrmObjectType Type { get; }
 
     public IReadOnlyList<CrmRecord> Ordered => _ordered;
+
+    public SearchIndexes SearchIndexes { get; }
 
     public CrmRecord? Find(long id) => _byId.GetValueOrDefault(id);
 
@@ -31,6 +42,8 @@ internal sealed class ObjectStore(CrmObjectType type)
         _ordered.Add(record);
         _byId.Add(record.Id, record);
         IndexEmail(record, null);
+        record.Observer = SearchIndexes;
+        SearchIndexes.Added(record);
     }
 
     /// <summary>Index of the first record whose id is greater than <paramref name="afterId"/>.</summary>

@@ -12,6 +12,7 @@ using Abm.HubSpot.Sandbox.Market;
 using Abm.HubSpot.Sandbox.Market.Behaviour;
 using Abm.HubSpot.Sandbox.OAuth;
 using Abm.HubSpot.Sandbox.Owners;
+using Abm.HubSpot.Sandbox.Persistence;
 using Abm.HubSpot.Sandbox.Portals;
 using Abm.HubSpot.Sandbox.Properties;
 using Abm.HubSpot.Sandbox.RateLimits;
@@ -50,12 +51,14 @@ internal static class SandboxApplication
         builder.Services.AddSingleton<WebhookDeliveryLog>();
         builder.Services.AddHostedService<WebhookDispatcher>();
         builder.Services.AddBehaviourSimulation();
+        builder.Services.AddSandboxPersistence(options);
 
         var app = builder.Build();
         // Order matters: counting sees the final status of everything below it; limits are per portal, so
         // they follow authentication; injected faults come after the limits so they use up quota as real
         // failures do; scopes are checked last, on a call that was counted.
         app.UseMiddleware<RequestCountingMiddleware>();
+        app.UseMiddleware<ChangeTrackingMiddleware>();
         app.UseMiddleware<HubSpotErrorMiddleware>();
         app.UseRouting();
         app.UseMiddleware<PortalAuthenticationMiddleware>();

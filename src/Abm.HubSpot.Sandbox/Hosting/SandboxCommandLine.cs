@@ -4,7 +4,7 @@ namespace Abm.HubSpot.Sandbox.Hosting;
 
 /// <summary>
 /// Turns the executable's arguments (<c>--urls --seed --accounts --tier --portals --clock-speed
-/// --search-delay-ms --behaviour on|off --log</c>) into <see cref="SandboxOptions"/>; unknown arguments are an error.
+/// --search-delay-ms --behaviour on|off --data-file --log</c>) into <see cref="SandboxOptions"/>; unknown arguments are an error.
 /// </summary>
 internal static class SandboxCommandLine
 {
@@ -38,7 +38,7 @@ internal static class SandboxCommandLine
             }
         }
 
-        var unknown = values.Keys.Except(["urls", "seed", "accounts", "tier", "portals", "clock-speed", "search-delay-ms", "behaviour", "log"]).ToList();
+        var unknown = values.Keys.Except(["urls", "seed", "accounts", "tier", "portals", "clock-speed", "search-delay-ms", "behaviour", "data-file", "log"]).ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"Unknown option(s): {string.Join(", ", unknown.Select(u => "--" + u))}.");
@@ -58,6 +58,7 @@ internal static class SandboxCommandLine
             ClockSpeed = values.TryGetValue("clock-speed", out var speed) ? double.Parse(speed, CultureInfo.InvariantCulture) : 1,
             SearchVisibilityDelay = TimeSpan.FromMilliseconds(Int(values, "search-delay-ms", 0)),
             SimulateBehaviour = values.GetValueOrDefault("behaviour", "on") != "off",
+            DataFile = values.GetValueOrDefault("data-file"),
             EnableLogging = values.ContainsKey("log"),
         };
     }

@@ -33,6 +33,15 @@ public sealed record SandboxOptions
     /// </summary>
     public bool SimulateBehaviour { get; init; } = true;
 
+    /// <summary>
+    /// SQLite file that keeps the sandbox's state across restarts (null: memory only). A file that holds portals
+    /// replaces seeding; a new or empty one is seeded from the options and written at once.
+    /// </summary>
+    public string? DataFile { get; init; }
+
+    /// <summary>Real time between two saves to <see cref="DataFile"/>; a clean shutdown saves as well.</summary>
+    public TimeSpan DataFileSaveInterval { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Writes request logs to standard error when true; tests keep it quiet.</summary>
     public bool EnableLogging { get; init; }
 }

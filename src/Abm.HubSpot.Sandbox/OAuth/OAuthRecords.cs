@@ -8,3 +8,6 @@ internal sealed record OAuthCode(string Code, OAuthGrant Grant, string RedirectU
 internal sealed record OAuthRefreshToken(string Token, OAuthGrant Grant, DateTimeOffset IssuedAt);
 
 internal sealed record OAuthAccessToken(string Token, OAuthGrant Grant, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string RefreshToken);
+
+/// <summary>All codes and tokens of the OAuth store at one moment.</summary>
+internal sealed record OAuthTokens(IReadOnlyList<OAuthCode> Codes, IReadOnlyList<OAuthRefreshToken> RefreshTokens, IReadOnlyList<OAuthAccessToken> AccessTokens);

@@ -92,6 +92,29 @@ internal sealed class OAuthTokenStore(TimeProvider clock, SandboxOptions options
         }
     }
 
+    /// <summary>Everything issued and still held, for the data file.</summary>
+    public OAuthTokens Export()
+    {
+        lock (_gate)
+        {
+            return new OAuthTokens([.. _codes.Values], [.. _refreshTokens.Values], [.. _accessTokens.Values]);
+        }
+    }
+
+    /// <summary>Replaces everything held with what the data file had.</summary>
+    public void Import(OAuthTokens tokens)
+    {
+        lock (_gate)
+        {
+            _codes.Clear();
+            _refreshTokens.Clear();
+            _accessTokens.Clear();
+            tokens.Codes.ToList().ForEach(c => _codes[c.Code] = c);
+            tokens.RefreshTokens.ToList().ForEach(r => _refreshTokens[r.Token] = r);
+            tokens.AccessTokens.ToList().ForEach(a => _accessTokens[a.Token] = a);
+        }
+    }
+
     private OAuthAccessToken IssueAccessUnderLock(OAuthRefreshToken refresh)
     {
         var now = clock.GetUtcNow();

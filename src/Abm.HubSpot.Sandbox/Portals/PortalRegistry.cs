@@ -1,10 +1,14 @@
 using Abm.HubSpot.Sandbox.Auth;
 using Abm.HubSpot.Sandbox.Hosting;
+using Abm.HubSpot.Sandbox.Persistence;
 using Abm.HubSpot.Sandbox.Seeding;
 
 namespace Abm.HubSpot.Sandbox.Portals;
 
-/// <summary>The portals of the sandbox, created from the options at start and through the admin API.</summary>
+/// <summary>
+/// The portals of the sandbox, created from the options at start (or read back from the data file, which then
+/// replaces seeding) and through the admin API.
+/// </summary>
 internal sealed class PortalRegistry
 {
     private const long FirstPortalId = 24_000_001;
@@ -14,13 +18,22 @@ internal sealed class PortalRegistry
     private readonly SandboxOptions _options;
     private readonly TimeProvider _clock;
 
-    public PortalRegistry(SandboxOptions options, TimeProvider clock)
+    public PortalRegistry(SandboxOptions options, TimeProvider clock, StoredPortals stored)
     {
         _options = options;
         _clock = clock;
-        foreach (var portalOptions in options.Portals)
+        var restored = stored.Restore(FirstRecordId);
+        foreach (var (portalOptions, state) in restored)
         {
-            Add(portalOptions);
+            Attach(portalOptions, state);
+        }
+
+        if (restored.Count == 0)
+        {
+            foreach (var portalOptions in options.Portals)
+            {
+                Add(portalOptions);
+            }
         }
     }
 
@@ -56,17 +69,9 @@ internal sealed class PortalRegistry
         lock (_gate)
         {
             var index = _portals.Count;
-            var portalId = FirstPortalId + index;
             var seed = portalOptions.Seed ?? _options.Seed + index;
-            var tokenRandom = new Random(unchecked((_options.Seed * 31) + (int)portalId));
-            var token = $"pat-na1-{DeveloperApp.SeededGuid(tokenRandom)}";
-            var scopes = portalOptions.PrivateAppScopes is null
-                ? KnownScopes.All
-                : new HashSet<string>(portalOptions.PrivateAppScopes, StringComparer.Ordinal);
-            var state = PortalSeeder.Seed(seed, portalOptions.Accounts, _clock.GetUtcNow(), FirstRecordId(portalId));
-            var portal = new Portal(portalId, portalOptions with { Seed = seed }, seed, token, scopes, state);
-            _portals.Add(portal);
-            return portal;
+            var state = PortalSeeder.Seed(seed, portalOptions.Accounts, _clock.GetUtcNow(), FirstRecordId(FirstPortalId + index));
+            return Attach(portalOptions with { Seed = seed }, state);
         }
     }
 
@@ -83,6 +88,23 @@ internal sealed class PortalRegistry
         foreach (var portal in All)
         {
             Reseed(portal, null, null);
+        }
+    }
+
+    // Portal ids follow the order portals were added in; the token follows from the sandbox seed and the id.
+    private Portal Attach(SandboxPortalOptions portalOptions, PortalState state)
+    {
+        lock (_gate)
+        {
+            var portalId = FirstPortalId + _portals.Count;
+            var tokenRandom = new Random(unchecked((_options.Seed * 31) + (int)portalId));
+            var token = $"pat-na1-{DeveloperApp.SeededGuid(tokenRandom)}";
+            var scopes = portalOptions.PrivateAppScopes is null
+                ? KnownScopes.All
+                : new HashSet<string>(portalOptions.PrivateAppScopes, StringComparer.Ordinal);
+            var portal = new Portal(portalId, portalOptions, portalOptions.Seed!.Value, token, scopes, state);
+            _portals.Add(portal);
+            return portal;
         }
     }
 

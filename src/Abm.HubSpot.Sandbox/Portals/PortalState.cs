@@ -13,7 +13,7 @@ namespace Abm.HubSpot.Sandbox.Portals;
 internal sealed class PortalState
 {
     private long _nextId;
-    private SimulatedMarket? _market;
+    private Lazy<SimulatedMarket>? _market;
 
     public PortalState(DateTimeOffset now, long firstId, int seed)
     {
@@ -60,11 +60,37 @@ internal sealed class PortalState
     /// <summary>Ids are unique across object types in a portal, which makes mixed-up ids fail loudly.</summary>
     public long NextId() => _nextId++;
 
+    /// <summary>The id the next record will get, without taking it (the data file stores it).</summary>
+    public long PeekNextId => _nextId;
+
+    /// <summary>How many companies seeding created; with the seed and the seeding moment it decides the market.</summary>
+    public int SeededAccounts { get; private set; }
+
+    /// <summary>True for a state read back from the data file rather than seeded in this process.</summary>
+    public bool RestoredFromFile { get; private set; }
+
     /// <summary>
     /// The hidden market behind the seeded data. It is fixed when seeding ends, so records and values the engine
     /// writes later through the API never change the truth it is judged against.
     /// </summary>
-    public SimulatedMarket Market => _market ?? throw new InvalidOperationException("The portal's data is still being seeded.");
+    public SimulatedMarket Market => _market?.Value ?? throw new InvalidOperationException("The portal's data is still being seeded.");
 
-    public void EndSeeding() => _market = SimulatedMarket.Create(this);
+    public void EndSeeding()
+    {
+        SeededAccounts = Stores[CrmObjectTypes.Companies].Ordered.Count;
+        var market = SimulatedMarket.Create(this);
+        _market = new Lazy<SimulatedMarket>(market);
+    }
+
+    /// <summary>
+    /// Completes a state read back from the data file. The market is not stored: it is a function of the seeded
+    /// data, so <paramref name="regenerateMarket"/> rebuilds it from the seed on first use.
+    /// </summary>
+    public void EndRestore(long nextId, int seededAccounts, Func<SimulatedMarket> regenerateMarket)
+    {
+        RestoredFromFile = true;
+        _nextId = nextId;
+        SeededAccounts = seededAccounts;
+        _market = new Lazy<SimulatedMarket>(regenerateMarket);
+    }
 }

@@ -19,6 +19,14 @@ internal sealed class CompiledFilter
         _values = filter.Values.Select(SearchValue.Of).ToArray();
     }
 
+    public SearchFilter Filter => _filter;
+
+    public SearchValue? Value => _value;
+
+    public SearchValue? HighValue => _high;
+
+    public IReadOnlyList<SearchValue> Values => _values;
+
     public bool Matches(IReadOnlyDictionary<string, string?> properties)
     {
         var stored = properties.GetValueOrDefault(_filter.PropertyName);

@@ -11,6 +11,8 @@ internal sealed class CompiledSearch(SearchRequest request)
 
     private readonly CompiledFilter[][] _groups = request.FilterGroups.Select(g => g.Select(f => new CompiledFilter(f)).ToArray()).ToArray();
 
+    public IReadOnlyList<IReadOnlyList<CompiledFilter>> Groups => _groups;
+
     public static bool IsKnownOperator(string op) => Operators.Contains(op);
 
     public bool Matches(IReadOnlyDictionary<string, string?> properties)
@@ -31,11 +33,12 @@ internal sealed class CompiledSearch(SearchRequest request)
         return false;
     }
 
-    private static bool AllMatch(CompiledFilter[] group, IReadOnlyDictionary<string, string?> properties)
+    /// <summary>True when every filter matches: the AND of one group, or of what an index left to check.</summary>
+    public static bool AllMatch(IReadOnlyList<CompiledFilter> group, IReadOnlyDictionary<string, string?> properties)
     {
-        foreach (var filter in group)
+        for (var i = 0; i < group.Count; i++)
         {
-            if (!filter.Matches(properties))
+            if (!group[i].Matches(properties))
             {
                 return false;
             }

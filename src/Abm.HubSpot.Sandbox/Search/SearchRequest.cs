@@ -23,6 +23,9 @@ internal sealed record SearchRequest(
     public const int MaxLimit = 200;
     public const int MaxResults = 10_000;
 
+    /// <summary>The free-text query as the wildcard pattern it is matched with (a word prefix), or null.</summary>
+    public string? QueryPattern => Query is null ? null : Query + "*";
+
     public static (SearchRequest? Request, HubSpotError? Error) Parse(JsonObject body)
     {
         var groups = new List<IReadOnlyList<SearchFilter>>();

@@ -16,17 +16,12 @@ internal static class SearchText
             return true;
         }
 
-        var rest = value.AsSpan();
-        while (!rest.IsEmpty)
+        foreach (var token in new Tokens(value))
         {
-            var end = rest.IndexOfAny(Separators);
-            var token = end < 0 ? rest : rest[..end];
-            if (!token.IsEmpty && WildcardMatch(token, pattern))
+            if (WildcardMatch(token, pattern))
             {
                 return true;
             }
-
-            rest = end < 0 ? [] : rest[(end + 1)..];
         }
 
         return false;
@@ -44,6 +39,21 @@ internal static class SearchText
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The text with every character upper-cased the way wildcard matching compares them, so that an ordinal
+    /// comparison of folded strings agrees exactly with <see cref="ContainsToken"/>.
+    /// </summary>
+    public static string Fold(ReadOnlySpan<char> text)
+    {
+        Span<char> folded = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            folded[i] = char.ToUpperInvariant(text[i]);
+        }
+
+        return new string(folded);
     }
 
     // Case-insensitive match where '*' stands for any run of characters.
@@ -79,5 +89,31 @@ internal static class SearchText
         }
 
         return p == pattern.Length;
+    }
+
+    /// <summary>The non-empty tokens of a value, split on separators, without allocating.</summary>
+    public ref struct Tokens(ReadOnlySpan<char> value)
+    {
+        private ReadOnlySpan<char> _rest = value;
+
+        public ReadOnlySpan<char> Current { get; private set; }
+
+        public readonly Tokens GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (!_rest.IsEmpty)
+            {
+                var end = _rest.IndexOfAny(Separators);
+                Current = end < 0 ? _rest : _rest[..end];
+                _rest = end < 0 ? [] : _rest[(end + 1)..];
+                if (!Current.IsEmpty)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -88,6 +88,26 @@ internal sealed class WebhookStore
         }
     }
 
+    /// <summary>Settings, subscriptions and the next subscription id, for the data file.</summary>
+    public WebhookConfiguration Export()
+    {
+        lock (_gate)
+        {
+            return new WebhookConfiguration(_settings, [.. _subscriptions], _nextId);
+        }
+    }
+
+    public void Import(WebhookConfiguration configuration)
+    {
+        lock (_gate)
+        {
+            _settings = configuration.Settings;
+            _subscriptions.Clear();
+            _subscriptions.AddRange(configuration.Subscriptions);
+            _nextId = configuration.NextId;
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

@@ -12,3 +12,6 @@ internal sealed record WebhookSubscription(long Id, string EventType, string? Pr
         select $"{prefix}.{suffix}",
         StringComparer.Ordinal);
 }
+
+/// <summary>The app's whole webhook configuration at one moment.</summary>
+internal sealed record WebhookConfiguration(WebhookSettings? Settings, IReadOnlyList<WebhookSubscription> Subscriptions, long NextId);

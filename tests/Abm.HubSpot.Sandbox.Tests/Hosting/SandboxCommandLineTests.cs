@@ -7,7 +7,7 @@ public sealed class SandboxCommandLineTests
     [Fact]
     public void Parse_AllOptions_FillsSandboxOptions()
     {
-        var options = SandboxCommandLine.Parse(["--urls", "http://127.0.0.1:6000;http://127.0.0.1:6001", "--seed", "9", "--accounts", "12", "--tier", "Enterprise", "--portals", "3", "--clock-speed", "60", "--search-delay-ms=1500", "--behaviour", "off", "--log"]);
+        var options = SandboxCommandLine.Parse(["--urls", "http://127.0.0.1:6000;http://127.0.0.1:6001", "--seed", "9", "--accounts", "12", "--tier", "Enterprise", "--portals", "3", "--clock-speed", "60", "--search-delay-ms=1500", "--behaviour", "off", "--data-file", "demo.db", "--log"]);
 
         options.Url.ShouldBe("http://127.0.0.1:6000");
         options.Seed.ShouldBe(9);
@@ -16,6 +16,7 @@ public sealed class SandboxCommandLineTests
         options.ClockSpeed.ShouldBe(60);
         options.SearchVisibilityDelay.ShouldBe(TimeSpan.FromMilliseconds(1500));
         options.SimulateBehaviour.ShouldBeFalse();
+        options.DataFile.ShouldBe("demo.db");
         options.EnableLogging.ShouldBeTrue();
     }
 
@@ -29,6 +30,7 @@ public sealed class SandboxCommandLineTests
         options.Portals.Single().Accounts.ShouldBe(100);
         options.Portals.Single().Tier.ShouldBe(SandboxTier.Professional);
         options.SimulateBehaviour.ShouldBeTrue();
+        options.DataFile.ShouldBeNull();
     }
 
     [Theory]

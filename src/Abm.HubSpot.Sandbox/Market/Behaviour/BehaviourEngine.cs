@@ -12,7 +12,7 @@ namespace Abm.HubSpot.Sandbox.Market.Behaviour;
 /// What happens depends only on the seed, the simulated moments and the sends made, never on how the run is
 /// cut into calls, which keeps the world reproducible whatever the clock speed.
 /// </summary>
-internal sealed class BehaviourEngine(RecordWriter writer, BuyerActions actions, SandboxOptions options)
+internal sealed class BehaviourEngine(RecordWriter writer, BuyerActions actions, SandboxOptions options, Persistence.ChangeTracker changes)
 {
     /// <summary>Runs the portal up to <paramref name="to"/>, a day at a time so API calls are never held up long.</summary>
     public void AdvanceTo(Portal portal, DateTimeOffset to)
@@ -67,8 +67,11 @@ internal sealed class BehaviourEngine(RecordWriter writer, BuyerActions actions,
         {
             var market = context.State.Market;
             behaviour.Started = true;
-            behaviour.SimulatedUntil = context.State.SeededAt;
-            behaviour.NextDayStart = new DateTimeOffset(context.State.SeededAt.UtcDateTime.Date, TimeSpan.Zero);
+            // A portal read back from the data file already holds what its buyers did before the restart, and
+            // their pending plans are not stored: they resume with a fresh plan at the next simulated midnight.
+            var from = context.State.RestoredFromFile ? context.Now : context.State.SeededAt;
+            behaviour.SimulatedUntil = from;
+            behaviour.NextDayStart = new DateTimeOffset(from.UtcDateTime.Date, TimeSpan.Zero).AddDays(context.State.RestoredFromFile ? 1 : 0);
             behaviour.Relevance = new RelevanceCache(market.Catalogue);
             behaviour.Buyers = market.Buyers.Contacts.Values.OrderBy(c => c.ContactId).ToArray();
         }
@@ -79,6 +82,8 @@ internal sealed class BehaviourEngine(RecordWriter writer, BuyerActions actions,
     // Applies everything due up to `until` (inclusive); a day's plan comes before actions at the same instant.
     private void Run(WriteContext context, DateTimeOffset until)
     {
+        // Changes made without a request: the data file must still save them.
+        changes.MarkChanged();
         var behaviour = context.State.Behaviour;
         TaskFollowUps.Schedule(context.State, behaviour);
         while (true)

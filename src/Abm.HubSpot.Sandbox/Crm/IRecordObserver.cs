@@ -1,0 +1,14 @@
+namespace Abm.HubSpot.Sandbox.Crm;
+
+/// <summary>
+/// Told about every change to a stored record, whoever makes it, so that structures derived from records
+/// (the search indexes) never go stale. Called under the portal's lock.
+/// </summary>
+internal interface IRecordObserver
+{
+    void PropertyChanged(CrmRecord record, string name, string? previous, string? current);
+
+    void ArchivedChanged(CrmRecord record);
+
+    void SearchVisibilityChanged(CrmRecord record);
+}

@@ -1,0 +1,32 @@
+using Abm.HubSpot.Sandbox.Hosting;
+using Abm.HubSpot.Sandbox.Persistence.Sections;
+
+namespace Abm.HubSpot.Sandbox.Persistence;
+
+/// <summary>Registers the optional data file and the sections it is made of.</summary>
+internal static class PersistenceServices
+{
+    public static IServiceCollection AddSandboxPersistence(this IServiceCollection services, SandboxOptions options)
+    {
+        services.AddSingleton<ChangeTracker>();
+        services.AddSingleton<IPortalSection, RecordsSection>();
+        services.AddSingleton<IPortalSection, PropertySchemasSection>();
+        services.AddSingleton<IPortalSection, AssociationsSection>();
+        services.AddSingleton<IPortalSection, OwnersSection>();
+        services.AddSingleton<IPortalSection, ListsSection>();
+        services.AddSingleton<IPortalSection, EmailSection>();
+        services.AddSingleton<ISandboxSection, ClockSection>();
+        services.AddSingleton<ISandboxSection, OAuthSection>();
+        services.AddSingleton<ISandboxSection, WebhooksSection>();
+
+        var file = options.DataFile is null ? null : new DataFile(options.DataFile);
+        services.AddSingleton(provider => new StoredPortals(options, provider.GetServices<IPortalSection>(), file));
+        if (file is not null)
+        {
+            services.AddSingleton(file);
+            services.AddHostedService<DataFileWorker>();
+        }
+
+        return services;
+    }
+}
