@@ -29,6 +29,7 @@ internal static class SandboxScaleBench
         {
             Seed = 42,
             ClockSpeed = 0, // the bench moves simulated time itself, to keep search within its per-second limit
+            SimulateBehaviour = false, // latency of the API alone
             Portals = [new SandboxPortalOptions { Accounts = Accounts, BurstLimit = 1_000_000, DailyLimit = 100_000_000 }],
         });
         seeding.Stop();

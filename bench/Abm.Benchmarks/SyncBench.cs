@@ -32,7 +32,7 @@ internal static class SyncBench
     public static async Task RunAsync(TextWriter output)
     {
         var culture = CultureInfo.InvariantCulture;
-        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 42, Portals = [new SandboxPortalOptions { Accounts = Accounts }] });
+        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 42, SimulateBehaviour = false, Portals = [new SandboxPortalOptions { Accounts = Accounts }] });
         var portal = sandbox.Portals[0];
         var scratch = Directory.CreateTempSubdirectory("abm-sync-bench-").FullName;
         string[] args =

@@ -12,6 +12,26 @@ internal static class AbmProcess
 
     public static async Task<Outcome> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        using var process = Start(workingDirectory, environment, args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"abm {string.Join(' ', args)} did not exit within 60 s; it probably started serving. Output: {await output}");
+        }
+
+        return new Outcome(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the executable with redirected output and leaves it to the caller (to read as it runs, or to kill).</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -35,20 +55,6 @@ internal static class AbmProcess
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"abm {string.Join(' ', args)} did not exit within 60 s; it probably started serving. Output: {await output}");
-        }
-
-        return new Outcome(process.ExitCode, await output, await error);
+        return Process.Start(start)!;
     }
 }

@@ -25,7 +25,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         // The sandbox clock runs at real time: the server checks webhook timestamps against its own clock.
-        _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 17, Portals = [new SandboxPortalOptions { Accounts = 5 }] });
+        _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 17, SimulateBehaviour = false, Portals = [new SandboxPortalOptions { Accounts = 5 }] });
         _hubSpot = new HttpClient { BaseAddress = new Uri(_sandbox.BaseUrl) };
         _hubSpot.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _sandbox.Portals[0].AccessToken);
         _server = await AbmServerFactory.StartOverHttpAsync(new()

@@ -23,7 +23,7 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 11, Portals = [new SandboxPortalOptions { Accounts = 40 }] });
+        _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 11, SimulateBehaviour = false, Portals = [new SandboxPortalOptions { Accounts = 40 }] });
         _hubSpot = new HttpClient { BaseAddress = new Uri(_sandbox.BaseUrl) };
         _hubSpot.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _sandbox.Portals[0].AccessToken);
         _server = await AbmServerFactory.StartAsync(new()

@@ -25,7 +25,7 @@ public sealed class OAuthConnectionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Access tokens that live 4 minutes: always inside the client's 5-minute refresh-ahead margin.
-        _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 5, OAuthAccessTokenLifetime = TimeSpan.FromMinutes(4), Portals = [new SandboxPortalOptions { Accounts = 3 }] });
+        _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 5, SimulateBehaviour = false, OAuthAccessTokenLifetime = TimeSpan.FromMinutes(4), Portals = [new SandboxPortalOptions { Accounts = 3 }] });
         _server = await AbmServerFactory.StartAsync(new()
         {
             ["HUBSPOT_BASE_URL"] = _sandbox.BaseUrl,

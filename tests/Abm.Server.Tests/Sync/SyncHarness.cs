@@ -32,7 +32,7 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public static async Task<SyncHarness> StartAsync(int accounts = 30, Dictionary<string, string>? settings = null)
     {
-        var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 21, Portals = [new SandboxPortalOptions { Accounts = accounts }] });
+        var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 21, SimulateBehaviour = false, Portals = [new SandboxPortalOptions { Accounts = accounts }] });
         var hubSpot = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl) };
         hubSpot.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.Portals[0].AccessToken);
         var all = new Dictionary<string, string>

@@ -28,9 +28,13 @@ internal sealed class PortalLeases(AbmDbContext database, IOptions<SyncOptions> 
             return true;
         }
 
-        if (await database.PortalLeases.AnyAsync(l => l.WorkspaceId == workspaceId, cancellationToken))
+        if (await database.PortalLeases.AsNoTracking().SingleOrDefaultAsync(l => l.WorkspaceId == workspaceId, cancellationToken) is { } held)
         {
-            return false;
+            // A holder on this machine whose process is gone (killed, crashed) cannot renew: take over now
+            // rather than wait for its lease to lapse.
+            return IsDeadLocalHolder(held.Holder) && await database.PortalLeases
+                .Where(l => l.WorkspaceId == workspaceId && l.Holder == held.Holder)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, Holder).SetProperty(l => l.ExpiresAt, expiresAt), cancellationToken) > 0;
         }
 
         database.PortalLeases.Add(new PortalLease { WorkspaceId = workspaceId, Holder = Holder, ExpiresAt = expiresAt });
@@ -44,6 +48,25 @@ internal sealed class PortalLeases(AbmDbContext database, IOptions<SyncOptions> 
             // Another instance inserted the row first; it holds the lease.
             database.ChangeTracker.Clear();
             return false;
+        }
+    }
+
+    private static bool IsDeadLocalHolder(string holder)
+    {
+        var parts = holder.Split('/');
+        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var processId))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
         }
     }
 
