@@ -39,6 +39,7 @@ internal sealed class TestPortal : IAsyncDisposable
         {
             ClockStart = Start,
             ClockSpeed = speed,
+            SimulateBehaviour = false, // the client is tested against the API alone; buyers acting would only add noise
             Portals = [portal ?? new SandboxPortalOptions { Accounts = 5 }],
         }), speed);
 

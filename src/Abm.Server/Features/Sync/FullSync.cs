@@ -119,8 +119,9 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
         state.FullSyncCursor = page.Next;
         state.FullSyncCompleted = page.Next is null;
         state.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        progress.PageDone(objectType, count);
+        progress.Count(count);
         await writer.CommitAsync(cancellationToken);
+        progress.Committed(objectType, count);
     }
 
     private static async Task ObserveAsync(Task<FetchedPage>? fetching)

@@ -19,8 +19,9 @@ internal sealed class IncrementalSync(AbmDbContext database, SyncStates syncStat
         var states = await syncStates.LoadAsync(SyncedObjects.CrmTypes, cancellationToken);
 
         var owners = await ReadOwnersAsync(client, cancellationToken);
-        progress.PageDone(SyncedObjects.Owners, owners);
+        progress.Count(owners);
         await writer.CommitAsync(cancellationToken);
+        progress.Committed(SyncedObjects.Owners, owners);
 
         foreach (var objectType in SyncedObjects.CrmTypes)
         {
@@ -34,8 +35,9 @@ internal sealed class IncrementalSync(AbmDbContext database, SyncStates syncStat
                 var newest = records.Max(r => r.UpdatedAt)?.UtcDateTime ?? since;
                 state.IncrementalWatermark = Max(state.IncrementalWatermark, Min(newest, ceiling));
                 state.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-                progress.PageDone(objectType, records.Count);
+                progress.Count(records.Count);
                 await writer.CommitAsync(cancellationToken);
+                progress.Committed(objectType, records.Count);
                 database.ChangeTracker.Clear();
                 database.AttachRange(states.Values);
                 database.Attach(progress.Run);

@@ -13,10 +13,16 @@ internal sealed partial class SyncProgress(SyncRun run, ILogger logger, IProgres
 {
     public SyncRun Run => run;
 
-    public void PageDone(string objectType, int records)
+    /// <summary>Counts a page on the run's row; call it before the page's transaction commits, so both are saved together.</summary>
+    public void Count(int records)
     {
         run.Pages++;
         run.Records += records;
+    }
+
+    /// <summary>Tells the log and the watcher, once the page counted last is committed.</summary>
+    public void Committed(string objectType, int records)
+    {
         LogPage(logger, run.Kind, objectType, run.Pages, records, run.Records);
         watcher?.Report(new SyncPageDone(objectType, records, run.Pages, run.Records));
     }
