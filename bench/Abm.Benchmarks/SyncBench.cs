@@ -85,30 +85,32 @@ internal static class SyncBench
         await app.StopAsync();
     }
 
-    private static async Task WriteBackAsync(IServiceProvider services, Abm.HubSpot.HubSpotClient client, Guid workspaceId, TextWriter output)
+    private static async Task WriteBackAsync(IServiceProvider services, Abm.HubSpot.HubSpotClient client, Guid syncedWorkspace, TextWriter output)
     {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
-        var database = scope.ServiceProvider.GetRequiredService<AbmDbContext>();
-        // The sync queued every contact for rescoring, which writes its own outbox rows: let it finish, then
-        // start the measured write-back from an empty outbox.
-        var scored = -1;
-        while (await database.ContactScores.CountAsync() is var now && now != scored)
+        // The sync queued every contact for rescoring, which fills the synced workspace's outbox in the background.
+        // The measured write-back runs in a workspace of its own (same portal, same client and limiter), so its
+        // outbox holds exactly the 10,000 updates.
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var benchWorkspace = Guid.CreateVersion7();
+        List<string> ids;
+        await using (var setup = services.CreateAsyncScope())
         {
-            scored = now;
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            var database = setup.ServiceProvider.GetRequiredService<AbmDbContext>();
+            database.Workspaces.Add(new Workspace { Id = benchWorkspace, Name = "write-back bench", CreatedAt = now, UpdatedAt = now });
+            ids = await database.Contacts.IgnoreQueryFilters().Where(c => c.WorkspaceId == syncedWorkspace).OrderBy(c => c.HubSpotId)
+                .Select(c => c.HubSpotId).Take(WriteBackUpdates).ToListAsync();
+            var due = now.AddSeconds(-1);
+            database.HubSpotOutbox.AddRange(ids.Select((id, i) => new HubSpotOutboxItem
+            {
+                Id = Guid.CreateVersion7(), WorkspaceId = benchWorkspace, ObjectType = "contacts", HubSpotId = id,
+                Properties = JsonSerializer.Serialize(new Dictionary<string, string> { ["abm_content_engagement_score"] = (i % 100).ToString(CultureInfo.InvariantCulture) }),
+                NextAttemptAt = due, CreatedAt = due, UpdatedAt = due,
+            }));
+            await database.SaveChangesAsync();
         }
 
-        await database.HubSpotOutbox.ExecuteDeleteAsync();
-        var ids = await database.Contacts.OrderBy(c => c.HubSpotId).Select(c => c.HubSpotId).Take(WriteBackUpdates).ToListAsync();
-        var due = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-1);
-        database.HubSpotOutbox.AddRange(ids.Select((id, i) => new HubSpotOutboxItem
-        {
-            Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, ObjectType = "contacts", HubSpotId = id,
-            Properties = JsonSerializer.Serialize(new Dictionary<string, string> { ["abm_content_engagement_score"] = (i % 100).ToString(CultureInfo.InvariantCulture) }),
-            NextAttemptAt = due, CreatedAt = due, UpdatedAt = due,
-        }));
-        await database.SaveChangesAsync();
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(benchWorkspace);
         var before = client.CallCounts;
         var clock = Stopwatch.StartNew();
         var summary = await scope.ServiceProvider.GetRequiredService<OutboxFlusher>().FlushAsync(client, CancellationToken.None);
