@@ -48,23 +48,16 @@ internal sealed record SegmentRuleInput(
 
     public static SegmentRuleInput From(SegmentRule rule) => new(rule.Segment, rule.Property, NameOf(rule.Operator), rule.Value);
 
-    private static SegmentOperator OperatorOf(string name) => name switch
-    {
-        "equals" => SegmentOperator.Equals,
-        "starts_with" => SegmentOperator.StartsWith,
-        "ends_with" => SegmentOperator.EndsWith,
-        "is_known" => SegmentOperator.IsKnown,
-        _ => SegmentOperator.Contains,
-    };
+    // One table both ways, so the wire names and the operators cannot drift apart.
+    private static readonly (string Name, SegmentOperator Operator)[] Operators =
+    [
+        ("contains", SegmentOperator.Contains), ("equals", SegmentOperator.Equals), ("starts_with", SegmentOperator.StartsWith),
+        ("ends_with", SegmentOperator.EndsWith), ("is_known", SegmentOperator.IsKnown),
+    ];
 
-    private static string NameOf(SegmentOperator op) => op switch
-    {
-        SegmentOperator.Equals => "equals",
-        SegmentOperator.StartsWith => "starts_with",
-        SegmentOperator.EndsWith => "ends_with",
-        SegmentOperator.IsKnown => "is_known",
-        _ => "contains",
-    };
+    private static SegmentOperator OperatorOf(string name) => Operators.Single(o => o.Name == name).Operator;
+
+    private static string NameOf(SegmentOperator op) => Operators.Single(o => o.Operator == op).Name;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
