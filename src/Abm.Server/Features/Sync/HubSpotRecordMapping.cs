@@ -12,6 +12,29 @@ namespace Abm.Server.Features.Sync;
 /// </summary>
 internal static class HubSpotRecordMapping
 {
+    /// <summary>How a synced row is found again: its HubSpot id within the workspace (a unique index).</summary>
+    public static readonly string[] ContactKey = [nameof(Contact.WorkspaceId), nameof(Contact.HubSpotId)];
+
+    public static readonly string[] CompanyKey = [nameof(Company.WorkspaceId), nameof(Company.HubSpotId)];
+
+    /// <summary>
+    /// The columns a sync owns on an existing contact: what <see cref="ApplyTo(Contact, CrmRecord, Guid?, DateTime)"/>
+    /// sets, plus segments. Scores, stage, persona and the rest belong to the engines and are never overwritten.
+    /// </summary>
+    public static readonly string[] ContactColumns =
+    [
+        nameof(Contact.Email), nameof(Contact.FirstName), nameof(Contact.LastName), nameof(Contact.JobTitle), nameof(Contact.OwnerHubSpotId),
+        nameof(Contact.LifecycleStage), nameof(Contact.BuyingRole), nameof(Contact.CompanyId), nameof(Contact.Properties),
+        nameof(Contact.HubSpotUpdatedAt), nameof(Contact.UpdatedAt), nameof(Contact.SyncedAt), nameof(Contact.ArchivedAt), nameof(Contact.Segments),
+    ];
+
+    /// <summary>The columns a sync owns on an existing company: what <see cref="ApplyTo(Company, CrmRecord, DateTime)"/> sets.</summary>
+    public static readonly string[] CompanyColumns =
+    [
+        nameof(Company.Name), nameof(Company.Domain), nameof(Company.Industry), nameof(Company.EmployeeCount), nameof(Company.AnnualRevenue),
+        nameof(Company.AccountTier), nameof(Company.Properties), nameof(Company.HubSpotUpdatedAt), nameof(Company.UpdatedAt), nameof(Company.ArchivedAt),
+    ];
+
     public static void ApplyTo(Contact contact, CrmRecord record, Guid? companyId, DateTime now)
     {
         contact.Email = Clip(record.Get("email")?.ToLowerInvariant(), 255);

@@ -1,4 +1,5 @@
 using Abm.Data;
+using Abm.Data.Bulk;
 using Abm.Data.Entities;
 using Abm.Engines.Segments;
 using Abm.HubSpot.Crm;
@@ -13,10 +14,15 @@ namespace Abm.Server.Features.Sync;
 /// Applies pages of HubSpot records to the current workspace's local copy: inserts what is new, updates
 /// what is known (by HubSpot id), links contacts and deals to their companies, tags segments. Nothing is
 /// saved until <see cref="CommitAsync"/>, so a caller can save its checkpoint in the same transaction.
+/// Companies and contacts, the bulk of a portal, are written a page per statement (<see cref="RowUpsert{T}"/>);
+/// deals and owners, few and with links to replace, go through change tracking.
 /// </summary>
 internal sealed class SyncRecordWriter(AbmDbContext database, CurrentWorkspace workspace, SegmentRuleStore segmentRules, ScoringQueue scoring, TimeProvider clock)
 {
     private readonly HashSet<Guid> _contactsToScore = [];
+    private readonly List<Func<CancellationToken, Task>> _pending = [];
+    private RowUpsert<Company>? _companyUpsert;
+    private RowUpsert<Contact>? _contactUpsert;
     private IReadOnlyList<SegmentRule>? _rules;
 
     private Guid WorkspaceId => workspace.WorkspaceId ?? throw new InvalidOperationException("Sync writes need a workspace.");
@@ -24,7 +30,7 @@ internal sealed class SyncRecordWriter(AbmDbContext database, CurrentWorkspace w
     /// <summary>Stages a page of records of one CRM type; returns how many it staged.</summary>
     public Task<int> StageAsync(string objectType, IReadOnlyList<CrmRecord> records, CancellationToken cancellationToken) => objectType switch
     {
-        SyncedObjects.Companies => StageCompaniesAsync(records, cancellationToken),
+        SyncedObjects.Companies => StageCompaniesAsync(records),
         SyncedObjects.Contacts => StageContactsAsync(records, cancellationToken),
         SyncedObjects.Deals => StageDealsAsync(records, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(objectType), objectType, "Not a synced CRM object type."),
@@ -72,7 +78,28 @@ internal sealed class SyncRecordWriter(AbmDbContext database, CurrentWorkspace w
     }
 
     /// <summary>Saves everything staged (and whatever else the context tracks) in one transaction.</summary>
-    public Task CommitAsync(CancellationToken cancellationToken) => database.SaveChangesAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Count == 0)
+        {
+            await database.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        await using var transaction = database.Database.CurrentTransaction is null ? await database.Database.BeginTransactionAsync(cancellationToken) : null;
+        // In staging order: companies a page of contacts points at were written before it.
+        foreach (var write in _pending)
+        {
+            await write(cancellationToken);
+        }
+
+        _pending.Clear();
+        await database.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
 
     /// <summary>
     /// Queues every contact written so far for rescoring: persona and journey stage follow job title, lifecycle
@@ -91,35 +118,38 @@ internal sealed class SyncRecordWriter(AbmDbContext database, CurrentWorkspace w
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private async Task<int> StageCompaniesAsync(IReadOnlyList<CrmRecord> records, CancellationToken cancellationToken)
+    private Task<int> StageCompaniesAsync(IReadOnlyList<CrmRecord> records)
     {
-        var ids = IdsOf(records);
-        var known = await database.Companies.Where(c => ids.Contains(c.HubSpotId)).ToDictionaryAsync(c => c.HubSpotId, StringComparer.Ordinal, cancellationToken);
-        foreach (var record in records)
+        var now = Now;
+        var rows = LastCopyOfEach(records).Select(record =>
         {
-            var company = Known(known, record.Id, () => database.Companies.Add(new Company { Id = Guid.CreateVersion7(), WorkspaceId = WorkspaceId, HubSpotId = record.Id, CreatedAt = Now }).Entity);
-            HubSpotRecordMapping.ApplyTo(company, record, Now);
-        }
-
-        return records.Count;
+            var company = new Company { Id = Guid.CreateVersion7(), WorkspaceId = WorkspaceId, HubSpotId = record.Id, CreatedAt = now };
+            HubSpotRecordMapping.ApplyTo(company, record, now);
+            return company;
+        }).ToList();
+        _pending.Add(async cancellationToken => await (_companyUpsert ??= new(database, HubSpotRecordMapping.CompanyKey, HubSpotRecordMapping.CompanyColumns)).ExecuteAsync(database, rows, cancellationToken));
+        return Task.FromResult(records.Count);
     }
 
     private async Task<int> StageContactsAsync(IReadOnlyList<CrmRecord> records, CancellationToken cancellationToken)
     {
-        var ids = IdsOf(records);
-        var known = await database.Contacts.Where(c => ids.Contains(c.HubSpotId)).ToDictionaryAsync(c => c.HubSpotId, StringComparer.Ordinal, cancellationToken);
         var companies = await CompanyIdsAsync(records.Select(r => HubSpotRecordMapping.CompanyIdOf(r)), cancellationToken);
         _rules ??= await segmentRules.GetAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        foreach (var record in records)
+        var rows = LastCopyOfEach(records).Select(record =>
         {
-            var contact = Known(known, record.Id, () => database.Contacts.Add(new Contact { Id = Guid.CreateVersion7(), WorkspaceId = WorkspaceId, HubSpotId = record.Id, CreatedAt = Now }).Entity);
+            var contact = new Contact { Id = Guid.CreateVersion7(), WorkspaceId = WorkspaceId, HubSpotId = record.Id, CreatedAt = now.UtcDateTime };
             var companyId = HubSpotRecordMapping.CompanyIdOf(record) is { } hubSpotCompany && companies.TryGetValue(hubSpotCompany, out var id) ? id : (Guid?)null;
-            HubSpotRecordMapping.ApplyTo(contact, record, companyId, Now);
+            HubSpotRecordMapping.ApplyTo(contact, record, companyId, now.UtcDateTime);
             contact.Segments = [.. ContactSegmenter.Tag(new SegmentInput(record.UpdatedAt, record.Properties), _rules, now)];
-            _contactsToScore.Add(contact.Id);
-        }
-
+            return contact;
+        }).ToList();
+        _pending.Add(async cancellationToken =>
+        {
+            // An existing contact keeps its own id: the ids written are the ones to rescore.
+            var written = await (_contactUpsert ??= new(database, HubSpotRecordMapping.ContactKey, HubSpotRecordMapping.ContactColumns)).ExecuteAsync(database, rows, cancellationToken);
+            _contactsToScore.UnionWith(written);
+        });
         return records.Count;
     }
 
@@ -149,6 +179,10 @@ internal sealed class SyncRecordWriter(AbmDbContext database, CurrentWorkspace w
     }
 
     private static List<string> IdsOf(IReadOnlyList<CrmRecord> records) => [.. records.Select(r => r.Id).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>A page can name a record twice (it changed while paging): the later copy wins, and one statement must not write a row twice.</summary>
+    private static IEnumerable<CrmRecord> LastCopyOfEach(IReadOnlyList<CrmRecord> records) =>
+        records.GroupBy(r => r.Id, StringComparer.Ordinal).Select(copies => copies.Last());
 
     private static T Known<T>(Dictionary<string, T> known, string hubSpotId, Func<T> create)
     {
