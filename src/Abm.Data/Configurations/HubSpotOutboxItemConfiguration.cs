@@ -18,6 +18,8 @@ internal sealed class HubSpotOutboxItemConfiguration : IEntityTypeConfiguration<
         // One pending row per record: new values merge into it, so a record is written once per batch.
         builder.HasIndex(o => new { o.WorkspaceId, o.ObjectType, o.HubSpotId }).IsUnique()
             .HasFilter("status = 'pending'").HasDatabaseName("idx_hubspot_outbox_pending_record");
+        // Every row of a record, newest last: what HubSpot was last sent, and which history can be pruned.
+        builder.HasIndex(o => new { o.WorkspaceId, o.ObjectType, o.HubSpotId, o.UpdatedAt }).HasDatabaseName("idx_hubspot_outbox_record");
         builder.HasIndex(o => o.NextAttemptAt).HasFilter("status = 'pending'").HasDatabaseName("idx_hubspot_outbox_due");
     }
 }

@@ -14,8 +14,10 @@ internal sealed partial class ScoringWorker(ScoringQueue queue, IServiceScopeFac
         while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
             var pending = new Dictionary<Guid, (HashSet<Guid> Contacts, HashSet<Guid> Content)>();
+            var requests = 0;
             while (queue.Reader.TryRead(out var request))
             {
+                requests++;
                 if (!pending.TryGetValue(request.WorkspaceId, out var ids))
                 {
                     pending[request.WorkspaceId] = ids = ([], []);
@@ -29,6 +31,8 @@ internal sealed partial class ScoringWorker(ScoringQueue queue, IServiceScopeFac
             {
                 await RecomputeAsync(workspaceId, ids.Contacts, ids.Content, stoppingToken);
             }
+
+            queue.Finished(requests);
         }
     }
 

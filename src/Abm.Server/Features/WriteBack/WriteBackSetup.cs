@@ -6,6 +6,7 @@ internal static class WriteBackSetup
     {
         services.AddOptions<WriteBackOptions>().BindConfiguration(WriteBackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OutboxFlusher>();
+        services.AddScoped<OutboxHistory>();
         services.AddHostedService<WriteBackWorker>();
         return services;
     }
