@@ -7,8 +7,9 @@ namespace Abm.HubSpot.Sandbox.Market.Behaviour;
 
 /// <summary>
 /// Carries out a buyer's action where HubSpot or ABM Engine would see it: email events in the portal's email
-/// events, visits, downloads and forms in the site event log (and on to ABM Engine when a sink is set), forms also
-/// as submissions HubSpot's forms API serves, meetings and lifecycle changes as CRM writes with their webhooks.
+/// events, visits, downloads and forms in the site event log (visits and downloads on to ABM Engine when a sink is
+/// set), forms as submissions HubSpot's forms API serves, meetings and lifecycle changes as CRM writes with their
+/// webhooks.
 /// </summary>
 internal sealed class BuyerActions(RecordWriter writer, EventSinkRegistry sinks)
 {
@@ -80,7 +81,13 @@ internal sealed class BuyerActions(RecordWriter writer, EventSinkRegistry sinks)
             type == SiteEvent.WebsiteVisit ? happening.DurationSeconds : null, happening.Cause.ToString().ToLowerInvariant(), happening.TrackingToken);
         behaviour.SiteEvents.Add(siteEvent);
         behaviour.Count(context.Now, type);
-        sinks.Enqueue(context.Portal.PortalId, siteEvent);
+        // Form submissions reach ABM Engine through HubSpot's forms API, which its sync reads; delivering them to the
+        // sink as well would count each one twice.
+        if (type != SiteEvent.FormSubmission)
+        {
+            sinks.Enqueue(context.Portal.PortalId, siteEvent);
+        }
+
         return siteEvent;
     }
 }
