@@ -17,10 +17,13 @@ public sealed class FormsClient
 
     internal FormsClient(HubSpotTransport transport) => _transport = transport;
 
-    /// <summary>One page of the portal's (unarchived, HubSpot-type) forms; pass the previous page's <see cref="FormPage.After"/> to continue.</summary>
+    /// <summary>
+    /// One page of the portal's unarchived forms of every type (HubSpot forms, captured non-HubSpot forms, pop-ups,
+    /// blog comments); pass the previous page's <see cref="FormPage.After"/> to continue.
+    /// </summary>
     public async Task<FormPage> ListPageAsync(string? after = null, CancellationToken cancellationToken = default)
     {
-        var path = HubSpotPaths.WithQuery(HubSpotPaths.Forms, ("limit", FormPageSize), ("after", after));
+        var path = HubSpotPaths.WithQuery(HubSpotPaths.Forms, ("limit", FormPageSize), ("after", after), ("formTypes", "all"));
         var page = await _transport.SendAsync<PageDto<FormDto>>(HubSpotRequest.Get(path), cancellationToken);
         return new FormPage((page?.Results ?? []).Select(f => f.ToForm()).ToList(), page?.NextAfter);
     }

@@ -23,6 +23,19 @@ public sealed class FormsTests
         response.Headers.Contains("X-HubSpot-RateLimit-Remaining").ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("formTypes=all", 4)]
+    [InlineData("formTypes=flow,captured", 0)]
+    [InlineData("formTypes=hubspot&archived=true", 0)]
+    public async Task Forms_FilteredByTypeOrArchived_ListOnlyThoseThatMatch(string query, int expected)
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+
+        var (_, page) = await sandbox.SendAsync(HttpMethod.Get, $"/marketing/v3/forms?{query}");
+
+        page!["results"]!.AsArray().Count.ShouldBe(expected);
+    }
+
     [Fact]
     public async Task Forms_SameSeed_HaveTheSameIds()
     {
