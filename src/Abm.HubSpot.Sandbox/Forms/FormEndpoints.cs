@@ -2,7 +2,10 @@ using Abm.HubSpot.Sandbox.Auth;
 
 namespace Abm.HubSpot.Sandbox.Forms;
 
-/// <summary>Routes of the marketing forms API (v3) and the form submissions API (form-integrations v1); both need <c>forms</c>.</summary>
+/// <summary>
+/// Routes of the marketing forms API (v3) and the form submissions API (form-integrations v1), both needing the
+/// <c>forms</c> scope, and the admin route that records a submission as a visitor would send it.
+/// </summary>
 internal static class FormEndpoints
 {
     public static IEndpointRouteBuilder MapFormEndpoints(this IEndpointRouteBuilder app)
