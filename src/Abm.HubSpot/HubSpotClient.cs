@@ -2,6 +2,7 @@ using Abm.HubSpot.Associations;
 using Abm.HubSpot.Auth;
 using Abm.HubSpot.Crm;
 using Abm.HubSpot.Email;
+using Abm.HubSpot.Forms;
 using Abm.HubSpot.Http;
 using Abm.HubSpot.Owners;
 using Abm.HubSpot.Properties;
@@ -43,6 +44,7 @@ public sealed class HubSpotClient : IDisposable
         Associations = new AssociationsClient(_transport);
         Tasks = new TasksClient(Crm);
         Email = new EmailClient(_transport);
+        Forms = new FormsClient(_transport);
     }
 
     /// <summary>CRM objects: list pages, get, batch read/create/update/upsert/archive.</summary>
@@ -65,6 +67,9 @@ public sealed class HubSpotClient : IDisposable
 
     /// <summary>Transactional single sends (idempotent by sendId) and marketing email events.</summary>
     public EmailClient Email { get; }
+
+    /// <summary>The portal's forms and their submissions (newest first).</summary>
+    public FormsClient Forms { get; }
 
     /// <summary>The current burst pacing (calls at once, calls per second), after corrections from HubSpot's headers.</summary>
     public (int Burst, double PerSecond) BurstPacing => (_transport.Limiter.BurstSize.Capacity, _transport.Limiter.BurstSize.TokensPerSecond);

@@ -8,6 +8,7 @@ internal static class KnownScopes
     public const string ListsWrite = "crm.lists.write";
     public const string TransactionalEmail = "transactional-email";
     public const string Content = "content";
+    public const string Forms = "forms";
     public const string OAuth = "oauth";
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
@@ -18,6 +19,6 @@ internal static class KnownScopes
         "crm.schemas.contacts.read", "crm.schemas.contacts.write",
         "crm.schemas.companies.read", "crm.schemas.companies.write",
         "crm.schemas.deals.read", "crm.schemas.deals.write",
-        OwnersRead, ListsRead, ListsWrite, TransactionalEmail, Content, OAuth,
+        OwnersRead, ListsRead, ListsWrite, TransactionalEmail, Content, Forms, OAuth,
     };
 }

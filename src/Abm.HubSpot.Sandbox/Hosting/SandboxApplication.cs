@@ -6,6 +6,7 @@ using Abm.HubSpot.Sandbox.Counters;
 using Abm.HubSpot.Sandbox.Crm;
 using Abm.HubSpot.Sandbox.Email;
 using Abm.HubSpot.Sandbox.Faults;
+using Abm.HubSpot.Sandbox.Forms;
 using Abm.HubSpot.Sandbox.Http;
 using Abm.HubSpot.Sandbox.Lists;
 using Abm.HubSpot.Sandbox.Market;
@@ -72,6 +73,7 @@ internal static class SandboxApplication
         app.MapAssociationEndpoints();
         app.MapListEndpoints();
         app.MapEmailEndpoints();
+        app.MapFormEndpoints();
         app.MapWebhookEndpoints();
         app.MapAdminEndpoints();
         app.MapMarketEndpoints();

@@ -15,6 +15,7 @@ internal static class PersistenceServices
         services.AddSingleton<IPortalSection, OwnersSection>();
         services.AddSingleton<IPortalSection, ListsSection>();
         services.AddSingleton<IPortalSection, EmailSection>();
+        services.AddSingleton<IPortalSection, FormsSection>();
         services.AddSingleton<ISandboxSection, ClockSection>();
         services.AddSingleton<ISandboxSection, OAuthSection>();
         services.AddSingleton<ISandboxSection, WebhooksSection>();

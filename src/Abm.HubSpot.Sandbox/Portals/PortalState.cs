@@ -1,6 +1,7 @@
 using Abm.HubSpot.Sandbox.Associations;
 using Abm.HubSpot.Sandbox.Crm;
 using Abm.HubSpot.Sandbox.Email;
+using Abm.HubSpot.Sandbox.Forms;
 using Abm.HubSpot.Sandbox.Lists;
 using Abm.HubSpot.Sandbox.Market;
 using Abm.HubSpot.Sandbox.Market.Behaviour;
@@ -44,6 +45,12 @@ internal sealed class PortalState
 
     /// <summary>Marketing email events in the order they happened.</summary>
     public List<EmailEvent> EmailEvents { get; } = [];
+
+    /// <summary>The portal's forms, in the order they were created.</summary>
+    public List<MarketingForm> Forms { get; } = [];
+
+    /// <summary>Submissions of every form in the order they were recorded; the submissions API serves them newest first.</summary>
+    public List<FormSubmission> FormSubmissions { get; } = [];
 
     public long NextListId { get; set; } = 1;
 

@@ -24,6 +24,7 @@ internal static class PortalSeeder
         }
 
         EmailEventSeeder.Seed(context);
+        FormSeeder.Seed(context);
         state.EndSeeding();
 
         return state;

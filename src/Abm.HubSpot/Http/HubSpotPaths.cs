@@ -34,6 +34,10 @@ internal sealed class HubSpotPaths(string crmObjectsPrefix)
 
     public const string EmailEvents = "/email/public/v1/events";
 
+    public const string Forms = "/marketing/v3/forms";
+
+    public static string FormSubmissions(string formId) => $"/form-integrations/v1/submissions/forms/{Escape(formId)}";
+
     public const string OAuthToken = "/oauth/v1/token";
 
     public static string OAuthAccessTokenInfo(string accessToken) => $"/oauth/v1/access-tokens/{Escape(accessToken)}";

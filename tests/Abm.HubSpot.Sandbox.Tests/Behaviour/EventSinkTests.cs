@@ -15,7 +15,9 @@ public sealed class EventSinkTests
         await SetSinkAsync(sandbox, receiver, batchSize: 100);
 
         await BehaviourClient.AdvanceAsync(sandbox, days: 1);
-        var expected = await BehaviourClient.SiteEventsAsync(sandbox);
+        var all = await BehaviourClient.SiteEventsAsync(sandbox);
+        // Form submissions reach ABM Engine through HubSpot's forms API instead.
+        var expected = all.Where(e => e["type"]!.GetValue<string>() != "form_submission").ToList();
         await AbmEventReceiver.WaitForAsync(() => Delivered(receiver).Count >= expected.Count);
 
         var delivered = Delivered(receiver);
@@ -25,7 +27,7 @@ public sealed class EventSinkTests
         receiver.StoredBatches.ShouldAllBe(b => JsonNode.Parse(b.Body)!["events"]!.AsArray().Count <= 100);
         foreach (var e in delivered)
         {
-            e["type"]!.GetValue<string>().ShouldBeOneOf("website_visit", "content_download", "form_submission");
+            e["type"]!.GetValue<string>().ShouldBeOneOf("website_visit", "content_download");
             e["contactHubSpotId"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
             e["occurredAt"].ShouldNotBeNull();
             Guid.Parse(e["contentId"]!.GetValue<string>()).ShouldBe(AbmEventReceiver.ContentIdOf(e["metadata"]!["contentExternalId"]!.GetValue<string>()));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Abm.HubSpot.Sandbox.Hosting;
+using Abm.HubSpot.Sandbox.Tests.Forms;
 using Abm.HubSpot.Sandbox.Tests.Infrastructure;
 using Abm.HubSpot.Sandbox.Tests.OAuth;
 
@@ -8,7 +9,7 @@ namespace Abm.HubSpot.Sandbox.Tests.Persistence;
 
 /// <summary>
 /// With a data file, a sandbox stopped cleanly and started again serves the same portal: records, properties,
-/// associations, lists, owners, email events, OAuth tokens, webhook subscriptions, the clock and the hidden market.
+/// associations, lists, owners, email events, forms and their submissions, OAuth tokens, webhook subscriptions, the clock and the hidden market.
 /// </summary>
 public sealed class DataFileTests : IDisposable
 {
@@ -71,6 +72,7 @@ public sealed class DataFileTests : IDisposable
         var (list, listBody) = await sandbox.SendAsync(HttpMethod.Post, "/crm/v3/lists", new { name = "Kept list", objectTypeId = "0-1", processingType = "MANUAL" });
         list.EnsureSuccessStatusCode();
         (await sandbox.SendAsync(HttpMethod.Put, $"/crm/v3/lists/{listBody!["list"]!["listId"]}/memberships/add", new[] { contactId })).Response.EnsureSuccessStatusCode();
+        await FormsApi.SubmitAsync(sandbox, await FormsApi.FormIdAsync(sandbox, "Contact us"), "kept@example.com");
         var key = $"?hapikey={sandbox.Host.DeveloperApiKey}";
         (await sandbox.SendAsync(HttpMethod.Put, $"/webhooks/v3/{sandbox.Host.AppId}/settings{key}", new { targetUrl = "https://hooks.example.com/hubspot" })).Response.EnsureSuccessStatusCode();
         (await sandbox.SendAsync(HttpMethod.Post, $"/webhooks/v3/{sandbox.Host.AppId}/subscriptions{key}", new { eventType = "contact.propertyChange", propertyName = "abm_score", active = true })).Response.EnsureSuccessStatusCode();
@@ -105,6 +107,12 @@ public sealed class DataFileTests : IDisposable
             var (response, body) = await sandbox.SendAsync(HttpMethod.Get, path);
             response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
             read.Add($"{path} {body!.ToJsonString()}");
+        }
+
+        foreach (var form in await FormsApi.FormsAsync(sandbox))
+        {
+            var formId = form["id"]!.GetValue<string>();
+            read.Add($"form {form.ToJsonString()} {string.Join(',', (await FormsApi.SubmissionsAsync(sandbox, formId)).Select(s => s.ToJsonString()))}");
         }
 
         var (_, list) = await sandbox.SendAsync(HttpMethod.Get, "/crm/v3/lists/object-type-id/0-1/name/Kept%20list");

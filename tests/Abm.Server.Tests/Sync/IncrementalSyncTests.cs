@@ -98,7 +98,7 @@ public sealed class IncrementalSyncTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sync_PullsEmailOpensAndClicksIntoEngagementOnce()
+    public async Task Sync_PullsEmailOpensClicksMeetingsAndFormsIntoEngagementOnce()
     {
         await using var database = _harness.Server.OpenDatabase();
         var pulled = database.EngagementEvents.IgnoreQueryFiltersFor(_harness.WorkspaceId).Where(e => e.Source == "hubspot");
@@ -107,7 +107,7 @@ public sealed class IncrementalSyncTests : IAsyncLifetime
         (await _harness.SyncAsync("incremental")).GetProperty("status").GetString().ShouldBe("succeeded");
 
         afterFull.ShouldBeGreaterThan(0);
-        pulled.Select(e => e.EventType).Distinct().ToList().ShouldBeSubsetOf(["email_open", "email_click", "meeting_booked"]);
+        pulled.Select(e => e.EventType).Distinct().ToList().ShouldBeSubsetOf(["email_open", "email_click", "meeting_booked", "form_submission"]);
         pulled.Count().ShouldBe(afterFull);
     }
 }

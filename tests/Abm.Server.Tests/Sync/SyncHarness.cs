@@ -30,9 +30,18 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public Guid WorkspaceId => Server.Service<DefaultWorkspace>().Id;
 
-    public static async Task<SyncHarness> StartAsync(int accounts = 30, Dictionary<string, string>? settings = null)
+    /// <summary>Starts the sandbox (seed 21, buyers still) and a server connected to its portal.</summary>
+    /// <param name="accounts">Companies the portal is seeded with.</param>
+    /// <param name="settings">Server settings added to (or overriding) the harness's own.</param>
+    /// <param name="privateAppScopes">What the portal's private-app token is granted; every scope by default.</param>
+    public static async Task<SyncHarness> StartAsync(int accounts = 30, Dictionary<string, string>? settings = null, IReadOnlyCollection<string>? privateAppScopes = null)
     {
-        var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 21, SimulateBehaviour = false, Portals = [new SandboxPortalOptions { Accounts = accounts }] });
+        var sandbox = await SandboxHost.StartAsync(new SandboxOptions
+        {
+            Seed = 21,
+            SimulateBehaviour = false,
+            Portals = [new SandboxPortalOptions { Accounts = accounts, PrivateAppScopes = privateAppScopes }],
+        });
         var hubSpot = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl) };
         hubSpot.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.Portals[0].AccessToken);
         var all = new Dictionary<string, string>

@@ -7,8 +7,9 @@ namespace Abm.HubSpot.Sandbox.Market.Behaviour;
 
 /// <summary>
 /// Carries out a buyer's action where HubSpot or ABM Engine would see it: email events in the portal's email
-/// events, visits, downloads and forms in the site event log (and on to ABM Engine when a sink is set), meetings
-/// and lifecycle changes as CRM writes with their webhooks.
+/// events, visits, downloads and forms in the site event log (visits and downloads on to ABM Engine when a sink is
+/// set), forms as submissions HubSpot's forms API serves, meetings and lifecycle changes as CRM writes with their
+/// webhooks.
 /// </summary>
 internal sealed class BuyerActions(RecordWriter writer, EventSinkRegistry sinks)
 {
@@ -42,7 +43,8 @@ internal sealed class BuyerActions(RecordWriter writer, EventSinkRegistry sinks)
                 AddSiteEvent(context, behaviour, SiteEvent.ContentDownload, email, happening);
                 break;
             case HappeningKind.FormSubmission:
-                AddSiteEvent(context, behaviour, SiteEvent.FormSubmission, email, happening);
+                var submitted = AddSiteEvent(context, behaviour, SiteEvent.FormSubmission, email, happening);
+                FormFilling.Submit(context, contact, email, submitted, happening.Item);
                 Lifecycle.MoveForward(writer, context, contact, "marketingqualifiedlead");
                 break;
             case HappeningKind.Meeting:
@@ -70,7 +72,7 @@ internal sealed class BuyerActions(RecordWriter writer, EventSinkRegistry sinks)
         behaviour.Count(context.Now, $"email_{type.ToLowerInvariant()}");
     }
 
-    private void AddSiteEvent(WriteContext context, BehaviourState behaviour, string type, string email, Happening happening)
+    private SiteEvent AddSiteEvent(WriteContext context, BehaviourState behaviour, string type, string email, Happening happening)
     {
         var state = context.State;
         var clientEventId = string.Create(CultureInfo.InvariantCulture, $"sbx-{context.Portal.PortalId}-{state.SeededAt.ToUnixTimeSeconds()}-{behaviour.NextEventNumber++}");
@@ -79,6 +81,13 @@ internal sealed class BuyerActions(RecordWriter writer, EventSinkRegistry sinks)
             type == SiteEvent.WebsiteVisit ? happening.DurationSeconds : null, happening.Cause.ToString().ToLowerInvariant(), happening.TrackingToken);
         behaviour.SiteEvents.Add(siteEvent);
         behaviour.Count(context.Now, type);
-        sinks.Enqueue(context.Portal.PortalId, siteEvent);
+        // Form submissions reach ABM Engine through HubSpot's forms API, which its sync reads; delivering them to the
+        // sink as well would count each one twice.
+        if (type != SiteEvent.FormSubmission)
+        {
+            sinks.Enqueue(context.Portal.PortalId, siteEvent);
+        }
+
+        return siteEvent;
     }
 }

@@ -15,6 +15,13 @@ internal sealed class SyncOptions
     [Range(0, 3600)]
     public int SearchVisibilityMarginSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Form submissions are read newest first down to the newest one the last pull saw, less this overlap, for
+    /// submissions HubSpot files a little after the moment they carry.
+    /// </summary>
+    [Range(0, 1440)]
+    public int FormSubmissionOverlapMinutes { get; set; } = 15;
+
     /// <summary>How long a server holds a portal's lease before another may take over its sync and write-back.</summary>
     [Range(10, 3600)]
     public int LeaseSeconds { get; set; } = 120;

@@ -11,6 +11,8 @@ internal static class SyncSetup
         services.AddScoped<SyncStates>();
         services.AddScoped<FullSync>();
         services.AddScoped<IncrementalSync>();
+        services.AddScoped<PulledEngagementWriter>();
+        services.AddScoped<FormSubmissionPull>();
         services.AddScoped<EngagementPull>();
         services.AddScoped<PortalLeases>();
         services.AddScoped<SyncRunner>();
