@@ -14,7 +14,8 @@ internal static class PersistenceServices
         services.AddSingleton<IPortalSection, AssociationsSection>();
         services.AddSingleton<IPortalSection, OwnersSection>();
         services.AddSingleton<IPortalSection, ListsSection>();
-        services.AddSingleton<IPortalSection, EmailSection>();
+        services.AddSingleton<IPortalSection, EmailEventsSection>();
+        services.AddSingleton<IPortalSection, TransactionalSendsSection>();
         services.AddSingleton<ISandboxSection, ClockSection>();
         services.AddSingleton<ISandboxSection, OAuthSection>();
         services.AddSingleton<ISandboxSection, WebhooksSection>();
@@ -24,7 +25,8 @@ internal static class PersistenceServices
         if (file is not null)
         {
             services.AddSingleton(file);
-            services.AddHostedService<DataFileWorker>();
+            services.AddSingleton<DataFileWorker>();
+            services.AddHostedService(provider => provider.GetRequiredService<DataFileWorker>());
         }
 
         return services;

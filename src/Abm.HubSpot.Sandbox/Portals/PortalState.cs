@@ -5,6 +5,7 @@ using Abm.HubSpot.Sandbox.Lists;
 using Abm.HubSpot.Sandbox.Market;
 using Abm.HubSpot.Sandbox.Market.Behaviour;
 using Abm.HubSpot.Sandbox.Owners;
+using Abm.HubSpot.Sandbox.Persistence;
 using Abm.HubSpot.Sandbox.Properties;
 
 namespace Abm.HubSpot.Sandbox.Portals;
@@ -40,10 +41,10 @@ internal sealed class PortalState
 
     public Dictionary<long, CrmList> Lists { get; } = [];
 
-    public List<TransactionalSend> TransactionalSends { get; } = [];
+    public AppendOnlyLog<TransactionalSend> TransactionalSends { get; } = new();
 
     /// <summary>Marketing email events in the order they happened.</summary>
-    public List<EmailEvent> EmailEvents { get; } = [];
+    public AppendOnlyLog<EmailEvent> EmailEvents { get; } = new();
 
     public long NextListId { get; set; } = 1;
 
