@@ -53,13 +53,14 @@ internal sealed partial class DataFileWorker(
             {
                 var sandbox = sandboxSections.ToDictionary(s => s.Name, s => s.Save(), StringComparer.Ordinal);
                 var captured = changed ? portals.All.Select(stored.Capture).ToList() : null;
+                var capturing = watch.Elapsed;
                 var written = file.Write(sandbox, captured);
                 foreach (var capture in captured ?? [])
                 {
                     stored.Committed(capture);
                 }
 
-                return new DataFileSave(watch.Elapsed, written, captured?.Count(c => c.Everything) ?? 0);
+                return new DataFileSave(watch.Elapsed, capturing, written, captured?.Count(c => c.Everything) ?? 0);
             }
             catch
             {
