@@ -31,6 +31,13 @@ internal static class SandboxScaleBench
         try
         {
             await RunAsync(output, dataFile);
+
+            // A restart reads the portal back from the file instead of seeding it.
+            var restart = Stopwatch.StartNew();
+            await using (await SandboxHost.StartAsync(Options(dataFile)))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data file, restart on it (read back, no seeding): {restart.Elapsed.TotalSeconds:F1} s"));
+            }
         }
         finally
         {
@@ -43,15 +50,7 @@ internal static class SandboxScaleBench
     {
         var culture = CultureInfo.InvariantCulture;
         var seeding = Stopwatch.StartNew();
-        await using var host = await SandboxHost.StartAsync(new SandboxOptions
-        {
-            Seed = 42,
-            ClockSpeed = 0, // the bench moves simulated time itself, to keep search within its per-second limit
-            SimulateBehaviour = false, // latency of the API alone
-            Portals = [new SandboxPortalOptions { Accounts = Accounts, BurstLimit = 1_000_000, DailyLimit = 100_000_000 }],
-            DataFile = dataFile,
-            DataFileSaveInterval = TimeSpan.FromHours(1), // saves only when the bench asks, outside the latency figures
-        });
+        await using var host = await SandboxHost.StartAsync(Options(dataFile));
         seeding.Stop();
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", host.Portals[0].AccessToken);
@@ -133,6 +132,16 @@ internal static class SandboxScaleBench
         var incremental = host.SaveDataFile();
         output.WriteLine(string.Create(culture, $"data file, save after {SavedUpdates:N0} updates: {incremental.Elapsed.TotalMilliseconds:F0} ms (of which {incremental.Capturing.TotalMilliseconds:F0} ms under the lock), {incremental.PortalRowsWritten:N0} rows"));
     }
+
+    private static SandboxOptions Options(string dataFile) => new()
+    {
+        Seed = 42,
+        ClockSpeed = 0, // the bench moves simulated time itself, to keep search within its per-second limit
+        SimulateBehaviour = false, // latency of the API alone
+        Portals = [new SandboxPortalOptions { Accounts = Accounts, BurstLimit = 1_000_000, DailyLimit = 100_000_000 }],
+        DataFile = dataFile,
+        DataFileSaveInterval = TimeSpan.FromHours(1), // saves only when the bench asks, outside the latency figures
+    };
 
     private static object TokenSearch(string letter) => new
     {

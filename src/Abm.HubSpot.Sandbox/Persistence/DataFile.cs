@@ -9,9 +9,6 @@ namespace Abm.HubSpot.Sandbox.Persistence;
 /// </summary>
 internal sealed class DataFile(string path)
 {
-    // Version 1 kept each section as one document and was rewritten whole; its files are not read.
-    private const int LayoutVersion = 2;
-
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS sandbox_section (name TEXT PRIMARY KEY, data TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS portal (portal_id INTEGER PRIMARY KEY, identity TEXT NOT NULL);
@@ -141,16 +138,17 @@ internal sealed class DataFile(string path)
         // No pooling: the file is closed between saves, so another process (or a restarted host) can take it over.
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
         connection.Open();
+        // The first layout kept each section as one document (table portal_section) and was rewritten whole; its files are not read.
         using (var old = Command(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'portal_section'"))
         {
             if (Convert.ToInt64(old.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
             {
                 connection.Dispose();
-                throw new InvalidOperationException($"The data file {Path} was written by an older sandbox (layout 1); delete it or use another file.");
+                throw new InvalidOperationException($"The data file {Path} was written by an older sandbox, which kept it another way; delete it or use another file.");
             }
         }
 
-        using var command = Command(connection, Schema + $"PRAGMA user_version = {LayoutVersion};");
+        using var command = Command(connection, Schema);
         command.ExecuteNonQuery();
         return connection;
     }
