@@ -13,25 +13,44 @@ namespace Abm.Benchmarks;
 /// The HubSpot sandbox at demo scale: a portal of about 100,000 contacts, and the latency of list, get and
 /// search over loopback HTTP (target p95 under 20 ms each). Searches keep to HubSpot's 5 requests a second on the
 /// sandbox's simulated clock, and are timed in the shapes ABM Engine and demos use: a token prefix, an email
-/// lookup, a full and an incremental sync.
+/// lookup, a full and an incremental sync. The sandbox keeps a data file, whose saves are timed at the end: a whole
+/// save of the portal and a save after 1,000 updates, which writes those records only.
 /// </summary>
 internal static class SandboxScaleBench
 {
     private const int Accounts = 5_800; // 5 to 30 contacts each: about 100,000 contacts
     private const int Samples = 400;
     private const int SearchSamples = 200;
+    private const int SavedUpdates = 1_000;
+    private const int WarmUpCalls = 100;
+    private const string ListedProperties = "email,firstname,lastname,jobtitle,lifecyclestage,hs_buying_role,company,hubspot_owner_id";
 
     public static async Task RunAsync(TextWriter output)
     {
+        var dataFile = Path.Combine(Path.GetTempPath(), $"sandbox-bench-{Guid.NewGuid():N}.db");
+        try
+        {
+            await RunAsync(output, dataFile);
+
+            // A restart reads the portal back from the file instead of seeding it.
+            var restart = Stopwatch.StartNew();
+            await using (await SandboxHost.StartAsync(Options(dataFile)))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data file, restart on it (read back, no seeding): {restart.Elapsed.TotalSeconds:F1} s"));
+            }
+        }
+        finally
+        {
+            File.Delete(dataFile);
+            File.Delete(dataFile + "-journal");
+        }
+    }
+
+    private static async Task RunAsync(TextWriter output, string dataFile)
+    {
         var culture = CultureInfo.InvariantCulture;
         var seeding = Stopwatch.StartNew();
-        await using var host = await SandboxHost.StartAsync(new SandboxOptions
-        {
-            Seed = 42,
-            ClockSpeed = 0, // the bench moves simulated time itself, to keep search within its per-second limit
-            SimulateBehaviour = false, // latency of the API alone
-            Portals = [new SandboxPortalOptions { Accounts = Accounts, BurstLimit = 1_000_000, DailyLimit = 100_000_000 }],
-        });
+        await using var host = await SandboxHost.StartAsync(Options(dataFile));
         seeding.Stop();
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", host.Portals[0].AccessToken);
@@ -42,7 +61,13 @@ internal static class SandboxScaleBench
             limit = 1,
         });
         var total = (await everyone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32();
-        output.WriteLine(string.Create(culture, $"Sandbox with {total:N0} contacts seeded in {seeding.Elapsed.TotalSeconds:F1} s"));
+        output.WriteLine(string.Create(culture, $"Sandbox with {total:N0} contacts seeded and saved whole to its data file in {seeding.Elapsed.TotalSeconds:F1} s"));
+
+        for (var i = 0; i < WarmUpCalls; i++)
+        {
+            // Untimed: lets the JIT finish compiling the list path, so the figures are those of a running sandbox.
+            await http.GetStringAsync($"/crm/v3/objects/contacts?limit=100&properties={ListedProperties}");
+        }
 
         var ids = new List<string>();
         var emails = new List<string>();
@@ -54,6 +79,12 @@ internal static class SandboxScaleBench
             var last = page.GetProperty("results").EnumerateArray().Last();
             ids.Add(last.GetProperty("id").GetString()!);
             emails.Add(last.GetProperty("properties").GetProperty("email").GetString()!);
+            after = page.TryGetProperty("paging", out var paging) ? paging.GetProperty("next").GetProperty("after").GetString() : null;
+        });
+        after = null;
+        var listWithProperties = await TimeAsync(Samples, async _ =>
+        {
+            var page = await http.GetFromJsonAsync<JsonElement>($"/crm/v3/objects/contacts?limit=100&properties={ListedProperties}{(after is null ? "" : $"&after={after}")}");
             after = page.TryGetProperty("paging", out var paging) ? paging.GetProperty("next").GetProperty("after").GetString() : null;
         });
         var random = new Random(3);
@@ -69,6 +100,7 @@ internal static class SandboxScaleBench
         var incremental = await TimeSearchesAsync(host, http, i => ModifiedSinceSearch(since, 100, (i % 5) * 100));
 
         output.WriteLine(string.Create(culture, $"list (limit 100): {Describe(list)}"));
+        output.WriteLine(string.Create(culture, $"list (limit 100, 8 properties): {Describe(listWithProperties)}"));
         output.WriteLine(string.Create(culture, $"get by id:        {Describe(get)}"));
         output.WriteLine(string.Create(culture, $"search firstname CONTAINS_TOKEN x*, sorted by lastmodifieddate desc, limit 100: {Describe(tokens)}"));
         output.WriteLine(string.Create(culture, $"search email EQ: {Describe(byEmail)}"));
@@ -76,7 +108,40 @@ internal static class SandboxScaleBench
         output.WriteLine(string.Create(culture, $"search lastmodifieddate GTE since (500 updated), sorted by it, limit 100, pages 1-5: {Describe(incremental)}"));
         var all = tokens.Concat(byEmail).Concat(fullSync).Concat(incremental).Order().ToList();
         output.WriteLine(string.Create(culture, $"search, all shapes: {Describe(all)} (target p95 < 20 ms for list, get and search)"));
+        await TimeDataFileSavesAsync(output, host, http, dataFile);
     }
+
+    // A reseeded portal is a new state, which the next save writes whole, as the first save after seeding does.
+    private static async Task TimeDataFileSavesAsync(TextWriter output, SandboxHost host, HttpClient http, string dataFile)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        (await http.PostAsJsonAsync($"/_sandbox/portals/{host.Portals[0].PortalId}/reseed", new { })).EnsureSuccessStatusCode();
+        var whole = host.SaveDataFile();
+        output.WriteLine(string.Create(culture, $"data file, whole save: {whole.Elapsed.TotalSeconds:F2} s (of which {whole.Capturing.TotalSeconds:F2} s under the portal's lock), {whole.PortalRowsWritten:N0} rows, file {new FileInfo(dataFile).Length / 1e6:F0} MB"));
+
+        var updated = new List<string>();
+        string? after = null;
+        while (updated.Count < SavedUpdates)
+        {
+            var page = await http.GetFromJsonAsync<JsonElement>($"/crm/v3/objects/contacts?limit=100{(after is null ? "" : $"&after={after}")}");
+            updated.AddRange(page.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()!));
+            after = page.GetProperty("paging").GetProperty("next").GetProperty("after").GetString();
+        }
+
+        await UpdateContactsAsync(http, updated.Take(SavedUpdates).ToList());
+        var incremental = host.SaveDataFile();
+        output.WriteLine(string.Create(culture, $"data file, save after {SavedUpdates:N0} updates: {incremental.Elapsed.TotalMilliseconds:F0} ms (of which {incremental.Capturing.TotalMilliseconds:F0} ms under the lock), {incremental.PortalRowsWritten:N0} rows"));
+    }
+
+    private static SandboxOptions Options(string dataFile) => new()
+    {
+        Seed = 42,
+        ClockSpeed = 0, // the bench moves simulated time itself, to keep search within its per-second limit
+        SimulateBehaviour = false, // latency of the API alone
+        Portals = [new SandboxPortalOptions { Accounts = Accounts, BurstLimit = 1_000_000, DailyLimit = 100_000_000 }],
+        DataFile = dataFile,
+        DataFileSaveInterval = TimeSpan.FromHours(1), // saves only when the bench asks, outside the latency figures
+    };
 
     private static object TokenSearch(string letter) => new
     {

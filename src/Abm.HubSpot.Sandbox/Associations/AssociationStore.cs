@@ -1,4 +1,5 @@
 using Abm.HubSpot.Sandbox.Crm;
+using Abm.HubSpot.Sandbox.Persistence;
 
 namespace Abm.HubSpot.Sandbox.Associations;
 
@@ -9,6 +10,9 @@ internal sealed record AssociationLink(CrmObjectType ToType, long ToId, Associat
 internal sealed class AssociationStore
 {
     private readonly Dictionary<(CrmObjectType Type, long Id), List<AssociationLink>> _links = [];
+
+    /// <summary>Ids of the records whose edges changed since the data file last saved them.</summary>
+    public UnsavedKeys Unsaved { get; } = new();
 
     /// <summary>Adds the edge and its reverse; returns false when it already existed.</summary>
     public bool Add(CrmObjectType fromType, long fromId, CrmObjectType toType, long toId, AssociationKind kind)
@@ -45,11 +49,22 @@ internal sealed class AssociationStore
     public IEnumerable<(CrmObjectType FromType, long FromId, AssociationLink Link)> All() =>
         _links.SelectMany(entry => entry.Value.Select(link => (entry.Key.Type, entry.Key.Id, link)));
 
+    /// <summary>
+    /// The edges from every record with this id, whatever its type, as the data file keeps them together (ids are unique
+    /// across types in a portal, so this is one record's edges).
+    /// </summary>
+    public IEnumerable<(CrmObjectType FromType, AssociationLink Link)> AllFrom(long fromId) =>
+        CrmObjectTypes.All.SelectMany(type => _links.TryGetValue((type, fromId), out var links)
+            ? links.Select(link => (type, link))
+            : []);
+
     /// <summary>Puts back one directed edge exactly as <see cref="All"/> listed it (its reverse comes separately).</summary>
     public void Restore(CrmObjectType fromType, long fromId, AssociationLink link) => LinksOf(fromType, fromId).Add(link);
 
+    // Every change goes through here, so this is where the data file learns what to save.
     private List<AssociationLink> LinksOf(CrmObjectType type, long id)
     {
+        Unsaved.Mark(id);
         if (!_links.TryGetValue((type, id), out var links))
         {
             links = [];

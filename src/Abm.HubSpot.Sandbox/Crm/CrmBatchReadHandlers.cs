@@ -25,13 +25,14 @@ internal static class CrmBatchReadHandlers
         var archived = ReadOptions.FromQuery(http.Request.Query).Archived;
         return writer.Locked(Caller.Of(http).Portal, context =>
         {
+            var shown = PropertySelection.For(type, properties, context.State.Schemas[type]);
             var results = new List<RecordResponse>();
             var missing = new List<string>();
             foreach (var id in request.Inputs.Select(i => JsonBody.StringOf(i?["id"]) ?? ""))
             {
                 if (RecordLookup.Find(context.State, type, id, idProperty, archived) is { } record)
                 {
-                    results.Add(RecordJson.Of(record, properties, context.State));
+                    results.Add(RecordJson.Of(record, shown, context.State));
                 }
                 else
                 {

@@ -32,7 +32,7 @@ internal static class CrmMergeHandler
             }
 
             RecordMerger.Merge(writer, context, primary, merged);
-            return SandboxJson.Json(RecordJson.Of(primary, null, context.State));
+            return SandboxJson.Json(RecordJson.Of(primary, requested: null, context.State));
         });
     }
 }

@@ -31,6 +31,7 @@ internal static class CrmObjectHandlers
         return Caller.Of(http).Portal.Read(state =>
         {
             var store = state.Stores[type];
+            var shown = PropertySelection.For(type, read.Properties, state.Schemas[type]);
             var results = new List<RecordResponse>(limit);
             CrmRecord? next = null;
             // The cursor is the first id of the next page; ids only grow, so paging is stable under inserts.
@@ -48,7 +49,7 @@ internal static class CrmObjectHandlers
                     break;
                 }
 
-                results.Add(RecordJson.Of(record, read.Properties, state, read.Associations));
+                results.Add(RecordJson.Of(record, shown, state, read.Associations));
             }
 
             var paging = next is null ? null : new Paging(new PagingNext(

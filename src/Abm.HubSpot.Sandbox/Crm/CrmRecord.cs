@@ -5,13 +5,16 @@ internal sealed class CrmRecord
 {
     private bool _archived;
     private DateTimeOffset _searchVisibleAt;
+    private DateTimeOffset _updatedAt;
+    private DateTimeOffset? _archivedAt;
+    private Dictionary<string, string?>? _searchSnapshot;
 
     public CrmRecord(long id, CrmObjectType type, DateTimeOffset createdAt)
     {
         Id = id;
         Type = type;
         CreatedAt = createdAt;
-        UpdatedAt = createdAt;
+        _updatedAt = createdAt;
         _searchVisibleAt = createdAt;
         Properties = new RecordProperties(this);
     }
@@ -24,7 +27,15 @@ internal sealed class CrmRecord
 
     public DateTimeOffset CreatedAt { get; }
 
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset UpdatedAt
+    {
+        get => _updatedAt;
+        set
+        {
+            _updatedAt = value;
+            Observer?.StampsChanged(this);
+        }
+    }
 
     public bool Archived
     {
@@ -39,13 +50,29 @@ internal sealed class CrmRecord
         }
     }
 
-    public DateTimeOffset? ArchivedAt { get; set; }
+    public DateTimeOffset? ArchivedAt
+    {
+        get => _archivedAt;
+        set
+        {
+            _archivedAt = value;
+            Observer?.StampsChanged(this);
+        }
+    }
 
     /// <summary>
     /// What search sees until <see cref="SearchVisibleAt"/>: the properties before the latest write, or
     /// null when the record did not exist in search yet. HubSpot's search index lags behind writes.
     /// </summary>
-    public Dictionary<string, string?>? SearchSnapshot { get; set; }
+    public Dictionary<string, string?>? SearchSnapshot
+    {
+        get => _searchSnapshot;
+        set
+        {
+            _searchSnapshot = value;
+            Observer?.StampsChanged(this);
+        }
+    }
 
     public DateTimeOffset SearchVisibleAt
     {

@@ -1,3 +1,4 @@
+using Abm.HubSpot.Sandbox.Persistence;
 using Abm.HubSpot.Sandbox.Search.Indexes;
 
 namespace Abm.HubSpot.Sandbox.Crm;
@@ -5,9 +6,10 @@ namespace Abm.HubSpot.Sandbox.Crm;
 /// <summary>
 /// The records of one object type in one portal, kept in id order so that list paging is a binary
 /// search. Contacts also keep an index of their unique email, and every type keeps the search indexes that
-/// have been asked for so far. Used only under the portal's lock.
+/// have been asked for so far. As its records' observer it passes their changes on to the search indexes and notes
+/// which records the data file has yet to save. Used only under the portal's lock.
 /// </summary>
-internal sealed class ObjectStore
+internal sealed class ObjectStore : IRecordObserver
 {
     private readonly List<CrmRecord> _ordered = [];
     private readonly Dictionary<long, CrmRecord> _byId = [];
@@ -24,6 +26,9 @@ internal sealed class ObjectStore
     public IReadOnlyList<CrmRecord> Ordered => _ordered;
 
     public SearchIndexes SearchIndexes { get; }
+
+    /// <summary>Ids of the records added or changed since the data file last saved them.</summary>
+    public UnsavedKeys Unsaved { get; } = new();
 
     public CrmRecord? Find(long id) => _byId.GetValueOrDefault(id);
 
@@ -42,8 +47,9 @@ internal sealed class ObjectStore
         _ordered.Add(record);
         _byId.Add(record.Id, record);
         IndexEmail(record, null);
-        record.Observer = SearchIndexes;
+        record.Observer = this;
         SearchIndexes.Added(record);
+        Unsaved.Mark(record.Id);
     }
 
     /// <summary>Index of the first record whose id is greater than <paramref name="afterId"/>.</summary>
@@ -85,4 +91,24 @@ internal sealed class ObjectStore
             _byEmail[email] = record.Id;
         }
     }
+
+    void IRecordObserver.PropertyChanged(CrmRecord record, string name, string? previous, string? current)
+    {
+        SearchIndexes.PropertyChanged(record, name, previous, current);
+        Unsaved.Mark(record.Id);
+    }
+
+    void IRecordObserver.ArchivedChanged(CrmRecord record)
+    {
+        SearchIndexes.ArchivedChanged(record);
+        Unsaved.Mark(record.Id);
+    }
+
+    void IRecordObserver.SearchVisibilityChanged(CrmRecord record)
+    {
+        SearchIndexes.SearchVisibilityChanged(record);
+        Unsaved.Mark(record.Id);
+    }
+
+    void IRecordObserver.StampsChanged(CrmRecord record) => Unsaved.Mark(record.Id);
 }

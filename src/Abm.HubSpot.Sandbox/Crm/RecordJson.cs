@@ -9,7 +9,7 @@ internal static class RecordJson
 {
     /// <summary>
     /// <c>requested</c> null means the type's default properties; <c>written</c> are the properties a
-    /// create or update just set, which HubSpot echoes; <c>source</c> replaces the live values (search lag).
+    /// create or update just set, which HubSpot echoes. For one record; pages share one selection (the overload below).
     /// </summary>
     public static RecordResponse Of(
         CrmRecord record,
@@ -17,37 +17,26 @@ internal static class RecordJson
         PortalState? state = null,
         IReadOnlyList<CrmObjectType>? associations = null,
         IEnumerable<string>? written = null,
-        bool? isNew = null,
-        IReadOnlyDictionary<string, string?>? source = null)
-    {
-        var values = source ?? record.Properties;
-        var type = record.Type;
-        var names = new HashSet<string>(requested ?? type.DefaultProperties, StringComparer.Ordinal)
-        {
-            "hs_object_id", type.CreatedProperty, type.ModifiedProperty,
-        };
-        names.UnionWith(written ?? []);
-        var schema = state?.Schemas[type];
-        var properties = new Dictionary<string, string?>(names.Count, StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            // Unknown property names are ignored on reads, as HubSpot does.
-            if (values.TryGetValue(name, out var value) || schema?.Find(name) is not null || requested is null)
-            {
-                properties[name] = value;
-            }
-        }
+        bool? isNew = null) =>
+        Of(record, PropertySelection.For(record.Type, requested, state?.Schemas[record.Type], written), state, associations, isNew);
 
-        return new RecordResponse(
+    /// <summary><c>source</c> replaces the live values (search lag).</summary>
+    public static RecordResponse Of(
+        CrmRecord record,
+        PropertySelection shown,
+        PortalState? state = null,
+        IReadOnlyList<CrmObjectType>? associations = null,
+        bool? isNew = null,
+        IReadOnlyDictionary<string, string?>? source = null) =>
+        new(
             record.Id.ToString(CultureInfo.InvariantCulture),
-            properties,
+            shown.Of(source ?? record.Properties),
             HubSpotTime.Format(record.CreatedAt),
             HubSpotTime.Format(record.UpdatedAt),
             record.Archived,
             record.ArchivedAt is { } archivedAt ? HubSpotTime.Format(archivedAt) : null,
             AssociationsOf(record, state, associations),
             isNew);
-    }
 
     private static Dictionary<string, AssociationResults>? AssociationsOf(CrmRecord record, PortalState? state, IReadOnlyList<CrmObjectType>? types)
     {

@@ -22,9 +22,10 @@ internal sealed class RecordProperties(CrmRecord owner) : IReadOnlyDictionary<st
         get => _values[key];
         set
         {
-            var previous = _values.GetValueOrDefault(key);
+            var existed = _values.TryGetValue(key, out var previous);
             _values[key] = value;
-            if (!string.Equals(previous, value, StringComparison.Ordinal))
+            // A new key counts even when its value is null: the record now lists the property.
+            if (!existed || !string.Equals(previous, value, StringComparison.Ordinal))
             {
                 owner.Observer?.PropertyChanged(owner, key, previous, value);
             }

@@ -7,7 +7,7 @@ internal sealed record AssociationResults(IReadOnlyList<AssociationRef> Results)
 /// <summary>A record as HubSpot's objects API returns it.</summary>
 internal sealed record RecordResponse(
     string Id,
-    IReadOnlyDictionary<string, string?> Properties,
+    ShownProperties Properties,
     string CreatedAt,
     string UpdatedAt,
     bool Archived,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Abm.HubSpot.Sandbox.Persistence;
 
 namespace Abm.HubSpot.Sandbox.Forms;
 
@@ -31,7 +32,7 @@ internal sealed record FormValue(string Name, string Value)
 internal sealed record FormSubmission(string FormId, string ConversionId, long Sequence, DateTimeOffset SubmittedAt, IReadOnlyList<FormValue> Values, string? PageUrl)
 {
     /// <summary>Records a submission of <paramref name="form"/>, numbered after those already in <paramref name="submissions"/>.</summary>
-    public static FormSubmission Add(List<FormSubmission> submissions, MarketingForm form, string conversionId, DateTimeOffset at, IReadOnlyList<FormValue> values, string? pageUrl)
+    public static FormSubmission Add(AppendOnlyLog<FormSubmission> submissions, MarketingForm form, string conversionId, DateTimeOffset at, IReadOnlyList<FormValue> values, string? pageUrl)
     {
         // HubSpot keeps submission times to the millisecond.
         var submittedAt = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);

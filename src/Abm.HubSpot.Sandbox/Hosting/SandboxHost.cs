@@ -1,4 +1,5 @@
 using Abm.HubSpot.Sandbox.Clock;
+using Abm.HubSpot.Sandbox.Persistence;
 using Abm.HubSpot.Sandbox.Portals;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -36,6 +37,16 @@ public sealed class SandboxHost : IAsyncDisposable
 
     /// <summary>The simulated clock every sandbox behaviour runs on.</summary>
     public SimulatedClock Clock { get; }
+
+    /// <summary>The sandbox's services, for tests that check its inner state.</summary>
+    internal IServiceProvider Services => _app.Services;
+
+    /// <summary>
+    /// Saves to the data file now, as the periodic save would (only what changed since the last save), and says what it
+    /// wrote; fails when the sandbox runs without a data file.
+    /// </summary>
+    public DataFileSave SaveDataFile() =>
+        (_app.Services.GetService<DataFileWorker>() ?? throw new InvalidOperationException("The sandbox runs without a data file.")).Save(portalsToo: true);
 
     public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {

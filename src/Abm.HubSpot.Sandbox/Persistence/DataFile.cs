@@ -2,23 +2,22 @@ using Microsoft.Data.Sqlite;
 
 namespace Abm.HubSpot.Sandbox.Persistence;
 
-/// <summary>A portal as the data file holds it: who it is and its sections by name.</summary>
-internal sealed record StoredPortal(long PortalId, string Identity, IReadOnlyDictionary<string, string> Sections);
-
 /// <summary>
-/// The SQLite file behind <c>--data-file</c>. Each save replaces the whole content in one transaction, so the file
-/// always holds one complete save: never half of one, whenever the process stops.
+/// The SQLite file behind <c>--data-file</c>. A portal is its identity plus rows keyed within its sections; a save
+/// writes the rows that changed (every row of a portal the first time) in one transaction, so the file always
+/// holds one complete save: never half of one, whenever the process stops.
 /// </summary>
 internal sealed class DataFile(string path)
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS sandbox_section (name TEXT PRIMARY KEY, data TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS portal (portal_id INTEGER PRIMARY KEY, identity TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS portal_section (
+        CREATE TABLE IF NOT EXISTS portal_row (
             portal_id INTEGER NOT NULL REFERENCES portal (portal_id),
-            name TEXT NOT NULL,
+            section TEXT NOT NULL,
+            key INTEGER NOT NULL,
             data TEXT NOT NULL,
-            PRIMARY KEY (portal_id, name));
+            PRIMARY KEY (portal_id, section, key));
         """;
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
@@ -37,67 +36,101 @@ internal sealed class DataFile(string path)
         return sandbox;
     }
 
-    public IReadOnlyList<StoredPortal> ReadPortals()
+    /// <summary>Every portal's id and identity, in portal id order.</summary>
+    public IReadOnlyList<(long PortalId, string Identity)> ReadPortals()
     {
         using var connection = Open();
-        var sections = new Dictionary<long, Dictionary<string, string>>();
-        using (var command = Command(connection, "SELECT portal_id, name, data FROM portal_section"))
-        using (var reader = command.ExecuteReader())
+        using var command = Command(connection, "SELECT portal_id, identity FROM portal ORDER BY portal_id");
+        using var reader = command.ExecuteReader();
+        var portals = new List<(long, string)>();
+        while (reader.Read())
         {
-            while (reader.Read())
-            {
-                var portalId = reader.GetInt64(0);
-                if (!sections.TryGetValue(portalId, out var named))
-                {
-                    sections[portalId] = named = new Dictionary<string, string>(StringComparer.Ordinal);
-                }
-
-                named[reader.GetString(1)] = reader.GetString(2);
-            }
-        }
-
-        var portals = new List<StoredPortal>();
-        using (var command = Command(connection, "SELECT portal_id, identity FROM portal ORDER BY portal_id"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var portalId = reader.GetInt64(0);
-                portals.Add(new StoredPortal(portalId, reader.GetString(1), sections.GetValueOrDefault(portalId) ?? []));
-            }
+            portals.Add((reader.GetInt64(0), reader.GetString(1)));
         }
 
         return portals;
     }
 
+    /// <summary>The rows of one section of a portal in key order, read as they are enumerated.</summary>
+    public IEnumerable<StoredRow> ReadRows(long portalId, string section)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT key, data FROM portal_row WHERE portal_id = $a AND section = $b ORDER BY key");
+        command.Parameters.AddWithValue("$a", portalId);
+        command.Parameters.AddWithValue("$b", section);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new StoredRow(reader.GetInt64(0), reader.GetString(1));
+        }
+    }
+
     /// <summary>
-    /// Writes the sandbox sections and, when <paramref name="portals"/> is not null, replaces every portal; commits
-    /// before returning (SQLite's default journal with full sync makes the commit durable).
+    /// Writes the sandbox sections and, when <paramref name="portals"/> is not null, what they captured (a portal
+    /// captured whole replaces its rows; portals not listed are dropped); commits before returning (SQLite's default
+    /// journal with full sync makes the commit durable). Returns how many portal rows it wrote or deleted.
     /// </summary>
-    public void Write(IReadOnlyDictionary<string, string> sandboxSections, IReadOnlyList<StoredPortal>? portals)
+    public int Write(IReadOnlyDictionary<string, string> sandboxSections, IReadOnlyList<PortalCapture>? portals)
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        foreach (var (name, data) in sandboxSections)
+        using (var upsert = Prepared(connection, transaction, "INSERT OR REPLACE INTO sandbox_section (name, data) VALUES ($a, $b)", 2))
         {
-            Execute(connection, transaction, "INSERT OR REPLACE INTO sandbox_section (name, data) VALUES ($a, $b)", name, data);
-        }
-
-        if (portals is not null)
-        {
-            Execute(connection, transaction, "DELETE FROM portal_section");
-            Execute(connection, transaction, "DELETE FROM portal");
-            foreach (var portal in portals)
+            foreach (var (name, data) in sandboxSections)
             {
-                Execute(connection, transaction, "INSERT INTO portal (portal_id, identity) VALUES ($a, $b)", portal.PortalId, portal.Identity);
-                foreach (var (name, data) in portal.Sections)
-                {
-                    Execute(connection, transaction, "INSERT INTO portal_section (portal_id, name, data) VALUES ($a, $b, $c)", portal.PortalId, name, data);
-                }
+                Run(upsert, name, data);
             }
         }
 
+        var written = portals is null ? 0 : WritePortals(connection, transaction, portals);
         transaction.Commit();
+        return written;
+    }
+
+    private static int WritePortals(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<PortalCapture> portals)
+    {
+        var kept = string.Join(",", portals.Select(p => p.PortalId));
+        using (var dropRows = Prepared(connection, transaction, $"DELETE FROM portal_row WHERE portal_id NOT IN ({kept})", 0))
+        using (var dropPortals = Prepared(connection, transaction, $"DELETE FROM portal WHERE portal_id NOT IN ({kept})", 0))
+        {
+            dropRows.ExecuteNonQuery();
+            dropPortals.ExecuteNonQuery();
+        }
+
+        using var identity = Prepared(connection, transaction, "INSERT OR REPLACE INTO portal (portal_id, identity) VALUES ($a, $b)", 2);
+        using var clear = Prepared(connection, transaction, "DELETE FROM portal_row WHERE portal_id = $a", 1);
+        using var put = Prepared(connection, transaction, "INSERT OR REPLACE INTO portal_row (portal_id, section, key, data) VALUES ($a, $b, $c, $d)", 4);
+        using var delete = Prepared(connection, transaction, "DELETE FROM portal_row WHERE portal_id = $a AND section = $b AND key = $c", 3);
+        var written = 0;
+        foreach (var portal in portals)
+        {
+            if (portal.Everything)
+            {
+                Run(clear, portal.PortalId);
+            }
+
+            if (portal.Identity is not null)
+            {
+                Run(identity, portal.PortalId, portal.Identity);
+                written++;
+            }
+
+            foreach (var row in portal.Rows)
+            {
+                if (row.Data is null)
+                {
+                    Run(delete, portal.PortalId, row.Section, row.Key);
+                }
+                else
+                {
+                    Run(put, portal.PortalId, row.Section, row.Key, row.Data);
+                }
+
+                written++;
+            }
+        }
+
+        return written;
     }
 
     private SqliteConnection Open()
@@ -105,6 +138,16 @@ internal sealed class DataFile(string path)
         // No pooling: the file is closed between saves, so another process (or a restarted host) can take it over.
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
         connection.Open();
+        // The first layout kept each section as one document (table portal_section) and was rewritten whole; its files are not read.
+        using (var old = Command(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'portal_section'"))
+        {
+            if (Convert.ToInt64(old.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                connection.Dispose();
+                throw new InvalidOperationException($"The data file {Path} was written by an older sandbox, which kept it another way; delete it or use another file.");
+            }
+        }
+
         using var command = Command(connection, Schema);
         command.ExecuteNonQuery();
         return connection;
@@ -117,13 +160,25 @@ internal sealed class DataFile(string path)
         return command;
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params object[] values)
+    // One prepared statement per kind of write, its parameters bound again for every row: 100,000 rows in seconds.
+    private static SqliteCommand Prepared(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
     {
-        using var command = Command(connection, sql);
+        var command = Command(connection, sql);
         command.Transaction = transaction;
+        for (var i = 0; i < parameters; i++)
+        {
+            command.Parameters.Add(new SqliteParameter("$" + (char)('a' + i), null));
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, params object[] values)
+    {
         for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters.AddWithValue("$" + (char)('a' + i), values[i]);
+            command.Parameters[i].Value = values[i];
         }
 
         command.ExecuteNonQuery();

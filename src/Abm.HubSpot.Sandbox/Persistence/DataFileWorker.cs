@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Abm.HubSpot.Sandbox.Hosting;
 using Abm.HubSpot.Sandbox.Portals;
 
@@ -7,7 +8,7 @@ namespace Abm.HubSpot.Sandbox.Persistence;
 /// Keeps the data file in step with the sandbox: reads the sandbox-wide state back on start (the portals are read by
 /// <see cref="PortalRegistry"/>), saves at once (freshly seeded portals included), then every <see cref="SandboxOptions.DataFileSaveInterval"/> and at
 /// a clean shutdown. The clock and the other sandbox-wide state are saved every time; portals when a request (or
-/// <see cref="ChangeTracker.MarkChanged"/>) may have changed them.
+/// <see cref="ChangeTracker.MarkChanged"/>) may have changed them, and then only their rows that changed.
 /// </summary>
 internal sealed partial class DataFileWorker(
     SandboxOptions options,
@@ -42,19 +43,30 @@ internal sealed partial class DataFileWorker(
     }
 
     /// <summary>Writes the sandbox now; portals only when they may have changed unless told otherwise.</summary>
-    public void Save(bool portalsToo)
+    public DataFileSave Save(bool portalsToo)
     {
         lock (_saving)
         {
+            var watch = Stopwatch.StartNew();
             var changed = changes.TakeChanged() || portalsToo;
             try
             {
                 var sandbox = sandboxSections.ToDictionary(s => s.Name, s => s.Save(), StringComparer.Ordinal);
-                file.Write(sandbox, changed ? portals.All.Select(stored.Capture).ToList() : null);
+                var captured = changed ? portals.All.Select(stored.Capture).ToList() : null;
+                var capturing = watch.Elapsed;
+                var written = file.Write(sandbox, captured);
+                foreach (var capture in captured ?? [])
+                {
+                    stored.Committed(capture);
+                }
+
+                return new DataFileSave(watch.Elapsed, capturing, written, captured?.Count(c => c.Everything) ?? 0);
             }
             catch
             {
-                changes.MarkChanged(); // try again at the next interval
+                // The changes taken for this save were not written: try again at the next interval, writing whole.
+                stored.ForgetSaved();
+                changes.MarkChanged();
                 throw;
             }
         }

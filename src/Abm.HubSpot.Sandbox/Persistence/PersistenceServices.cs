@@ -14,8 +14,10 @@ internal static class PersistenceServices
         services.AddSingleton<IPortalSection, AssociationsSection>();
         services.AddSingleton<IPortalSection, OwnersSection>();
         services.AddSingleton<IPortalSection, ListsSection>();
-        services.AddSingleton<IPortalSection, EmailSection>();
+        services.AddSingleton<IPortalSection, EmailEventsSection>();
+        services.AddSingleton<IPortalSection, TransactionalSendsSection>();
         services.AddSingleton<IPortalSection, FormsSection>();
+        services.AddSingleton<IPortalSection, FormSubmissionsSection>();
         services.AddSingleton<ISandboxSection, ClockSection>();
         services.AddSingleton<ISandboxSection, OAuthSection>();
         services.AddSingleton<ISandboxSection, WebhooksSection>();
@@ -25,7 +27,8 @@ internal static class PersistenceServices
         if (file is not null)
         {
             services.AddSingleton(file);
-            services.AddHostedService<DataFileWorker>();
+            services.AddSingleton<DataFileWorker>();
+            services.AddHostedService(provider => provider.GetRequiredService<DataFileWorker>());
         }
 
         return services;

@@ -6,6 +6,7 @@ using Abm.HubSpot.Sandbox.Lists;
 using Abm.HubSpot.Sandbox.Market;
 using Abm.HubSpot.Sandbox.Market.Behaviour;
 using Abm.HubSpot.Sandbox.Owners;
+using Abm.HubSpot.Sandbox.Persistence;
 using Abm.HubSpot.Sandbox.Properties;
 
 namespace Abm.HubSpot.Sandbox.Portals;
@@ -41,16 +42,16 @@ internal sealed class PortalState
 
     public Dictionary<long, CrmList> Lists { get; } = [];
 
-    public List<TransactionalSend> TransactionalSends { get; } = [];
+    public AppendOnlyLog<TransactionalSend> TransactionalSends { get; } = new();
 
     /// <summary>Marketing email events in the order they happened.</summary>
-    public List<EmailEvent> EmailEvents { get; } = [];
+    public AppendOnlyLog<EmailEvent> EmailEvents { get; } = new();
 
     /// <summary>The portal's forms, in the order they were created.</summary>
     public List<MarketingForm> Forms { get; } = [];
 
     /// <summary>Submissions of every form in the order they were recorded; the submissions API serves them newest first.</summary>
-    public List<FormSubmission> FormSubmissions { get; } = [];
+    public AppendOnlyLog<FormSubmission> FormSubmissions { get; } = new();
 
     public long NextListId { get; set; } = 1;
 

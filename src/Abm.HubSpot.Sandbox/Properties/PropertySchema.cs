@@ -21,4 +21,11 @@ internal sealed class PropertySchema
     public void PutGroup(PropertyGroup group) => _groups[group.Name] = group;
 
     public bool RemoveGroup(string name) => _groups.Remove(name);
+
+    /// <summary>Empties the schema, so that properties put back afterwards list in the order they are put.</summary>
+    public void Clear()
+    {
+        _properties.Clear();
+        _groups.Clear();
+    }
 }

@@ -23,7 +23,8 @@ internal static class SearchHandlers
         return Caller.Of(http).Portal.Read(state =>
         {
             var outcome = Run(state.Stores[type], now, request, search);
-            var page = outcome.Page.Select(m => RecordJson.Of(m.Record, request.Properties, state, source: m.View)).ToList();
+            var shown = PropertySelection.For(type, request.Properties, state.Schemas[type]);
+            var page = outcome.Page.Select(m => RecordJson.Of(m.Record, shown, state, source: m.View)).ToList();
             var end = SearchOutcome.PageEnd(outcome.Total, request);
             var hasMore = end < Math.Min(outcome.Total, SearchRequest.MaxResults) && request.Limit > 0;
             var paging = hasMore ? new Paging(new PagingNext(end.ToString(CultureInfo.InvariantCulture))) : null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Abm.HubSpot.Sandbox.Http;
 
 namespace Abm.HubSpot.Sandbox.Tests.Http;
@@ -25,5 +26,18 @@ public sealed class HubSpotTimeTests
     public void TryParse_InvalidDates_ReturnsFalse(string input)
     {
         HubSpotTime.TryParse(input, out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Format_RandomInstants_MatchesTheIsoFormatString()
+    {
+        var random = new Random(11);
+        for (var i = 0; i < 10_000; i++)
+        {
+            var time = new DateTimeOffset(random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks), TimeSpan.Zero)
+                .ToOffset(TimeSpan.FromMinutes(random.Next(-12, 14) * 60));
+
+            HubSpotTime.Format(time).ShouldBe(time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        }
     }
 }

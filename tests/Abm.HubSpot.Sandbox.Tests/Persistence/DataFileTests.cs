@@ -54,6 +54,22 @@ public sealed class DataFileTests : IDisposable
         failure.Message.ShouldContain("seed 42");
     }
 
+    [Fact]
+    public async Task Start_WithDataFileOfTheFirstLayout_FailsWithAClearMessage()
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_file};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE portal_section (portal_id INTEGER, name TEXT, data TEXT)";
+            command.ExecuteNonQuery();
+        }
+
+        var failure = await Should.ThrowAsync<InvalidOperationException>(async () => await TestSandbox.StartAsync(Options()));
+
+        failure.Message.ShouldContain("older sandbox");
+    }
+
     private static async Task ChangeEverythingAsync(TestSandbox sandbox)
     {
         (await sandbox.SendAsync(HttpMethod.Post, "/_sandbox/clock/advance", new { minutes = 90 })).Response.EnsureSuccessStatusCode();

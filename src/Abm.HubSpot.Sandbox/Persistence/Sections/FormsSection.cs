@@ -3,19 +3,26 @@ using Abm.HubSpot.Sandbox.Portals;
 
 namespace Abm.HubSpot.Sandbox.Persistence.Sections;
 
-/// <summary>The portal's forms and their submissions, in the order they were recorded.</summary>
+/// <summary>The portal's forms, one document: a handful per portal, rarely changed.</summary>
 internal sealed class FormsSection : IPortalSection
 {
     public string Name => "forms";
 
-    public string Save(PortalState state) => StoredJson.Write(new StoredForms(state.Forms, state.FormSubmissions));
+    public void Save(PortalState state, SectionRows rows) => rows.Document(StoredJson.Write(state.Forms));
 
-    public void Load(PortalState state, string data)
+    public void Load(PortalState state, IEnumerable<StoredRow> rows)
     {
-        var stored = StoredJson.Read<StoredForms>(data);
-        state.Forms.AddRange(stored.Forms);
-        state.FormSubmissions.AddRange(stored.FormSubmissions);
+        foreach (var row in rows)
+        {
+            state.Forms.AddRange(StoredJson.Read<List<MarketingForm>>(row.Data));
+        }
     }
+}
 
-    private sealed record StoredForms(List<MarketingForm> Forms, List<FormSubmission> FormSubmissions);
+/// <summary>Submissions of every form, in the order they were recorded.</summary>
+internal sealed class FormSubmissionsSection : LogSection<FormSubmission>
+{
+    public override string Name => "formSubmissions";
+
+    protected override AppendOnlyLog<FormSubmission> Log(PortalState state) => state.FormSubmissions;
 }

@@ -3,20 +3,25 @@ using Abm.HubSpot.Sandbox.Portals;
 
 namespace Abm.HubSpot.Sandbox.Persistence.Sections;
 
-/// <summary>Lists with their members in joining order, and the next list id.</summary>
+/// <summary>Lists with their members in joining order, and the next list id, one document.</summary>
 internal sealed class ListsSection : IPortalSection
 {
     public string Name => "lists";
 
-    public string Save(PortalState state) => StoredJson.Write(new StoredLists(
+    public void Save(PortalState state, SectionRows rows) => rows.Document(StoredJson.Write(new StoredLists(
         state.NextListId,
         state.Lists.Values.Select(l => new StoredList(
             l.ListId, l.Name, l.ObjectTypeId, l.ProcessingType, l.CreatedAt, l.UpdatedAt, l.Version,
-            l.Members.Select(m => new StoredMember(m.Key, m.Value)).ToList())).ToList()));
+            l.Members.Select(m => new StoredMember(m.Key, m.Value)).ToList())).ToList())));
 
-    public void Load(PortalState state, string data)
+    public void Load(PortalState state, IEnumerable<StoredRow> rows)
     {
-        var stored = StoredJson.Read<StoredLists>(data);
+        if (rows.FirstOrDefault() is not { } row)
+        {
+            return;
+        }
+
+        var stored = StoredJson.Read<StoredLists>(row.Data);
         state.NextListId = stored.NextListId;
         foreach (var saved in stored.Lists)
         {

@@ -4,29 +4,21 @@ using Abm.HubSpot.Sandbox.Properties;
 
 namespace Abm.HubSpot.Sandbox.Persistence.Sections;
 
-/// <summary>The properties and property groups of every type, HubSpot-defined and custom alike.</summary>
+/// <summary>The properties and property groups of every type, HubSpot-defined and custom alike, one document.</summary>
 internal sealed class PropertySchemasSection : IPortalSection
 {
     public string Name => "propertySchemas";
 
-    public string Save(PortalState state) => StoredJson.Write(
-        state.Schemas.Select(s => new StoredSchema(s.Key.Name, s.Value.Properties.ToList(), s.Value.Groups.ToList())).ToList());
+    public void Save(PortalState state, SectionRows rows) => rows.Document(StoredJson.Write(
+        state.Schemas.Select(s => new StoredSchema(s.Key.Name, s.Value.Properties.ToList(), s.Value.Groups.ToList())).ToList()));
 
-    public void Load(PortalState state, string data)
+    public void Load(PortalState state, IEnumerable<StoredRow> rows)
     {
-        foreach (var stored in StoredJson.Read<List<StoredSchema>>(data))
+        foreach (var stored in rows.SelectMany(row => StoredJson.Read<List<StoredSchema>>(row.Data)))
         {
             var schema = state.Schemas[CrmObjectTypes.Find(stored.Type) ?? throw new InvalidDataException($"Unknown object type '{stored.Type}' in the data file.")];
-            foreach (var name in schema.Properties.Select(p => p.Name).ToList())
-            {
-                schema.Remove(name);
-            }
-
-            foreach (var name in schema.Groups.Select(g => g.Name).ToList())
-            {
-                schema.RemoveGroup(name);
-            }
-
+            // Cleared rather than emptied one by one: a dictionary reuses removed slots, which would list them in another order.
+            schema.Clear();
             stored.Properties.ForEach(schema.Put);
             stored.Groups.ForEach(schema.PutGroup);
         }

@@ -4,10 +4,10 @@ namespace Abm.HubSpot.Sandbox.Search.Indexes;
 
 /// <summary>
 /// The search indexes of one store. Each is built on the first search that can use it and from then on follows
-/// every change the store's records report, so it always reflects their current values. Archived records are
+/// every change the store's records report (the store passes them on), so it always reflects their current values. Archived records are
 /// left out, as search leaves them out. Used only under the portal's lock.
 /// </summary>
-internal sealed class SearchIndexes(IReadOnlyList<CrmRecord> records) : IRecordObserver
+internal sealed class SearchIndexes(IReadOnlyList<CrmRecord> records)
 {
     private readonly Dictionary<string, ValueIndex> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TokenIndex> _tokens = new(StringComparer.Ordinal);
