@@ -9,6 +9,7 @@ using Abm.Server;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Connections;
 using Abm.Server.Features.Engagement;
+using Abm.Server.Features.Provisioning;
 using Abm.Server.Features.Sync;
 using Abm.Server.Features.Workspaces;
 using Abm.Server.Features.WriteBack;
@@ -88,6 +89,9 @@ internal static class SyncBench
 
     private static async Task WriteBackAsync(IServiceProvider services, Abm.HubSpot.HubSpotClient client, Guid syncedWorkspace, TextWriter output)
     {
+        // HubSpot refuses values of properties it does not have: the abm_* properties are created first (not measured).
+        await PropertyProvisioner.ProvisionAsync(client, CancellationToken.None);
+
         // The sync queued every contact for rescoring, which writes scores and fills the synced workspace's outbox.
         // On SQLite that holds the single writer for a while; the write-back is measured after it, on its own.
         var rescoring = Stopwatch.StartNew();

@@ -51,6 +51,30 @@ public sealed class RowUpsertTests
     }
 
     [Fact]
+    public async Task Execute_MoreRowsThanOneStatementHolds_WritesEveryRowOnce()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await MigratorFactory.For(database.Target).ApplyAsync();
+        var workspace = Guid.NewGuid();
+        await using (var setup = new AbmDbContext(database.Target.ContextOptions()))
+        {
+            setup.Workspaces.Add(new Workspace { Id = workspace, Name = "A", CreatedAt = Monday, UpdatedAt = Monday });
+            await setup.SaveChangesAsync();
+        }
+
+        var rows = Enumerable.Range(1, 95).Select(i => NewContact(workspace, $"{i}", $"{i}@example.com")).ToList();
+        await using var context = new AbmDbContext(database.Target.ContextOptions());
+        var upsert = new RowUpsert<Contact>(context, Key, Synced);
+
+        var written = await upsert.ExecuteAsync(context, rows, CancellationToken.None);
+        var again = await upsert.ExecuteAsync(context, rows, CancellationToken.None);
+
+        written.Order().ShouldBe(rows.Select(r => r.Id).Order());
+        again.Order().ShouldBe(written.Order());
+        (await context.Contacts.IgnoreQueryFilters().CountAsync()).ShouldBe(95);
+    }
+
+    [Fact]
     public async Task Execute_WithoutCommit_WritesNothing()
     {
         await using var database = await TestDatabase.CreateAsync();

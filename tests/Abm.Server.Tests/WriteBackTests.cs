@@ -110,6 +110,26 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
         (await Outbox()).ShouldAllBe(r => r.Status == OutboxStatus.Sent && r.SentAt != null);
     }
 
+    [Fact]
+    public async Task Flush_RecordsRefusedWhileTimeRunsPastTheirBackOff_AreTriedOncePerPass()
+    {
+        var ids = await SandboxContactIdsAsync(250);
+        await QueueAsync([.. ids.Select((id, i) => (id, i))], property: "abm_property_hubspot_does_not_have");
+        var (workspaceId, client) = (await _server.Service<HubSpotClients>().ConnectedAsync(CancellationToken.None)).Single();
+        await using var scope = _server.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
+        // Every reading of the clock is ten minutes later, so each refused row is due again long before the pass ends.
+        var flusher = new OutboxFlusher(
+            scope.ServiceProvider.GetRequiredService<Abm.Data.AbmDbContext>(), new RacingClock(TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(10)),
+            Microsoft.Extensions.Options.Options.Create(new WriteBackOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxFlusher>.Instance);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var summary = await flusher.FlushAsync(client, deadline.Token);
+
+        summary.ShouldBe(new FlushSummary(Calls: 3, Sent: 0, Retrying: 250, Dropped: 0));
+        (await Outbox()).ShouldAllBe(r => r.Status == OutboxStatus.Pending && r.Attempts == 1);
+    }
+
     private async Task<FlushSummary> FlushAsync()
     {
         var clients = _server.Service<HubSpotClients>();
@@ -119,7 +139,7 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
         return await scope.ServiceProvider.GetRequiredService<OutboxFlusher>().FlushAsync(client, CancellationToken.None);
     }
 
-    private async Task QueueAsync(IReadOnlyList<(string HubSpotId, int Score)> records)
+    private async Task QueueAsync(IReadOnlyList<(string HubSpotId, int Score)> records, string property = "abm_content_engagement_score")
     {
         var workspace = _server.Service<DefaultWorkspace>().Id;
         var now = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-1);
@@ -127,7 +147,7 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
         database.HubSpotOutbox.AddRange(records.Select(r => new HubSpotOutboxItem
         {
             Id = Guid.NewGuid(), WorkspaceId = workspace, ObjectType = "contacts", HubSpotId = r.HubSpotId,
-            Properties = JsonSerializer.Serialize(new Dictionary<string, string> { ["abm_content_engagement_score"] = r.Score.ToString(System.Globalization.CultureInfo.InvariantCulture), ["abm_journey_stage"] = "vendor_evaluation" }),
+            Properties = JsonSerializer.Serialize(new Dictionary<string, string> { [property] = r.Score.ToString(System.Globalization.CultureInfo.InvariantCulture), ["abm_journey_stage"] = "vendor_evaluation" }),
             NextAttemptAt = now, CreatedAt = now, UpdatedAt = now,
         }));
         await database.SaveChangesAsync();
@@ -157,5 +177,13 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
 
         ids.Count.ShouldBeGreaterThanOrEqualTo(count, "the seeded portal has too few contacts for this test");
         return ids.Take(count).ToList();
+    }
+
+    /// <summary>A clock that moves on by <paramref name="step"/> every time it is read.</summary>
+    private sealed class RacingClock(DateTimeOffset start, TimeSpan step) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+
+        public override DateTimeOffset GetUtcNow() => _now += step;
     }
 }

@@ -23,7 +23,10 @@ internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider 
     public async Task<FlushSummary> FlushAsync(HubSpotClient client, CancellationToken cancellationToken)
     {
         var (calls, sent, retrying, dropped) = (0, 0, 0, 0);
-        while (await ClaimAsync(cancellationToken) is { Count: > 0 } rows)
+        // Only what was due when the pass began: a row that fails goes back with a later due time, so a record
+        // HubSpot keeps refusing waits for a later pass instead of keeping this one going.
+        var dueBy = clock.GetUtcNow().UtcDateTime;
+        while (await ClaimAsync(dueBy, cancellationToken) is { Count: > 0 } rows)
         {
             calls++;
             var objectType = rows[0].ObjectType;
@@ -44,23 +47,25 @@ internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider 
 
             var outcome = await SettleAsync(rows, result, cancellationToken);
             (sent, retrying, dropped) = (sent + outcome.Sent, retrying + outcome.Retrying, dropped + outcome.Dropped);
+            // Settled rows are done with; tracking them all would make every later batch slower to save.
+            database.ChangeTracker.Clear();
         }
 
         return new FlushSummary(calls, sent, retrying, dropped);
     }
 
     /// <summary>Moves up to 100 due rows of one object type to "sending", so values arriving meanwhile start a new pending row.</summary>
-    private async Task<List<HubSpotOutboxItem>> ClaimAsync(CancellationToken cancellationToken)
+    private async Task<List<HubSpotOutboxItem>> ClaimAsync(DateTime dueBy, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var first = await database.HubSpotOutbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now)
+        var first = await database.HubSpotOutbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= dueBy)
             .OrderBy(o => o.NextAttemptAt).Select(o => o.ObjectType).FirstOrDefaultAsync(cancellationToken);
         if (first is null)
         {
             return [];
         }
 
-        var rows = await database.HubSpotOutbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && o.ObjectType == first)
+        var rows = await database.HubSpotOutbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= dueBy && o.ObjectType == first)
             .OrderBy(o => o.NextAttemptAt).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
@@ -104,9 +109,9 @@ internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider 
         }
 
         await database.SaveChangesAsync(cancellationToken);
-        foreach (var (row, reason) in failed)
+        foreach (var byReason in failed.GroupBy(f => f.Reason, StringComparer.Ordinal))
         {
-            await RequeueAsync([row], reason, cancellationToken);
+            await RequeueAsync([.. byReason.Select(f => f.Row)], byReason.Key, cancellationToken);
         }
 
         return (sent, failed.Count, dropped);
@@ -122,14 +127,17 @@ internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider 
     private async Task RequeueAsync(List<HubSpotOutboxItem> rows, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var ids = rows.Select(r => r.HubSpotId).Distinct(StringComparer.Ordinal).ToList();
+        var objectType = rows[0].ObjectType;
+        var newerRows = await database.HubSpotOutbox
+            .Where(o => o.Status == OutboxStatus.Pending && o.ObjectType == objectType && ids.Contains(o.HubSpotId))
+            .ToDictionaryAsync(o => o.HubSpotId, StringComparer.Ordinal, cancellationToken);
         foreach (var row in rows)
         {
-            var newer = await database.HubSpotOutbox.FirstOrDefaultAsync(
-                o => o.Status == OutboxStatus.Pending && o.ObjectType == row.ObjectType && o.HubSpotId == row.HubSpotId, cancellationToken);
             var wait = TimeSpan.FromSeconds(Math.Min(30 * Math.Pow(2, Math.Max(0, row.Attempts - 1)), options.Value.MaxBackoffMinutes * 60));
             row.Error = reason.Length > 1000 ? reason[..1000] : reason;
             row.UpdatedAt = now;
-            if (newer is null)
+            if (!newerRows.TryGetValue(row.HubSpotId, out var newer))
             {
                 row.Status = OutboxStatus.Pending;
                 row.NextAttemptAt = now + wait;
