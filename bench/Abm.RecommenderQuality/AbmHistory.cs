@@ -18,14 +18,15 @@ internal sealed class AbmHistory
     {
         ContactsByHubSpotId = contactsByHubSpotId;
         ExternalIds = externalIds;
-        Library = [.. externalIds.Keys.Order()];
+        // By external id, which the catalogue fixes, so the baselines draw and break ties the same way on every run.
+        Library = [.. externalIds.OrderBy(item => item.Value, StringComparer.Ordinal).Select(item => item.Key)];
         Consumed = consumedByContact.ToDictionary(g => g.Key, g => g.ToHashSet());
     }
 
     /// <summary>The server's contact id by HubSpot id.</summary>
     public Dictionary<string, Guid> ContactsByHubSpotId { get; }
 
-    /// <summary>Every library item (the server's id), in id order.</summary>
+    /// <summary>Every library item (the server's id), in external id order.</summary>
     public IReadOnlyList<Guid> Library { get; }
 
     /// <summary>The catalogue's external id of each library item.</summary>

@@ -2,7 +2,7 @@ namespace Abm.RecommenderQuality;
 
 /// <summary>
 /// The most-consumed items first: library items ranked by how many contacts interacted with them in the server's
-/// history (ties by id), minus what the contact already consumed. What a team without a recommender would send.
+/// history (ties by external id), minus what the contact already consumed. What a team without a recommender would send.
 /// </summary>
 internal sealed class PopularityBaseline
 {
@@ -18,7 +18,8 @@ internal sealed class PopularityBaseline
             contacts[item] = contacts.GetValueOrDefault(item) + 1;
         }
 
-        _ranking = [.. history.Library.OrderByDescending(item => contacts[item]).ThenBy(item => item)];
+        // A stable sort of the library (external id order) keeps ties in that order.
+        _ranking = [.. history.Library.OrderByDescending(item => contacts[item])];
     }
 
     public IReadOnlyList<Guid> Recommend(Guid contactId, int k)
