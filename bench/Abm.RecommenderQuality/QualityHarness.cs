@@ -14,10 +14,10 @@ public static class QualityHarness
         var timings = new QualityTimings(log);
         using var api = abm.CreateClient();
         await new WorldPreparation(world, abm, api, timings, log).RunAsync(cancellationToken);
-        var truth = await timings.MeasureAsync("reading truth and history", async () =>
+        var (truth, history) = await timings.MeasureAsync("reading truth and history", async () =>
             (await HiddenRelevance.ReadAsync(world, cancellationToken), await AbmHistory.ReadAsync(abm.Services, cancellationToken)));
         var scorecards = await timings.MeasureAsync("evaluation", () =>
-            new RecommenderEvaluation(truth.Item2, truth.Item1, api, world.Options).RunAsync(cancellationToken));
+            new RecommenderEvaluation(history, truth, api, world.Options).RunAsync(cancellationToken));
         return new QualityReport(world.Options, scorecards, timings);
     }
 }
