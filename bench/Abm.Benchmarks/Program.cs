@@ -5,6 +5,9 @@ using BenchmarkDotNet.Running;
 // "sync" measures a full sync, the official Node client's getAll and a 10,000-update write-back at the rate limit.
 // "pipeline" runs the server and measures event ingest and event-to-score latency over HTTP.
 // "webhooks" posts signed webhook batches at 1,000 events/s to the server and measures intake latency.
+// "quality" judges the recommender on the sandbox's simulated buyers (NDCG@5, hit-rate@5 against popularity and
+// random; their hidden interests are the truth), after feeding the server through import, sync and the event sink;
+// "quality --accounts 30 --days 5" runs a smaller market.
 // "quick" times both scoring paths and the recommender in one Stopwatch run (ratios from the same machine
 // state); anything else goes to BenchmarkDotNet's switcher (e.g. --filter '*').
 if (args is ["quick", ..])
@@ -26,6 +29,10 @@ else if (args is ["pipeline", ..])
 else if (args is ["webhooks", ..])
 {
     await WebhookIntakeBench.RunAsync(Console.Out);
+}
+else if (args is ["quality", ..])
+{
+    await QualityBench.RunAsync(args, Console.Out);
 }
 else
 {

@@ -15,17 +15,25 @@ internal sealed class ContactContext
         IndustryId = HasIndustry && library.IndustryIds.TryGetValue(profile.Industry!.Trim(), out var id) ? id : -1;
         Affinity = [.. Enum.GetValues<ContentType>().Select(profile.Formats.AffinityFor)];
         Consumed = new bool[library.Items.Length];
-        EngagedTags = new bool[library.TagIds.Count];
+        TagAffinity = new double[library.TagIds.Count];
         foreach (var contentId in profile.ConsumedContentIds)
         {
-            if (library.IndexById.TryGetValue(contentId, out var index))
+            if (library.IndexById.TryGetValue(contentId, out var index) && !Consumed[index])
             {
                 Consumed[index] = true;
                 foreach (var tag in library.Tags[index])
                 {
-                    EngagedTags[tag] = true;
+                    TagAffinity[tag]++;
                 }
             }
+        }
+
+        // Relative to the contact's most-read topic, like format affinity: a topic it keeps coming back to counts
+        // fully, one it touched once among many readings hardly at all.
+        var most = TagAffinity.DefaultIfEmpty().Max();
+        for (var tag = 0; most > 0 && tag < TagAffinity.Length; tag++)
+        {
+            TagAffinity[tag] /= most;
         }
     }
 
@@ -47,6 +55,8 @@ internal sealed class ContactContext
     /// <summary>By item index: the contact already interacted with the item.</summary>
     public bool[] Consumed { get; }
 
-    /// <summary>By tag id: a tag of an item the contact interacted with.</summary>
-    public bool[] EngagedTags { get; }
+    /// <summary>
+    /// By tag id, 0..1: consumed items carrying the tag relative to the contact's most frequent tag among them.
+    /// </summary>
+    public double[] TagAffinity { get; }
 }

@@ -43,17 +43,17 @@ internal static class RelevanceFactors
         return (targetMask & adjacent) != 0 ? 0.5 : 0;
     }
 
-    /// <summary>Half the contact's relative affinity for the item's format, half the share of its tags the contact engaged with.</summary>
+    /// <summary>Half the contact's relative affinity for the item's format, half its mean relative affinity for the item's tags.</summary>
     public static double EngagementHistory(PreparedLibrary library, int item, ContactContext contact)
     {
         var tags = library.Tags[item];
-        var engagedTags = 0;
+        var tagAffinity = 0.0;
         foreach (var tag in tags)
         {
-            engagedTags += contact.EngagedTags[tag] ? 1 : 0;
+            tagAffinity += contact.TagAffinity[tag];
         }
 
-        var topicOverlap = tags.Length == 0 ? 0 : (double)engagedTags / tags.Length;
-        return (0.5 * contact.Affinity[(int)library.Types[item]]) + (0.5 * topicOverlap);
+        var topicAffinity = tags.Length == 0 ? 0 : tagAffinity / tags.Length;
+        return (0.5 * contact.Affinity[(int)library.Types[item]]) + (0.5 * topicAffinity);
     }
 }

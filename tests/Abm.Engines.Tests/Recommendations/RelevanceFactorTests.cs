@@ -77,6 +77,23 @@ public class RelevanceFactorTests
     }
 
     [Theory]
+    [InlineData("cost", 1.0)]        // three of the four consumed items: the contact's main topic
+    [InlineData("scale", 1.0 / 3)]   // one of four against cost's three
+    [InlineData("security", 0.0)]    // never read
+    public void EngagementHistory_TopicReadMoreOften_HigherTopicAffinity(string tag, double topicAffinity)
+    {
+        List<ContentItem> library =
+        [
+            Item("a", tags: [tag]),
+            Item("seen-1", tags: ["cost"]), Item("seen-2", tags: ["cost"]), Item("seen-3", tags: ["cost"]), Item("seen-4", tags: ["scale"]),
+        ];
+
+        var factors = Factors(Contact(consumed: ["seen-1", "seen-2", "seen-3", "seen-4"]), library);
+
+        factors.EngagementHistory.ShouldBe(0.15 * 0.5 * topicAffinity, 1e-12); // no format preference: topics only
+    }
+
+    [Theory]
     [InlineData(0, 0.10)]
     [InlineData(180, 0.05)]
     [InlineData(360, 0.025)]

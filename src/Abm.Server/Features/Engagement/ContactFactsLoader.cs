@@ -31,9 +31,13 @@ internal static class ContactFactsLoader
                            select new { link.ContactId, deal.Stage }).ToListAsync(cancellationToken);
 
         // The latest event of all time, not only of the window: "last interaction" is shown even for cold contacts.
-        var lastEvents = await database.EngagementEvents.Where(e => ids.Contains(e.ContactId))
-            .GroupBy(e => e.ContactId).Select(g => new { ContactId = g.Key, Last = g.Max(e => e.OccurredAt) })
-            .ToDictionaryAsync(g => g.ContactId, g => g.Last, cancellationToken);
+        // One MAX per contact reads the end of its (contact, time) index; a GROUP BY over the events let SQLite,
+        // which has no statistics, walk every event of the workspace through the (workspace, type) index instead.
+        var lastEvents = (await database.Contacts.Where(c => ids.Contains(c.Id))
+                .Select(c => new { c.Id, Last = database.EngagementEvents.Where(e => e.ContactId == c.Id).Max(e => (DateTime?)e.OccurredAt) })
+                .ToListAsync(cancellationToken))
+            .Where(c => c.Last is not null)
+            .ToDictionary(c => c.Id, c => c.Last!.Value);
         var eventsByContact = events.ToLookup(e => e.ContactId);
         var dealsByContact = deals.ToLookup(d => d.ContactId);
         return contacts.ToDictionary(c => c.Id, c =>

@@ -51,8 +51,10 @@ internal sealed class ContactRecommendations(
         var industry = contact.CompanyId is { } companyId
             ? await database.Companies.Where(c => c.Id == companyId).Select(c => c.Industry).SingleOrDefaultAsync(cancellationToken)
             : null;
-        // Everything ever consumed is excluded, not just what is inside the scoring window.
-        var consumed = await database.EngagementEvents.Where(e => e.ContactId == contact.Id && e.ContentId != null)
+        // Everything ever consumed is excluded, not just what is inside the scoring window. The open-ended time
+        // bound is there for SQLite's planner: with it the (contact, time) index matches two columns and wins;
+        // without it SQLite, which has no statistics, reads every event of the workspace through (workspace, type).
+        var consumed = await database.EngagementEvents.Where(e => e.ContactId == contact.Id && e.OccurredAt >= DateTime.MinValue && e.ContentId != null)
             .Select(e => e.ContentId!.Value).Distinct().ToListAsync(cancellationToken);
         return new ContactProfile(
             industry?.Trim().ToLowerInvariant().Replace(' ', '_'),

@@ -1,0 +1,23 @@
+namespace Abm.RecommenderQuality;
+
+/// <summary>
+/// Runs the whole quality check: prepares a server's history through the real pipeline, then judges its
+/// recommendations for every buyer against the hidden relevance, beside the popularity and random baselines.
+/// </summary>
+public static class QualityHarness
+{
+    /// <summary>Checks <paramref name="abm"/>, which must be connected to <paramref name="world"/>'s portal (<see cref="QualityWorld.ServerSettings"/>).</summary>
+    public static async Task<QualityReport> RunAsync(QualityWorld world, AbmUnderTest abm, TextWriter log, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(abm);
+        var timings = new QualityTimings(log);
+        using var api = abm.CreateClient();
+        await new WorldPreparation(world, abm, api, timings, log).RunAsync(cancellationToken);
+        var (truth, history) = await timings.MeasureAsync("reading truth and history", async () =>
+            (await HiddenRelevance.ReadAsync(world, cancellationToken), await AbmHistory.ReadAsync(abm.Services, cancellationToken)));
+        var scorecards = await timings.MeasureAsync("evaluation", () =>
+            new RecommenderEvaluation(history, truth, api, world.Options).RunAsync(cancellationToken));
+        return new QualityReport(world.Options, scorecards, timings);
+    }
+}

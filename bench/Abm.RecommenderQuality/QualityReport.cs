@@ -1,0 +1,40 @@
+using System.Globalization;
+using Abm.Engines.Recommendations.Evaluation;
+
+namespace Abm.RecommenderQuality;
+
+/// <summary>The scorecards of the three policies and how long each phase of the run took.</summary>
+public sealed class QualityReport(QualityRunOptions options, IReadOnlyList<RankingScorecard> scorecards, QualityTimings timings)
+{
+    public QualityRunOptions Options { get; } = options;
+
+    public IReadOnlyList<RankingScorecard> Scorecards { get; } = scorecards;
+
+    public QualityTimings Timings { get; } = timings;
+
+    public RankingScorecard Ours => Scorecard(RecommenderEvaluation.Ours);
+
+    public RankingScorecard Popularity => Scorecard(RecommenderEvaluation.Popularity);
+
+    public RankingScorecard Random => Scorecard(RecommenderEvaluation.Random);
+
+    public RankingScorecard Scorecard(string policy) => Scorecards.Single(s => s.Policy == policy);
+
+    public void Print(TextWriter output)
+    {
+        var k = Options.K;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"policy",-16} {"contacts",9} {"skipped",8} {$"NDCG@{k}",8} {$"hit-rate@{k}",11}"));
+        foreach (var card in Scorecards)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{card.Policy,-16} {card.Evaluated,9} {card.Skipped,8} {card.Ndcg,8:F4} {card.HitRate,11:P1}"));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ours / popularity: NDCG@{k} {Ratio(Ours.Ndcg, Popularity.Ndcg)}, hit-rate@{k} {Ratio(Ours.HitRate, Popularity.HitRate)}; ours / random: NDCG@{k} {Ratio(Ours.Ndcg, Random.Ndcg)}"));
+        output.WriteLine(string.Join(", ", Timings.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.Elapsed.TotalSeconds:F1} s")))
+            + string.Create(CultureInfo.InvariantCulture, $"; total {Timings.Total.TotalSeconds:F1} s"));
+    }
+
+    private static string Ratio(double ours, double baseline) =>
+        baseline > 0 ? (ours / baseline).ToString("F2", CultureInfo.InvariantCulture) + "x" : "n/a";
+}

@@ -1,0 +1,23 @@
+namespace Abm.RecommenderQuality;
+
+/// <summary>The size and randomness of one quality run; the same options always build the same market.</summary>
+public sealed record QualityRunOptions
+{
+    /// <summary>Target accounts in the sandbox portal (each has 5 to 30 buyers).</summary>
+    public int Accounts { get; init; } = 100;
+
+    /// <summary>Seed of the sandbox's portal, catalogue and buyer behaviour.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Simulated days the buyers act before recommendations are judged, so there is history to learn from.</summary>
+    public int Days { get; init; } = 14;
+
+    /// <summary>The cut-off rank of the metrics and the number of recommendations asked for.</summary>
+    public int K { get; init; } = 5;
+
+    /// <summary>Seed of the random baseline.</summary>
+    public int RandomBaselineSeed { get; init; } = 7;
+
+    /// <summary>Recommendation requests in flight at once.</summary>
+    public int Parallelism { get; init; } = 4;
+}
