@@ -15,13 +15,11 @@ public sealed class RowUpsertTests
     public async Task Execute_NewAndKnownRows_InsertsTheNewUpdatesOnlyTheNamedColumnsOfTheKnownAndKeepsTheirIds()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await MigratorFactory.For(database.Target).ApplyAsync();
-        var workspace = Guid.NewGuid();
+        var workspace = await MigratedWithWorkspaceAsync(database);
         var existing = NewContact(workspace, "1", "old@example.com");
         (existing.EngagementScore, existing.PersonaType, existing.ArchivedAt) = (73, "technical_buyer", Monday);
         await using (var setup = new AbmDbContext(database.Target.ContextOptions()))
         {
-            setup.Workspaces.Add(new Workspace { Id = workspace, Name = "A", CreatedAt = Monday, UpdatedAt = Monday });
             setup.Contacts.Add(existing);
             await setup.SaveChangesAsync();
         }
@@ -54,13 +52,7 @@ public sealed class RowUpsertTests
     public async Task Execute_MoreRowsThanOneStatementHolds_WritesEveryRowOnce()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await MigratorFactory.For(database.Target).ApplyAsync();
-        var workspace = Guid.NewGuid();
-        await using (var setup = new AbmDbContext(database.Target.ContextOptions()))
-        {
-            setup.Workspaces.Add(new Workspace { Id = workspace, Name = "A", CreatedAt = Monday, UpdatedAt = Monday });
-            await setup.SaveChangesAsync();
-        }
+        var workspace = await MigratedWithWorkspaceAsync(database);
 
         var rows = Enumerable.Range(1, 95).Select(i => NewContact(workspace, $"{i}", $"{i}@example.com")).ToList();
         await using var context = new AbmDbContext(database.Target.ContextOptions());
@@ -78,13 +70,7 @@ public sealed class RowUpsertTests
     public async Task Execute_WithoutCommit_WritesNothing()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await MigratorFactory.For(database.Target).ApplyAsync();
-        var workspace = Guid.NewGuid();
-        await using (var setup = new AbmDbContext(database.Target.ContextOptions()))
-        {
-            setup.Workspaces.Add(new Workspace { Id = workspace, Name = "A", CreatedAt = Monday, UpdatedAt = Monday });
-            await setup.SaveChangesAsync();
-        }
+        var workspace = await MigratedWithWorkspaceAsync(database);
 
         await using (var context = new AbmDbContext(database.Target.ContextOptions()))
         {
@@ -95,6 +81,16 @@ public sealed class RowUpsertTests
 
         await using var check = new AbmDbContext(database.Target.ContextOptions());
         (await check.Contacts.IgnoreQueryFilters().CountAsync()).ShouldBe(0);
+    }
+
+    private static async Task<Guid> MigratedWithWorkspaceAsync(TestDatabase database)
+    {
+        await MigratorFactory.For(database.Target).ApplyAsync();
+        var workspace = Guid.NewGuid();
+        await using var setup = new AbmDbContext(database.Target.ContextOptions());
+        setup.Workspaces.Add(new Workspace { Id = workspace, Name = "A", CreatedAt = Monday, UpdatedAt = Monday });
+        await setup.SaveChangesAsync();
+        return workspace;
     }
 
     private static Contact NewContact(Guid workspace, string hubSpotId, string email) =>
