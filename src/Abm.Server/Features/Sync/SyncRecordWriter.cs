@@ -139,8 +139,7 @@ internal sealed class SyncRecordWriter(AbmDbContext database, CurrentWorkspace w
         var rows = LastCopyOfEach(records).Select(record =>
         {
             var contact = new Contact { Id = Guid.CreateVersion7(), WorkspaceId = WorkspaceId, HubSpotId = record.Id, CreatedAt = now.UtcDateTime };
-            var companyId = HubSpotRecordMapping.CompanyIdOf(record) is { } hubSpotCompany && companies.TryGetValue(hubSpotCompany, out var id) ? id : (Guid?)null;
-            HubSpotRecordMapping.ApplyTo(contact, record, companyId, now.UtcDateTime);
+            HubSpotRecordMapping.ApplyTo(contact, record, LocalCompanyId(record, companies), now.UtcDateTime);
             contact.Segments = [.. ContactSegmenter.Tag(new SegmentInput(record.UpdatedAt, record.Properties), _rules, now)];
             return contact;
         }).ToList();
@@ -165,8 +164,7 @@ internal sealed class SyncRecordWriter(AbmDbContext database, CurrentWorkspace w
         foreach (var record in records)
         {
             var deal = Known(known, record.Id, () => database.Deals.Add(new Deal { Id = Guid.CreateVersion7(), WorkspaceId = WorkspaceId, HubSpotId = record.Id, CreatedAt = Now }).Entity);
-            var companyId = HubSpotRecordMapping.CompanyIdOf(record) is { } hubSpotCompany && companies.TryGetValue(hubSpotCompany, out var id) ? id : (Guid?)null;
-            HubSpotRecordMapping.ApplyTo(deal, record, companyId, Now);
+            HubSpotRecordMapping.ApplyTo(deal, record, LocalCompanyId(record, companies), Now);
             foreach (var contactId in HubSpotRecordMapping.AssociatedIds(record, SyncedObjects.Contacts).Select(h => contacts.GetValueOrDefault(h)).Where(id => id != Guid.Empty).Distinct())
             {
                 database.DealContacts.Add(new DealContact { WorkspaceId = WorkspaceId, DealId = deal.Id, ContactId = contactId });
@@ -195,6 +193,10 @@ internal sealed class SyncRecordWriter(AbmDbContext database, CurrentWorkspace w
 
         return row;
     }
+
+    /// <summary>The local id of the record's company, when that company has been synced.</summary>
+    private static Guid? LocalCompanyId(CrmRecord record, Dictionary<string, Guid> companies) =>
+        HubSpotRecordMapping.CompanyIdOf(record) is { } hubSpotCompany && companies.TryGetValue(hubSpotCompany, out var id) ? id : null;
 
     private async Task<Dictionary<string, Guid>> CompanyIdsAsync(IEnumerable<string?> hubSpotIds, CancellationToken cancellationToken)
     {
