@@ -8,6 +8,7 @@ using BenchmarkDotNet.Running;
 // "quality" judges the recommender on the sandbox's simulated buyers (NDCG@5, hit-rate@5 against popularity and
 // random; their hidden interests are the truth), after feeding the server through import, sync and the event sink;
 // "quality --accounts 30 --days 5" runs a smaller market.
+// "imports" times a one-row content import into an empty library and into one of 20,000 items.
 // "quick" times both scoring paths and the recommender in one Stopwatch run (ratios from the same machine
 // state); anything else goes to BenchmarkDotNet's switcher (e.g. --filter '*').
 if (args is ["quick", ..])
@@ -29,6 +30,10 @@ else if (args is ["pipeline", ..])
 else if (args is ["webhooks", ..])
 {
     await WebhookIntakeBench.RunAsync(Console.Out);
+}
+else if (args is ["imports", ..])
+{
+    await ContentImportBench.RunAsync(Console.Out);
 }
 else if (args is ["quality", ..])
 {

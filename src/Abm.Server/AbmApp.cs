@@ -60,11 +60,7 @@ internal static class AbmApp
         builder.Services.AddWebhooks();
 
         var app = builder.Build();
-        app.UseErrorHandling();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseCors();
-        app.UseRateLimiter();
+        app.UseAbmMiddleware();
 
         app.MapOpenApi();
         app.MapHealthEndpoints();
@@ -84,4 +80,16 @@ internal static class AbmApp
         app.MapWebhookEndpoints();
         return app;
     }
+
+    /// <summary>
+    /// The middleware every request passes, in order. CORS comes before authentication and authorization, so a
+    /// refused cross-origin request still carries the headers that let the page read why, and a preflight is
+    /// answered before anything asks it for credentials it never carries.
+    /// </summary>
+    public static IApplicationBuilder UseAbmMiddleware(this IApplicationBuilder app) => app
+        .UseErrorHandling()
+        .UseCors()
+        .UseAuthentication()
+        .UseAuthorization()
+        .UseRateLimiter();
 }

@@ -76,6 +76,24 @@ public sealed class ImportTests(ServerFixture fixture) : IClassFixture<ServerFix
     }
 
     [Fact]
+    public async Task ImportContent_FileLongerThanALookupChunk_UpdatesEveryExistingItemAndCreatesTheRest()
+    {
+        var (client, _) = await Server.MarketerInNewWorkspaceAsync();
+        static string Rows(IEnumerable<int> ids, string title) =>
+            "external_id,title,content_type\n" + string.Concat(ids.Select(i => $"item-{i},{title} {i},whitepaper\n"));
+        (await ImportAsync(client, "/api/content/import", Rows(Enumerable.Range(0, 1_200).Where(i => i % 2 == 0), "First"))).Created.ShouldBe(600);
+
+        var second = await ImportAsync(client, "/api/content/import", Rows(Enumerable.Range(0, 1_200), "Second"));
+
+        second.Updated.ShouldBe(600);
+        second.Created.ShouldBe(600);
+        second.Results.Select(r => r.Line).ShouldBe(Enumerable.Range(2, 1_200));
+        second.Results.Where(r => r.Status == RowOutcome.Updated).Select(r => r.Line - 2).ShouldAllBe(i => i % 2 == 0);
+        var page = (await client.GetFromJsonAsync<ContentPage>("/api/content?limit=1"))!;
+        page.Total.ShouldBe(1_200);
+    }
+
+    [Fact]
     public async Task Import_NotCsv_Returns415()
     {
         var (client, _) = await Server.MarketerInNewWorkspaceAsync();

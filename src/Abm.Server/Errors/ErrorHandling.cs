@@ -18,12 +18,8 @@ internal static class ErrorHandling
         return services;
     }
 
-    public static WebApplication UseErrorHandling(this WebApplication app)
-    {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        return app;
-    }
+    public static IApplicationBuilder UseErrorHandling(this IApplicationBuilder app) =>
+        app.UseExceptionHandler().UseStatusCodePages();
 }
 
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler

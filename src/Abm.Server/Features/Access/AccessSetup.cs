@@ -34,14 +34,7 @@ internal static class AccessSetup
             {
                 var perMinute = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.RateLimitPerMinute;
                 // A token bucket per key: bursts are fine, sustained load is held to the configured rate.
-                return RateLimitPartition.GetTokenBucketLimiter(context.User.Actor(), _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = perMinute,
-                    TokensPerPeriod = Math.Max(1, perMinute / 60),
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
+                return RateLimitPartition.GetTokenBucketLimiter(context.User.Actor(), _ => PerKeyAllowance.BucketFor(perMinute));
             });
             limiter.OnRejected = async (context, cancellationToken) =>
             {

@@ -18,12 +18,15 @@ namespace Abm.Server.Features.Imports;
 /// </summary>
 internal sealed class ContentImport(AbmDbContext database, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>Rows whose existing items are looked up with one query: the cost follows the file, not the library.</summary>
+    private const int LookupChunk = 500;
+
     public async Task<ImportReport> ImportAsync(Stream csv, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var results = new List<RowResult>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var existing = await database.ContentItems.Where(c => c.ExternalId != null).ToDictionaryAsync(c => c.ExternalId!, StringComparer.Ordinal, cancellationToken);
+        var pending = new List<(int Line, ContentItemRequest Request)>(LookupChunk);
         await foreach (var row in CsvRows.ReadAsync(csv, cancellationToken))
         {
             var (request, errors) = Parse(row);
@@ -43,18 +46,39 @@ internal sealed class ContentImport(AbmDbContext database, AuditTrail audit, Tim
                 seen[id] = row.Line;
             }
 
-            var isUpdate = request.ExternalId is not null && existing.ContainsKey(request.ExternalId);
-            var item = isUpdate ? existing[request.ExternalId!] : NewItem(request, user.WorkspaceId(), now);
-            request.ApplyTo(item);
-            item.UpdatedAt = now;
-            item.ArchivedAt = null;
-            results.Add(new RowResult(row.Line, isUpdate ? RowOutcome.Updated : RowOutcome.Created, item.Id.ToString(), null));
+            pending.Add((row.Line, request));
+            if (pending.Count == LookupChunk)
+            {
+                await ApplyAsync(pending, user.WorkspaceId(), now, results, cancellationToken);
+            }
         }
 
-        var report = ImportReport.From(results);
+        await ApplyAsync(pending, user.WorkspaceId(), now, results, cancellationToken);
+        var report = ImportReport.From(results.OrderBy(r => r.Line).ToList());
         audit.Record(user.WorkspaceId(), user, "content.imported", "content_item", null, new { report.Created, report.Updated, report.Rejected });
         await database.SaveChangesAsync(cancellationToken);
         return report;
+    }
+
+    /// <summary>Creates or updates the items of a chunk of valid rows; saved with the rest of the file at the end.</summary>
+    private async Task ApplyAsync(List<(int Line, ContentItemRequest Request)> pending, Guid workspaceId, DateTime now, List<RowResult> results, CancellationToken cancellationToken)
+    {
+        var externalIds = pending.Select(p => p.Request.ExternalId).OfType<string>().ToList();
+        var existing = externalIds.Count == 0
+            ? []
+            : await database.ContentItems.Where(c => c.ExternalId != null && externalIds.Contains(c.ExternalId))
+                .ToDictionaryAsync(c => c.ExternalId!, StringComparer.Ordinal, cancellationToken);
+        foreach (var (line, request) in pending)
+        {
+            var found = request.ExternalId is { } id ? existing.GetValueOrDefault(id) : null;
+            var item = found ?? NewItem(request, workspaceId, now);
+            request.ApplyTo(item);
+            item.UpdatedAt = now;
+            item.ArchivedAt = null;
+            results.Add(new RowResult(line, found is null ? RowOutcome.Created : RowOutcome.Updated, item.Id.ToString(), null));
+        }
+
+        pending.Clear();
     }
 
     private ContentItem NewItem(ContentItemRequest request, Guid workspaceId, DateTime now)

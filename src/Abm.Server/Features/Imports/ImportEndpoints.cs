@@ -7,8 +7,6 @@ namespace Abm.Server.Features.Imports;
 /// <summary>CSV uploads: send the file as the request body with Content-Type text/csv.</summary>
 internal static class ImportEndpoints
 {
-    public const long MaxUploadBytes = 50L * 1024 * 1024;
-
     public static IServiceCollection AddImports(this IServiceCollection services) =>
         services.AddScoped<ContentImport>().AddScoped<EventImport>();
 
@@ -21,28 +19,26 @@ internal static class ImportEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportContentAsync(
+    private static Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportContentAsync(
         HttpRequest request, ClaimsPrincipal user, ContentImport import, CancellationToken cancellationToken) =>
-        Refuse(request) ?? (Results<Ok<ImportReport>, ProblemHttpResult>)TypedResults.Ok(await import.ImportAsync(request.Body, user, cancellationToken));
+        ImportAsync(request, file => import.ImportAsync(file, user, cancellationToken), cancellationToken);
 
-    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportEventsAsync(
+    private static Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportEventsAsync(
         HttpRequest request, ClaimsPrincipal user, EventImport import, CancellationToken cancellationToken) =>
-        Refuse(request) ?? (Results<Ok<ImportReport>, ProblemHttpResult>)TypedResults.Ok(await import.ImportAsync(request.Body, user, cancellationToken));
+        ImportAsync(request, file => import.ImportAsync(file, user, cancellationToken), cancellationToken);
 
-    private static ProblemHttpResult? Refuse(HttpRequest request)
+    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
+        HttpRequest request, Func<Stream, Task<ImportReport>> import, CancellationToken cancellationToken)
     {
-        if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
+        var (file, problem) = await CsvUpload.ReceiveAsync(request, cancellationToken);
+        if (problem is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "CSV expected",
-                detail: "Send the file as the request body with 'Content-Type: text/csv'.");
+            return problem;
         }
 
-        if (request.ContentLength > MaxUploadBytes)
+        await using (file)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
-                detail: $"Files up to {MaxUploadBytes / (1024 * 1024)} MB are accepted; split larger ones.");
+            return TypedResults.Ok(await import(file!));
         }
-
-        return null;
     }
 }
