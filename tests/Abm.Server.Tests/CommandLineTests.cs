@@ -14,6 +14,8 @@ public sealed class CommandLineTests : IDisposable
         { "DATABASE_URL", "mysql://user:pw@localhost/abm", "DATABASE_URL" },
         { "DATABASE_URL", "postgres://user:pw@localhost", "DATABASE_URL" },
         { "DATABASE_URL", "not a url", "DATABASE_URL" },
+        { "DATABASE_URL", "garbage", "sqlite:///" },
+        { "DATABASE_URL", "postgres://abm@127.0.0.1:1/abm", "DATABASE_URL" },
         { "DATABASE_URL", "postgres://user:pw@localhost/abm?nonsense_option=1", "DATABASE_URL" },
         { "Database__Provider", "oracle", "Database:Provider" },
         { "API_SECRET_KEY", "too-short", "API_SECRET_KEY" },
@@ -29,7 +31,21 @@ public sealed class CommandLineTests : IDisposable
 
         outcome.ExitCode.ShouldBe(2, outcome.Output + outcome.Error);
         outcome.Error.ShouldContain(named);
-        outcome.Error.ShouldNotContain("   at ");
+        outcome.Error.Trim().ShouldNotContain('\n', customMessage: "one line, not a stack trace: " + outcome.Error);
+        outcome.Error.ShouldNotContain("DataAnnotation");
+    }
+
+    [Fact]
+    public async Task Serve_SqliteFileInAFolderThatDoesNotExist_ExitsWithoutCreatingIt()
+    {
+        var missing = Path.Combine(_workingDirectory, "no-such-folder", "nested");
+
+        var outcome = await AbmProcess.RunAsync(_workingDirectory, new Dictionary<string, string> { ["DATABASE_URL"] = $"sqlite://{missing}/abm.db" }, "serve");
+
+        outcome.ExitCode.ShouldBe(2, outcome.Output + outcome.Error);
+        outcome.Error.ShouldContain("DATABASE_URL");
+        outcome.Error.ShouldContain("does not exist");
+        Directory.Exists(Path.Combine(_workingDirectory, "no-such-folder")).ShouldBeFalse();
     }
 
     [Fact]

@@ -35,7 +35,13 @@ internal static class StartupFailure
         MigrationException e => e.Message,
         Abm.HubSpot.HubSpotAuthenticationException e => e.Message,
         Abm.HubSpot.HubSpotApiException e => $"HubSpot answered {(int?)e.StatusCode} {e.Category}: {e.HubSpotMessage}",
+        Npgsql.NpgsqlException e => OneLine($"the PostgreSQL database of DATABASE_URL (or ConnectionStrings:Abm) cannot be used: {e.Message}{Cause(e)}"),
+        Microsoft.Data.Sqlite.SqliteException e => OneLine($"the SQLite database of DATABASE_URL (or ConnectionStrings:Abm) cannot be used: {e.Message}"),
         AggregateException { InnerExceptions: [var inner] } => Describe(inner),
         _ => null,
     };
+
+    private static string Cause(Exception error) => error.InnerException is { } inner ? $" ({inner.Message})" : "";
+
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -12,6 +12,7 @@ namespace Abm.Server.Database;
 internal static class DatabaseConfiguration
 {
     public const string DefaultSqliteFile = "./data/abm.db";
+    private const string ExpectedUrls = "postgres://user:password@host:port/database or sqlite:///path/to/abm.db";
 
     public static DatabaseTarget Resolve(IConfiguration configuration)
     {
@@ -30,7 +31,7 @@ internal static class DatabaseConfiguration
                 throw new ConfigurationException("Database:Provider is postgres but neither DATABASE_URL nor ConnectionStrings:Abm is set.");
             }
 
-            return Sqlite(DefaultSqliteFile);
+            return Sqlite(DefaultSqliteFile, setting: null);
         }
 
         return provider == DatabaseProvider.PostgreSql ? Postgres(connectionString, "ConnectionStrings:Abm") : SqliteFromConnectionString(connectionString);
@@ -47,17 +48,17 @@ internal static class DatabaseConfiguration
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
-            throw new ConfigurationException("DATABASE_URL is not a valid URL; expected postgres://user:password@host:port/database.");
+            throw new ConfigurationException($"DATABASE_URL is not a valid URL; expected {ExpectedUrls}.");
         }
 
         if (uri.Scheme is "sqlite")
         {
-            return Sqlite(uri.AbsolutePath.Length > 1 ? uri.AbsolutePath : DefaultSqliteFile);
+            return uri.AbsolutePath.Length > 1 ? Sqlite(Uri.UnescapeDataString(uri.AbsolutePath), "DATABASE_URL") : Sqlite(DefaultSqliteFile, setting: null);
         }
 
         if (uri.Scheme is not ("postgres" or "postgresql"))
         {
-            throw new ConfigurationException($"DATABASE_URL has scheme '{uri.Scheme}'; expected postgres:// or postgresql://.");
+            throw new ConfigurationException($"DATABASE_URL has scheme '{uri.Scheme}'; expected {ExpectedUrls}.");
         }
 
         var database = uri.AbsolutePath.TrimStart('/');
@@ -112,7 +113,7 @@ internal static class DatabaseConfiguration
     {
         try
         {
-            return Sqlite(new SqliteConnectionStringBuilder(connectionString).DataSource);
+            return Sqlite(new SqliteConnectionStringBuilder(connectionString).DataSource, "ConnectionStrings:Abm");
         }
         catch (ArgumentException)
         {
@@ -120,11 +121,20 @@ internal static class DatabaseConfiguration
         }
     }
 
-    private static DatabaseTarget Sqlite(string file)
+    /// <summary>
+    /// The default file's folder is created on first start; a file named by a setting must be in a folder that
+    /// exists, so a typo never leaves folders behind outside where the operator meant to keep data.
+    /// </summary>
+    private static DatabaseTarget Sqlite(string file, string? setting)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(directory))
+        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
         {
+            if (setting is not null)
+            {
+                throw new ConfigurationException($"{setting} names the SQLite file '{file}', but the folder '{directory}' does not exist; create it or name another file.");
+            }
+
             Directory.CreateDirectory(directory);
         }
 

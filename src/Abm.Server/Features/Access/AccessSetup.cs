@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Abm.Data;
+using Abm.Server.Configuration;
 using Abm.Server.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,7 @@ internal static class AccessSetup
     {
         services.AddOptions<AccessOptions>()
             .Configure<IConfiguration>(AccessOptions.Bind)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateSettings();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentWorkspace>();
         services.AddScoped<ICurrentWorkspace>(sp => sp.GetRequiredService<CurrentWorkspace>());

@@ -1,3 +1,4 @@
+using Abm.Server.Configuration;
 using Abm.Server.Features.Access;
 
 namespace Abm.Server.Features.Engagement;
@@ -6,7 +7,7 @@ internal static class EngagementEndpoints
 {
     public static IServiceCollection AddEngagement(this IServiceCollection services)
     {
-        services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.Section).ValidateSettings();
         services.AddScoped<EngagementSettingsStore>();
         services.AddScoped<WriteBackQueue>();
         services.AddScoped<AccountRollup>();

@@ -1,3 +1,4 @@
+using Abm.Server.Configuration;
 using Abm.Server.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,7 @@ internal static class RecommendationEndpoints
 
     public static IServiceCollection AddRecommendations(this IServiceCollection services)
     {
-        services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.Section).ValidateSettings();
         services.AddMemoryCache();
         services.AddSingleton<RecommenderCache>();
         services.AddScoped<ContactRecommendations>();

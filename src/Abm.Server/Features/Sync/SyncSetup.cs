@@ -1,10 +1,12 @@
+using Abm.Server.Configuration;
+
 namespace Abm.Server.Features.Sync;
 
 internal static class SyncSetup
 {
     public static IServiceCollection AddHubSpotSync(this IServiceCollection services)
     {
-        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateSettings();
         services.AddSingleton<SyncSignal>();
         services.AddScoped<SegmentRuleStore>();
         services.AddScoped<SegmentRefresher>();

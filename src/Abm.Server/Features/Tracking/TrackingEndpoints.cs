@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Abm.Data;
+using Abm.Server.Configuration;
 using Abm.Server.Errors;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Events;
@@ -18,7 +19,7 @@ internal static class TrackingEndpoints
 
     public static IServiceCollection AddTracking(this IServiceCollection services)
     {
-        services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.Section).ValidateSettings();
         services.AddSingleton<TrackingTokens>();
         // Any site that embeds the snippet may post to collect; the token, not the origin, is the credential.
         services.AddCors(cors => cors.AddPolicy(CollectCors, policy => policy.AllowAnyOrigin().AllowAnyHeader().WithMethods("POST")));

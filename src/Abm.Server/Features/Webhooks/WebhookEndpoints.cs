@@ -1,3 +1,4 @@
+using Abm.Server.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ internal static partial class WebhookEndpoints
 
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateSettings();
         services.AddSingleton<WebhookSignatureCheck>();
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookBatchProcessor>();
