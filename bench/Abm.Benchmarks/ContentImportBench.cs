@@ -4,9 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Abm.Data;
-using Abm.Server;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Abm.Benchmarks;
@@ -25,17 +22,9 @@ internal static class ContentImportBench
     public static async Task RunAsync(TextWriter output)
     {
         var culture = CultureInfo.InvariantCulture;
-        var scratch = Directory.CreateTempSubdirectory("abm-import-").FullName;
-        string[] args =
-        [
-            "--urls=http://127.0.0.1:0", $"--API_SECRET_KEY={OperatorKey}", "--API_RATE_LIMIT_PER_MINUTE=1000000",
-            "--Scoring:NightlyPassEnabled=false", $"--DataProtection:KeysPath={Path.Combine(scratch, "keys")}", "--Logging:LogLevel:Default=Warning",
-            .. Environment.GetEnvironmentVariable("DATABASE_URL") is { Length: > 0 } ? Array.Empty<string>() : [$"--ConnectionStrings:Abm=Data Source={Path.Combine(scratch, "abm.db")}"],
-        ];
-        await using var app = AbmApp.Build(args);
-        await app.StartAsync();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        output.WriteLine(string.Create(culture, $"Server on {baseUrl} ({app.Services.GetRequiredService<DatabaseTarget>()}), {Environment.ProcessorCount} cores"));
+        await using var server = await BenchServer.StartAsync("import", OperatorKey);
+        var baseUrl = server.Address;
+        output.WriteLine(string.Create(culture, $"Server on {baseUrl} ({server.App.Services.GetRequiredService<DatabaseTarget>()}), {Environment.ProcessorCount} cores"));
 
         using var empty = await WorkspaceClientAsync(baseUrl, "Empty library");
         using var full = await WorkspaceClientAsync(baseUrl, "Full library");
@@ -80,9 +69,9 @@ internal static class ContentImportBench
         (await client.PostAsync("/api/content/import", body)).EnsureSuccessStatusCode();
     }
 
-    private static async Task<HttpClient> WorkspaceClientAsync(string baseUrl, string name)
+    private static async Task<HttpClient> WorkspaceClientAsync(Uri baseUrl, string name)
     {
-        var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var client = new HttpClient { BaseAddress = baseUrl };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorKey);
         var created = await client.PostAsJsonAsync("/api/workspaces", new { name });
         created.EnsureSuccessStatusCode();

@@ -4,10 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Abm.Data;
 using Abm.Data.Entities;
-using Abm.Server;
 using Abm.Server.Features.Workspaces;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Abm.Benchmarks;
@@ -27,17 +24,9 @@ internal static class PipelineBench
     public static async Task RunAsync(TextWriter output)
     {
         var culture = CultureInfo.InvariantCulture;
-        var scratch = Directory.CreateTempSubdirectory("abm-pipeline-").FullName;
-        string[] args =
-        [
-            "--urls=http://127.0.0.1:0", $"--API_SECRET_KEY={OperatorKey}", "--API_RATE_LIMIT_PER_MINUTE=1000000",
-            "--Scoring:NightlyPassEnabled=false", $"--DataProtection:KeysPath={Path.Combine(scratch, "keys")}", "--Logging:LogLevel:Default=Warning",
-            .. Environment.GetEnvironmentVariable("DATABASE_URL") is { Length: > 0 } ? Array.Empty<string>() : [$"--ConnectionStrings:Abm=Data Source={Path.Combine(scratch, "abm.db")}"],
-        ];
-        await using var app = AbmApp.Build(args);
-        await app.StartAsync();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        await using var server = await BenchServer.StartAsync("pipeline", OperatorKey);
+        var (app, baseUrl) = (server.App, server.Address);
+        using var client = new HttpClient { BaseAddress = baseUrl };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorKey);
         var hubSpotIds = await SeedContactsAsync(app.Services);
         output.WriteLine(string.Create(culture, $"Server on {baseUrl} ({app.Services.GetRequiredService<DatabaseTarget>()}), {Contacts:N0} contacts, {Environment.ProcessorCount} cores"));
@@ -96,9 +85,6 @@ internal static class PipelineBench
 
         latencies.Sort();
         output.WriteLine(string.Create(culture, $"Event to updated score ({LatencySamples} samples): p50 {Percentile(latencies, 0.50):F1} ms, p95 {Percentile(latencies, 0.95):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms (target p95 < 1000 ms)"));
-        await app.StopAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(scratch, recursive: true);
     }
 
     private sealed record EngagementProbe(DateTime? ComputedAt);
