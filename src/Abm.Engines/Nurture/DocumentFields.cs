@@ -7,6 +7,7 @@ namespace Abm.Engines.Nurture;
 /// Reads the fields of one JSON object of a sequence document, recording each problem at its path instead of
 /// stopping at the first, so an author sees everything to fix at once.
 /// </summary>
+/// <remarks>An explicit null is a wrong value, not an absent field, as the published JSON Schema says.</remarks>
 internal sealed class DocumentFields(JsonElement element, string path, List<SequenceProblem> problems)
 {
     public string Path { get; } = path;
@@ -32,7 +33,7 @@ internal sealed class DocumentFields(JsonElement element, string path, List<Sequ
 
     public string? String(string name, bool required, int maxLength = 200)
     {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!element.TryGetProperty(name, out var value))
         {
             if (required)
             {
@@ -59,7 +60,7 @@ internal sealed class DocumentFields(JsonElement element, string path, List<Sequ
 
     public double? Number(string name, bool required, double min, double max)
     {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!element.TryGetProperty(name, out var value))
         {
             if (required)
             {
@@ -92,7 +93,7 @@ internal sealed class DocumentFields(JsonElement element, string path, List<Sequ
 
     public bool? Boolean(string name)
     {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!element.TryGetProperty(name, out var value))
         {
             return null;
         }
@@ -150,7 +151,7 @@ internal sealed class DocumentFields(JsonElement element, string path, List<Sequ
 
     public List<JsonElement>? Array(string name, bool required = false)
     {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!element.TryGetProperty(name, out var value))
         {
             if (required)
             {
@@ -171,7 +172,7 @@ internal sealed class DocumentFields(JsonElement element, string path, List<Sequ
 
     public DocumentFields? Child(string name, bool required)
     {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!element.TryGetProperty(name, out var value))
         {
             if (required)
             {
