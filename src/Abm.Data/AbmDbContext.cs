@@ -28,6 +28,7 @@ public sealed class AbmDbContext(DbContextOptions<AbmDbContext> options, ICurren
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<EngagementEvent> EngagementEvents => Set<EngagementEvent>();
     public DbSet<NurtureSequence> NurtureSequences => Set<NurtureSequence>();
+    public DbSet<NurtureSequenceVersion> NurtureSequenceVersions => Set<NurtureSequenceVersion>();
     public DbSet<NurtureEnrollment> NurtureEnrollments => Set<NurtureEnrollment>();
     public DbSet<ContactScore> ContactScores => Set<ContactScore>();
     public DbSet<AccountScore> AccountScores => Set<AccountScore>();

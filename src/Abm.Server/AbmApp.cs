@@ -8,6 +8,7 @@ using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Events;
 using Abm.Server.Features.Health;
 using Abm.Server.Features.Imports;
+using Abm.Server.Features.Nurture;
 using Abm.Server.Features.Provisioning;
 using Abm.Server.Features.Recommendations;
 using Abm.Server.Features.Sync;
@@ -58,6 +59,7 @@ internal static class AbmApp
         builder.Services.AddHubSpotSync();
         builder.Services.AddWriteBack();
         builder.Services.AddWebhooks();
+        builder.Services.AddNurture();
 
         var app = builder.Build();
         app.UseAbmMiddleware();
@@ -78,6 +80,7 @@ internal static class AbmApp
         app.MapOAuthCallback();
         api.MapSyncEndpoints();
         app.MapWebhookEndpoints();
+        api.MapGroup("/nurture").MapNurtureEndpoints();
         return app;
     }
 

@@ -13,6 +13,8 @@ internal sealed class NurtureSequenceConfiguration : IEntityTypeConfiguration<Nu
         builder.BelongsToWorkspace();
         builder.Property(s => s.Key).HasMaxLength(100);
         builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.Description).HasMaxLength(2000);
+        builder.Property(s => s.Status).HasMaxLength(20);
         builder.Property(s => s.Definition).IsJsonDocument();
         builder.HasIndex(s => new { s.WorkspaceId, s.Key }).IsUnique();
     }
