@@ -16,6 +16,7 @@ using Abm.Server.Features.Tracking;
 using Abm.Server.Features.Webhooks;
 using Abm.Server.Features.Workspaces;
 using Abm.Server.Features.WriteBack;
+using Abm.Server.Json;
 using Abm.Server.Security;
 
 namespace Abm.Server;
@@ -43,6 +44,7 @@ internal static class AbmApp
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddErrorHandling();
+        builder.Services.AddApiJson();
         builder.Services.AddAbmDataProtection();
         builder.Services.AddOpenApi();
         builder.Services.AddAbmDatabase();

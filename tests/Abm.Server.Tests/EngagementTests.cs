@@ -78,7 +78,7 @@ public sealed class EngagementTests(ServerFixture fixture) : IClassFixture<Serve
         var account = (await client.GetFromJsonAsync<AccountEngagementResponse>($"/api/accounts/{company.Id}/engagement"))!;
         account.Score.ShouldBeGreaterThan(0);
         account.StakeholderCoverage.ShouldBeGreaterThan(0);
-        account.RoleCounts!.Value.GetProperty("contacts").GetProperty("CHAMPION").GetInt32().ShouldBe(1);
+        account.RoleCounts!.Contacts["CHAMPION"].ShouldBe(1);
         await using var database = Server.OpenDatabase();
         var outbox = await database.HubSpotOutbox.IgnoreQueryFilters().Where(o => o.WorkspaceId == workspace).ToListAsync();
         outbox.Count(o => o.HubSpotId == champion.HubSpotId).ShouldBe(1);

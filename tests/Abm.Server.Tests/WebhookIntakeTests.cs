@@ -73,6 +73,24 @@ public sealed class WebhookIntakeTests(WebhookIntakeFixture fixture) : IClassFix
     }
 
     [Theory]
+    [InlineData("\"yesterday\"")]
+    [InlineData("null")]
+    [InlineData("{\"ms\":1}")]
+    [InlineData("1e400")]
+    [InlineData("-5")]
+    public async Task Receive_SignedEventWithOccurredAtNotATime_CountsItUnreadableAndStoresTheBatch(string occurredAt)
+    {
+        var objectId = UniqueId();
+        var body = $$"""[{"portalId":990000001,"objectId":{{objectId}},"subscriptionType":"contact.creation","occurredAt":{{occurredAt}}}]""";
+
+        var response = await Server.CreateClient().SendAsync(Signed(body, Now()));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        WebhookEvent.TryParseBatch(Encoding.UTF8.GetBytes(body), out var events, out var unreadable, out _).ShouldBeTrue();
+        (events.Count, unreadable).ShouldBe((0, 1));
+    }
+
+    [Theory]
     [InlineData("[{\"objectId\":1,")]
     [InlineData("{\"objectId\":1}")]
     [InlineData("")]

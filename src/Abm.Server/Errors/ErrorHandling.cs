@@ -5,7 +5,8 @@ namespace Abm.Server.Errors;
 
 /// <summary>
 /// Every error leaves as problem details: validation failures with per-field errors, unreadable JSON with
-/// the path of the field that broke it, and anything unexpected as a bare 500 (details only in the log).
+/// the path of the field that broke it, a JSON body in an unknown charset as 415, and anything unexpected as a
+/// bare 500 whose trace id leads to the details in the log.
 /// </summary>
 internal static class ErrorHandling
 {
@@ -13,13 +14,14 @@ internal static class ErrorHandling
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<UnexpectedErrorHandler>();
         // Binding failures throw, so they reach the handler above instead of leaving as an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
 
     public static IApplicationBuilder UseErrorHandling(this IApplicationBuilder app) =>
-        app.UseExceptionHandler().UseStatusCodePages();
+        app.UseExceptionHandler().UseStatusCodePages().UseMiddleware<UnsupportedCharsetMiddleware>();
 }
 
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler

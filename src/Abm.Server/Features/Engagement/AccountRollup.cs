@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Abm.Data;
 using Abm.Data.Entities;
 using Abm.Engines;
@@ -67,14 +66,12 @@ internal sealed class AccountRollup(AbmDbContext database, WriteBackQueue writeB
         row.Score = engagement.Score;
         row.Velocity = engagement.Velocity;
         row.StakeholderCoverage = engagement.StakeholderCoverage;
-        row.RoleCounts = JsonSerializer.Serialize(new
-        {
-            contacts = engagement.ContactsByRole.ToDictionary(r => r.Key.ToWireName(), r => r.Value),
-            engaged = engagement.EngagedContactsByRole.ToDictionary(r => r.Key.ToWireName(), r => r.Value),
+        row.RoleCounts = new RoleCounts(
+            engagement.ContactsByRole.ToDictionary(r => r.Key.ToWireName(), r => r.Value),
+            engagement.EngagedContactsByRole.ToDictionary(r => r.Key.ToWireName(), r => r.Value),
             engagement.ContactCount,
             engagement.EngagedContactCount,
-            engagement.ContactsWithoutRole,
-        });
+            engagement.ContactsWithoutRole).ToJson();
         row.ComputedAt = now;
     }
 }

@@ -18,6 +18,20 @@ internal sealed record ContactEngagementResponse(
 
 internal sealed record AccountEngagementResponse(
     Guid CompanyId, string HubSpotId, string? Name, double Score, double Velocity, double StakeholderCoverage,
-    System.Text.Json.JsonElement? RoleCounts, DateTime? ComputedAt);
+    RoleCounts? RoleCounts, DateTime? ComputedAt);
+
+/// <summary>
+/// An account's buying-role counts as stored on its score (keyed by role wire name). Read without regard to case:
+/// rows written before the counts were stored in camelCase hold <c>ContactCount</c> and the like.
+/// </summary>
+internal sealed record RoleCounts(
+    IReadOnlyDictionary<string, int> Contacts, IReadOnlyDictionary<string, int> Engaged, int ContactCount, int EngagedContactCount, int ContactsWithoutRole)
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    public static RoleCounts? Parse(string stored) => System.Text.Json.JsonSerializer.Deserialize<RoleCounts>(stored, Json);
+
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Json);
+}
 
 internal sealed record JourneyOverrideRequest([property: Required] string Stage);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Abm.Data;
 using Abm.Engines;
 using Abm.Server.Errors;
@@ -35,7 +34,7 @@ internal static class EngagementHandlers
         var score = await database.AccountScores.AsNoTracking().SingleOrDefaultAsync(s => s.CompanyId == id, cancellationToken);
         return TypedResults.Ok(new AccountEngagementResponse(
             company.Id, company.HubSpotId, company.Name, score?.Score ?? 0, score?.Velocity ?? 0, score?.StakeholderCoverage ?? 0,
-            score is null ? null : JsonDocument.Parse(score.RoleCounts).RootElement.Clone(), score?.ComputedAt));
+            score is null ? null : RoleCounts.Parse(score.RoleCounts), score?.ComputedAt));
     }
 
     public static async Task<Results<Ok<ContactEngagementResponse>, ProblemHttpResult, ValidationProblem>> OverrideStageAsync(

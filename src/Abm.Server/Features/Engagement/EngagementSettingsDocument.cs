@@ -6,14 +6,15 @@ namespace Abm.Server.Features.Engagement;
 
 /// <summary>
 /// A workspace's engagement settings as stored and as the API takes them. Every field is optional:
-/// what is left out keeps the product default (DESIGN.md section 4).
+/// what is left out keeps the product default. Ranges are given as doubles: an int range would convert the
+/// value to int and overflow on a huge number instead of reporting it out of range.
 /// </summary>
 internal sealed record EngagementSettingsDocument(
     Dictionary<string, double>? EventWeights,
-    [property: Range(0.5, 3650, ErrorMessage = "halfLifeDays must be between 0.5 and 3650.")] double? HalfLifeDays,
-    [property: Range(1, 3650, ErrorMessage = "windowDays must be between 1 and 3650.")] double? WindowDays,
-    [property: Range(0, 100, ErrorMessage = "engagedThreshold must be between 0 and 100.")] double? EngagedThreshold,
-    [property: Range(0, 100, ErrorMessage = "significantScoreDelta must be between 0 and 100.")] double? SignificantScoreDelta) : IValidatableObject
+    [property: Range(0.5d, 3650d, ErrorMessage = "halfLifeDays must be between 0.5 and 3650.")] double? HalfLifeDays,
+    [property: Range(1d, 3650d, ErrorMessage = "windowDays must be between 1 and 3650.")] double? WindowDays,
+    [property: Range(0d, 100d, ErrorMessage = "engagedThreshold must be between 0 and 100.")] double? EngagedThreshold,
+    [property: Range(0d, 100d, ErrorMessage = "significantScoreDelta must be between 0 and 100.")] double? SignificantScoreDelta) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

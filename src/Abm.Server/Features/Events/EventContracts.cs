@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Abm.Server.Errors;
 
 namespace Abm.Server.Features.Events;
 
@@ -23,7 +24,7 @@ internal sealed record IncomingEvent(
     string? ContactEmail,
     Guid? ContentId,
     int? DurationSeconds,
-    JsonElement? Metadata);
+    JsonElement? Metadata) : IValidatedPerItem;
 
 internal enum EventOutcome
 {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Abm.Engines;
 using Abm.Engines.Engagement;
+using Abm.Server.Errors;
 
 namespace Abm.Server.Features.Events;
 
@@ -12,6 +13,9 @@ internal static class IncomingEventValidator
 
     // Clocks of senders drift; a few minutes ahead is skew, more is a wrong timestamp.
     private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>Older than this is a placeholder or a parsing accident (0001-01-01, epoch 0), not an engagement.</summary>
+    public static readonly DateTimeOffset EarliestPlausible = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly string KnownTypes = string.Join(", ", Enum.GetValues<EngagementEventType>().Select(t => t.ToWireName()));
 
     public static List<string> Validate(IncomingEvent item, DateTimeOffset now, out EngagementEventType type)
@@ -30,6 +34,13 @@ internal static class IncomingEventValidator
         {
             errors.Add($"occurredAt {occurredAt:O} is in the future.");
         }
+        else if (occurredAt < EarliestPlausible)
+        {
+            errors.Add($"occurredAt {occurredAt:O} is before {EarliestPlausible:yyyy-MM-dd}, which no event can be.");
+        }
+
+        errors.AddRange(new[] { ("clientEventId", item.ClientEventId), ("type", item.Type), ("contactHubSpotId", item.ContactHubSpotId), ("contactEmail", item.ContactEmail) }
+            .Select(field => ControlCharacters.Problem(field.Item1, field.Item2)).OfType<string>());
 
         if (string.IsNullOrWhiteSpace(item.ContactHubSpotId) && string.IsNullOrWhiteSpace(item.ContactEmail))
         {

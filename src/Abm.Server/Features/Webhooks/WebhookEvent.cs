@@ -52,7 +52,8 @@ internal sealed record WebhookEvent(string PortalId, string SubscriptionType, st
             || Id(element, "portalId") is not { } portal
             || Id(element, "objectId") is not { } objectId
             || !element.TryGetProperty("subscriptionType", out var type) || type.ValueKind != JsonValueKind.String
-            || !element.TryGetProperty("occurredAt", out var occurred) || !occurred.TryGetInt64(out var milliseconds)
+            || !element.TryGetProperty("occurredAt", out var occurred) || occurred.ValueKind != JsonValueKind.Number
+            || !occurred.TryGetInt64(out var milliseconds)
             || milliseconds < 0 || milliseconds > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
         {
             return null;
