@@ -46,9 +46,12 @@ internal static class AdminFaultHandlers
         return SandboxJson.Json(new { total = snapshot.Sum(c => c.Count), results = snapshot });
     }
 
-    public static IResult ClearCounters(RequestCounters counters)
+    public static IResult RecordWrites(RecordWriteCounts writes) => SandboxJson.Json(new { results = writes.Snapshot() });
+
+    public static IResult ClearCounters(RequestCounters counters, RecordWriteCounts writes)
     {
         counters.Clear();
+        writes.Clear();
         return Results.NoContent();
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Abm.Data;
 using Abm.Data.Entities;
@@ -54,28 +55,30 @@ internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider 
         return new FlushSummary(calls, sent, retrying, dropped);
     }
 
-    /// <summary>Moves up to 100 due rows of one object type to "sending", so values arriving meanwhile start a new pending row.</summary>
+    /// <summary>
+    /// Moves up to 100 due rows of one object type to "sending" and returns them, in one statement, so values
+    /// arriving meanwhile start a new pending row. On PostgreSQL, SKIP LOCKED lets instances sharing the
+    /// database claim different rows: no row is sent twice. SQLite allows one writer at a time, so the same
+    /// statement is exclusive there.
+    /// </summary>
     private async Task<List<HubSpotOutboxItem>> ClaimAsync(DateTime dueBy, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var first = await database.HubSpotOutbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= dueBy)
-            .OrderBy(o => o.NextAttemptAt).Select(o => o.ObjectType).FirstOrDefaultAsync(cancellationToken);
-        if (first is null)
-        {
-            return [];
-        }
-
-        var rows = await database.HubSpotOutbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= dueBy && o.ObjectType == first)
-            .OrderBy(o => o.NextAttemptAt).Take(BatchSize).ToListAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            row.Status = OutboxStatus.Sending;
-            row.Attempts++;
-            row.UpdatedAt = now;
-        }
-
-        await database.SaveChangesAsync(cancellationToken);
-        return rows;
+        var workspaceId = database.CurrentWorkspaceId ?? throw new InvalidOperationException("The outbox is flushed for one workspace at a time.");
+        var lockClause = database.Database.IsSqlite() ? "" : "FOR UPDATE SKIP LOCKED";
+        var claim = FormattableStringFactory.Create(
+            $$"""
+            UPDATE hubspot_outbox SET status = {0}, attempts = attempts + 1, updated_at = {1}
+            WHERE id IN (SELECT id FROM hubspot_outbox
+                         WHERE workspace_id = {2} AND status = {3} AND next_attempt_at <= {4}
+                           AND object_type = (SELECT object_type FROM hubspot_outbox
+                                              WHERE workspace_id = {2} AND status = {3} AND next_attempt_at <= {4}
+                                              ORDER BY next_attempt_at LIMIT 1)
+                         ORDER BY next_attempt_at LIMIT {5} {{lockClause}})
+            RETURNING *
+            """,
+            OutboxStatus.Sending, clock.GetUtcNow().UtcDateTime, workspaceId, OutboxStatus.Pending, dueBy, BatchSize);
+        // The statement names its workspace itself: the workspace filter cannot be composed over an UPDATE.
+        return await database.HubSpotOutbox.FromSql(claim).IgnoreQueryFilters().ToListAsync(cancellationToken);
     }
 
     private async Task<(int Sent, int Retrying, int Dropped)> SettleAsync(List<HubSpotOutboxItem> rows, CrmBatchResult result, CancellationToken cancellationToken)
