@@ -4,13 +4,10 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Abm.Server.Features.Access;
-using Abm.Server.Features.Connections;
 using Abm.Server.Features.Workspaces;
 using Abm.Server.Features.WriteBack;
 using Abm.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using sandbox::Abm.HubSpot.Sandbox.Hosting;
 
 namespace Abm.Server.Tests;
@@ -59,7 +56,7 @@ public sealed class OutboxClaimTests : IAsyncLifetime, IDisposable
         (await _hubSpot.DeleteAsync("/_sandbox/counters")).EnsureSuccessStatusCode();
 
         // Three passes at once on each instance: every pass races the five others for the same rows.
-        var passes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => FlushAsync(i % 2 == 0 ? _first : _second)));
+        var passes = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i => { await Task.Yield(); return await OutboxTestData.FlushAsync(i % 2 == 0 ? _first : _second); }));
 
         passes.Sum(p => p.Sent).ShouldBe(Records);
         var writes = (await _hubSpot.GetFromJsonAsync<JsonElement>("/_sandbox/counters/writes")).GetProperty("results").EnumerateArray()
@@ -68,14 +65,5 @@ public sealed class OutboxClaimTests : IAsyncLifetime, IDisposable
         writes.Where(w => w.Value != 1).ShouldBeEmpty("records written more than once");
         await using var database = _first.OpenDatabase();
         (await database.HubSpotOutbox.IgnoreQueryFilters().CountAsync(o => o.Status == OutboxStatus.Sent && o.Attempts == 1)).ShouldBe(Records);
-    }
-
-    private static async Task<FlushSummary> FlushAsync(AbmServerFactory server)
-    {
-        await Task.Yield();
-        var (workspaceId, client) = (await server.Service<HubSpotClients>().ConnectedAsync(CancellationToken.None)).Single();
-        await using var scope = server.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
-        return await scope.ServiceProvider.GetRequiredService<OutboxFlusher>().FlushAsync(client, CancellationToken.None);
     }
 }

@@ -2,6 +2,10 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Abm.Data.Entities;
+using Abm.Server.Features.Access;
+using Abm.Server.Features.Connections;
+using Abm.Server.Features.WriteBack;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Abm.Server.Tests;
 
@@ -44,5 +48,14 @@ internal static class OutboxTestData
         database.HubSpotOutbox.AddRange(rows);
         await database.SaveChangesAsync();
         return rows.Select(r => r.Id).ToList();
+    }
+
+    /// <summary>One flush pass of the server's only connected workspace, as the worker would run it.</summary>
+    public static async Task<FlushSummary> FlushAsync(AbmServerFactory server)
+    {
+        var (workspaceId, client) = (await server.Service<HubSpotClients>().ConnectedAsync(CancellationToken.None)).Single();
+        await using var scope = server.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
+        return await scope.ServiceProvider.GetRequiredService<OutboxFlusher>().FlushAsync(client, CancellationToken.None);
     }
 }

@@ -120,7 +120,7 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
         scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
         // Every reading of the clock is ten minutes later, so each refused row is due again long before the pass ends.
         var flusher = new OutboxFlusher(
-            scope.ServiceProvider.GetRequiredService<Abm.Data.AbmDbContext>(), new RacingClock(TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(10)),
+            scope.ServiceProvider.GetRequiredService<Abm.Data.AbmDbContext>(), _server.Service<Abm.Server.Features.Provisioning.PortalProvisioning>(), new RacingClock(TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(10)),
             Microsoft.Extensions.Options.Options.Create(new WriteBackOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxFlusher>.Instance);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
@@ -130,14 +130,7 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
         (await Outbox()).ShouldAllBe(r => r.Status == OutboxStatus.Pending && r.Attempts == 1);
     }
 
-    private async Task<FlushSummary> FlushAsync()
-    {
-        var clients = _server.Service<HubSpotClients>();
-        var (workspaceId, client) = (await clients.ConnectedAsync(CancellationToken.None)).Single();
-        await using var scope = _server.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
-        return await scope.ServiceProvider.GetRequiredService<OutboxFlusher>().FlushAsync(client, CancellationToken.None);
-    }
+    private Task<FlushSummary> FlushAsync() => OutboxTestData.FlushAsync(_server);
 
     private Task<List<Guid>> QueueAsync(IReadOnlyList<string> hubSpotIds, string property = "abm_content_engagement_score") =>
         OutboxTestData.QueueAsync(_server, _server.Service<DefaultWorkspace>().Id, hubSpotIds, property, new Dictionary<string, string> { ["abm_journey_stage"] = "vendor_evaluation" });

@@ -5,6 +5,7 @@ using Abm.Data;
 using Abm.Data.Entities;
 using Abm.HubSpot;
 using Abm.HubSpot.Crm;
+using Abm.Server.Features.Provisioning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,8 @@ internal sealed record FlushSummary(int Calls, int Sent, int Retrying, int Dropp
 /// (the client paces the calls under the portal's limit). Each record's fate is decided from the 207 answer:
 /// sent, dropped when HubSpot no longer has it, or retried later with back-off; a record is never lost.
 /// </summary>
-internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider clock, IOptions<WriteBackOptions> options, ILogger<OutboxFlusher> logger)
+internal sealed partial class OutboxFlusher(
+    AbmDbContext database, PortalProvisioning provisioning, TimeProvider clock, IOptions<WriteBackOptions> options, ILogger<OutboxFlusher> logger)
 {
     private const int BatchSize = 100;
 
@@ -29,6 +31,12 @@ internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider 
         var dueBy = clock.GetUtcNow().UtcDateTime;
         while (await ClaimAsync(dueBy, cancellationToken) is { Count: > 0 } rows)
         {
+            if (calls == 0)
+            {
+                // Writing to properties the portal lacks fails every row; the first pass through a client creates them.
+                await provisioning.EnsureAsync(rows[0].WorkspaceId, client, cancellationToken);
+            }
+
             calls++;
             var objectType = rows[0].ObjectType;
             CrmBatchResult result;
@@ -41,7 +49,7 @@ internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider 
             {
                 // The whole call failed after the client's own retries: every row waits its back-off, and this run stops.
                 await RequeueAsync(rows, error.Message, cancellationToken);
-                LogCallFailed(objectType, rows.Count, error.GetType().Name);
+                LogCallFailed(objectType, rows.Count, error.GetType().Name, error.Message);
                 retrying += rows.Count;
                 break;
             }
@@ -115,6 +123,7 @@ internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider 
         foreach (var byReason in failed.GroupBy(f => f.Reason, StringComparer.Ordinal))
         {
             await RequeueAsync([.. byReason.Select(f => f.Row)], byReason.Key, cancellationToken);
+            LogRefused(byReason.Count(), rows[0].ObjectType, byReason.Key);
         }
 
         return (sent, failed.Count, dropped);
@@ -165,6 +174,9 @@ internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider 
     [LoggerMessage(Level = LogLevel.Warning, Message = "HubSpot {ObjectType} {HubSpotId} no longer exists; its pending write-back was dropped")]
     private partial void LogDropped(string objectType, string hubSpotId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Write-back of {Count} {ObjectType} failed ({ErrorType}); the rows will be retried")]
-    private partial void LogCallFailed(string objectType, int count, string errorType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Write-back of {Count} {ObjectType} failed ({ErrorType}: {Reason}); the rows will be retried with back-off (GET /api/writeback/status)")]
+    private partial void LogCallFailed(string objectType, int count, string errorType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "HubSpot refused the write-back of {Count} {ObjectType}: {Reason}; the rows will be retried with back-off (GET /api/writeback/status)")]
+    private partial void LogRefused(int count, string objectType, string reason);
 }

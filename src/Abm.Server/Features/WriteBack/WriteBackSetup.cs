@@ -1,3 +1,5 @@
+using Abm.Server.Features.Health;
+
 namespace Abm.Server.Features.WriteBack;
 
 internal static class WriteBackSetup
@@ -7,6 +9,9 @@ internal static class WriteBackSetup
         services.AddOptions<WriteBackOptions>().BindConfiguration(WriteBackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OutboxFlusher>();
         services.AddScoped<OutboxHistory>();
+        services.AddScoped<WriteBackStatusReader>();
+        services.AddSingleton<Provisioning.PortalProvisioning>();
+        services.AddHealthChecks().AddCheck<WriteBackReadyCheck>("writeback", tags: [HealthEndpoints.ReadyTag]);
         services.AddHostedService<WriteBackWorker>();
         return services;
     }
