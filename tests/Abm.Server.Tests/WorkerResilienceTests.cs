@@ -12,8 +12,10 @@ using Abm.Server.Features.WriteBack;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Abm.Testing;
 using Microsoft.Extensions.Hosting;
 using sandbox::Abm.HubSpot.Sandbox.Hosting;
+using Xunit.Abstractions;
 
 namespace Abm.Server.Tests;
 
@@ -21,7 +23,7 @@ namespace Abm.Server.Tests;
 /// Faults injected into a running server: the database unreachable for a while, a stored token the key ring
 /// cannot decrypt. The server must keep serving and its workers pick up again once the fault is gone.
 /// </summary>
-public sealed class WorkerResilienceTests : IAsyncLifetime
+public sealed class WorkerResilienceTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly DatabaseOutage _outage = new();
     private SandboxHost _sandbox = null!;
@@ -66,11 +68,16 @@ public sealed class WorkerResilienceTests : IAsyncLifetime
             () => Task.FromResult<bool?>(Stopping || _server.Logs.Lines.Count(l => l.Contains("WriteBackWorker: a round failed", StringComparison.Ordinal)) >= 2 ? true : null),
             "two failed write-back rounds", 30);
         _outage.Unreachable = false;
+        var restored = TimeProvider.System.GetTimestamp();
 
         Stopping.ShouldBeFalse("a worker's failure stopped the host");
         (await _server.CreateClient().GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var row = await QueueAsync(_server.Service<DefaultWorkspace>().Id, 0);
         await WaitUntilSentAsync(row, "the write-back after the outage");
+        var failedRounds = _server.Logs.Lines.Where(l => l.Contains(": a round failed", StringComparison.Ordinal))
+            .GroupBy(l => l[(l.IndexOf(": ", StringComparison.Ordinal) + 2)..l.IndexOf(": a round failed", StringComparison.Ordinal)]);
+        output.WriteLine($"database outage ({(TestDatabase.IsPostgresRun ? "PostgreSQL" : "SQLite")}): failed rounds logged {string.Join(", ", failedRounds.Select(g => $"{g.Key} {g.Count()}"))}; " +
+            $"host stopping: {Stopping}; a row queued after the outage was sent {TimeProvider.System.GetElapsedTime(restored).TotalSeconds:F1} s after the database came back");
     }
 
     [Fact]
@@ -95,7 +102,10 @@ public sealed class WorkerResilienceTests : IAsyncLifetime
         (await _server.OperatorClient().GetAsync("/api/connections")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await SetStoredTokenAsync(broken, original);
+        var repaired = TimeProvider.System.GetTimestamp();
         await WaitUntilSentAsync(blocked, "the repaired workspace's write-back");
+        output.WriteLine($"undecryptable token ({(TestDatabase.IsPostgresRun ? "PostgreSQL" : "SQLite")}): other workspace written back while broken; host stopping: {Stopping}; " +
+            $"the repaired workspace's row was sent {TimeProvider.System.GetElapsedTime(repaired).TotalSeconds:F1} s after the repair");
     }
 
     private bool Stopping => _stopping.IsCancellationRequested;
