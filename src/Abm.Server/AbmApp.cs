@@ -81,6 +81,7 @@ internal static class AbmApp
         api.MapGroup("/connections").MapConnectionEndpoints();
         app.MapOAuthCallback();
         api.MapSyncEndpoints();
+        api.MapWriteBackEndpoints();
         app.MapWebhookEndpoints();
         api.MapGroup("/nurture").MapNurtureEndpoints();
         return app;

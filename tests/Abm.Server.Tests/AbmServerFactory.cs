@@ -16,17 +16,31 @@ public sealed class AbmServerFactory : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
     private readonly Dictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsDatabase;
 
-    private AbmServerFactory(TestDatabase database, Dictionary<string, string> settings)
+    private AbmServerFactory(TestDatabase database, Dictionary<string, string> settings, Action<IServiceCollection>? services = null, bool ownsDatabase = true)
     {
         _database = database;
         _settings = settings;
+        _services = services;
+        _ownsDatabase = ownsDatabase;
     }
 
-    public static async Task<AbmServerFactory> StartAsync(Dictionary<string, string>? settings = null)
+    /// <summary>A second instance on the database of <paramref name="first"/>, as two servers behind one load balancer; the first one drops the database.</summary>
+    public static AbmServerFactory StartBeside(AbmServerFactory first, Dictionary<string, string>? settings = null)
+    {
+        var factory = new AbmServerFactory(first._database, settings ?? [], ownsDatabase: false);
+        _ = factory.Server;
+        return factory;
+    }
+
+    /// <param name="settings">Configuration values that override the test defaults.</param>
+    /// <param name="services">Extra registrations after the server's own (fault injectors around the database, say).</param>
+    public static async Task<AbmServerFactory> StartAsync(Dictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync();
-        var factory = new AbmServerFactory(database, settings ?? []);
+        var factory = new AbmServerFactory(database, settings ?? [], services);
         _ = factory.Server; // starts the host: migrations and the default workspace happen here
         return factory;
     }
@@ -59,6 +73,11 @@ public sealed class AbmServerFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 
@@ -134,7 +153,10 @@ public sealed class AbmServerFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     public sealed record IdOnly(Guid Id);

@@ -51,7 +51,7 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
     public async Task Flush_151Rows_Uses2BatchCallsWritesValuesAndDropsTheDeletedRecord()
     {
         var ids = await SandboxContactIdsAsync(150);
-        await QueueAsync([.. ids.Select((id, i) => (id, i)), ("999999999999", 1)]);
+        await QueueAsync([.. ids, "999999999999"]);
         await _hubSpot.DeleteAsync("/_sandbox/counters");
 
         var summary = await FlushAsync();
@@ -87,7 +87,7 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
     public async Task Flush_HubSpotDown_KeepsEveryRowForLaterAndSendsThemWhenItRecovers()
     {
         var ids = await SandboxContactIdsAsync(30);
-        await QueueAsync([.. ids.Select((id, i) => (id, i))]);
+        await QueueAsync(ids);
         var fault = await _hubSpot.PostAsJsonAsync("/_sandbox/faults", new { route = "POST /crm/v3/objects/*/batch/update", errorRates = new Dictionary<string, double> { ["503"] = 1.0 } });
         fault.EnsureSuccessStatusCode();
 
@@ -114,13 +114,13 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
     public async Task Flush_RecordsRefusedWhileTimeRunsPastTheirBackOff_AreTriedOncePerPass()
     {
         var ids = await SandboxContactIdsAsync(250);
-        await QueueAsync([.. ids.Select((id, i) => (id, i))], property: "abm_property_hubspot_does_not_have");
+        await QueueAsync(ids, property: "abm_property_hubspot_does_not_have");
         var (workspaceId, client) = (await _server.Service<HubSpotClients>().ConnectedAsync(CancellationToken.None)).Single();
         await using var scope = _server.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
         // Every reading of the clock is ten minutes later, so each refused row is due again long before the pass ends.
         var flusher = new OutboxFlusher(
-            scope.ServiceProvider.GetRequiredService<Abm.Data.AbmDbContext>(), new RacingClock(TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(10)),
+            scope.ServiceProvider.GetRequiredService<Abm.Data.AbmDbContext>(), _server.Service<Abm.Server.Features.Provisioning.PortalProvisioning>(), new RacingClock(TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(10)),
             Microsoft.Extensions.Options.Options.Create(new WriteBackOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxFlusher>.Instance);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
@@ -130,28 +130,10 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
         (await Outbox()).ShouldAllBe(r => r.Status == OutboxStatus.Pending && r.Attempts == 1);
     }
 
-    private async Task<FlushSummary> FlushAsync()
-    {
-        var clients = _server.Service<HubSpotClients>();
-        var (workspaceId, client) = (await clients.ConnectedAsync(CancellationToken.None)).Single();
-        await using var scope = _server.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
-        return await scope.ServiceProvider.GetRequiredService<OutboxFlusher>().FlushAsync(client, CancellationToken.None);
-    }
+    private Task<FlushSummary> FlushAsync() => OutboxTestData.FlushAsync(_server);
 
-    private async Task QueueAsync(IReadOnlyList<(string HubSpotId, int Score)> records, string property = "abm_content_engagement_score")
-    {
-        var workspace = _server.Service<DefaultWorkspace>().Id;
-        var now = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-1);
-        await using var database = _server.OpenDatabase();
-        database.HubSpotOutbox.AddRange(records.Select(r => new HubSpotOutboxItem
-        {
-            Id = Guid.NewGuid(), WorkspaceId = workspace, ObjectType = "contacts", HubSpotId = r.HubSpotId,
-            Properties = JsonSerializer.Serialize(new Dictionary<string, string> { [property] = r.Score.ToString(System.Globalization.CultureInfo.InvariantCulture), ["abm_journey_stage"] = "vendor_evaluation" }),
-            NextAttemptAt = now, CreatedAt = now, UpdatedAt = now,
-        }));
-        await database.SaveChangesAsync();
-    }
+    private Task<List<Guid>> QueueAsync(IReadOnlyList<string> hubSpotIds, string property = "abm_content_engagement_score") =>
+        OutboxTestData.QueueAsync(_server, _server.Service<DefaultWorkspace>().Id, hubSpotIds, property, new Dictionary<string, string> { ["abm_journey_stage"] = "vendor_evaluation" });
 
     private async Task<List<HubSpotOutboxItem>> Outbox()
     {
@@ -159,25 +141,7 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
         return await database.HubSpotOutbox.IgnoreQueryFilters().AsNoTracking().ToListAsync();
     }
 
-    private async Task<List<string>> SandboxContactIdsAsync(int count)
-    {
-        var ids = new List<string>();
-        string? after = null;
-        while (ids.Count < count)
-        {
-            var page = await _hubSpot.GetFromJsonAsync<JsonElement>($"/crm/v3/objects/contacts?limit=100{(after is null ? "" : $"&after={after}")}");
-            ids.AddRange(page.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()!));
-            if (!page.TryGetProperty("paging", out var paging))
-            {
-                break;
-            }
-
-            after = paging.GetProperty("next").GetProperty("after").GetString();
-        }
-
-        ids.Count.ShouldBeGreaterThanOrEqualTo(count, "the seeded portal has too few contacts for this test");
-        return ids.Take(count).ToList();
-    }
+    private Task<List<string>> SandboxContactIdsAsync(int count) => OutboxTestData.SandboxContactIdsAsync(_hubSpot, count);
 
     /// <summary>A clock that moves on by <paramref name="step"/> every time it is read.</summary>
     private sealed class RacingClock(DateTimeOffset start, TimeSpan step) : TimeProvider

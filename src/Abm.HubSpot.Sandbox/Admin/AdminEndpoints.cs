@@ -21,6 +21,7 @@ internal static class AdminEndpoints
         admin.MapDelete("/faults/{id}", AdminFaultHandlers.Remove);
         admin.MapDelete("/faults", AdminFaultHandlers.Clear);
         admin.MapGet("/counters", AdminFaultHandlers.Counters);
+        admin.MapGet("/counters/writes", AdminFaultHandlers.RecordWrites);
         admin.MapDelete("/counters", AdminFaultHandlers.ClearCounters);
         admin.MapGet("/webhooks/deliveries", AdminWebhookHandlers.Deliveries);
         admin.MapGet("/webhooks/chaos", AdminWebhookHandlers.Chaos);

@@ -43,12 +43,15 @@ internal static class AdminFaultHandlers
     public static IResult Counters(RequestCounters counters)
     {
         var snapshot = counters.Snapshot();
-        return SandboxJson.Json(new { total = snapshot.Sum(c => c.Count), results = snapshot });
+        return SandboxJson.Json(new { total = snapshot.Sum(c => c.Count), connections = counters.Connections, results = snapshot });
     }
 
-    public static IResult ClearCounters(RequestCounters counters)
+    public static IResult RecordWrites(RecordWriteCounts writes) => SandboxJson.Json(new { results = writes.Snapshot() });
+
+    public static IResult ClearCounters(RequestCounters counters, RecordWriteCounts writes)
     {
         counters.Clear();
+        writes.Clear();
         return Results.NoContent();
     }
 }

@@ -71,8 +71,10 @@ internal static class AdminPortalHandlers
     /// no pending webhook deliveries. Webhook settings and subscriptions, like the clock, are kept.
     /// </summary>
     public static IResult Reset(
-        PortalRegistry portals, FaultSettings faults, RequestCounters counters, RateLimitLedger ledger, WebhookDeliveryQueue webhooks, WebhookDeliveryLog deliveries)
+        PortalRegistry portals, FaultSettings faults, RequestCounters counters, RecordWriteCounts writes, RateLimitLedger ledger, WebhookDeliveryQueue webhooks,
+        WebhookDeliveryLog deliveries)
     {
+        writes.Clear();
         webhooks.Clear();
         deliveries.Clear();
         portals.ReseedAll();

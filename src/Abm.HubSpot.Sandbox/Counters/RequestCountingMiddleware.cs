@@ -22,7 +22,7 @@ internal sealed class RequestCountingMiddleware(RequestDelegate next, RequestCou
             {
                 var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText?.TrimEnd('/') ?? "(unmatched)";
                 var status = context.Items.ContainsKey(NoAnswerItem) || context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode;
-                counters.Record(context.Features.Get<Caller>()?.Portal.PortalId, $"{context.Request.Method} {pattern}", status);
+                counters.Record(context.Features.Get<Caller>()?.Portal.PortalId, $"{context.Request.Method} {pattern}", status, context.Connection.Id);
             }
         }
     }

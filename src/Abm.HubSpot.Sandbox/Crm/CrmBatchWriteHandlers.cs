@@ -1,4 +1,5 @@
 using Abm.HubSpot.Sandbox.Auth;
+using Abm.HubSpot.Sandbox.Counters;
 using Abm.HubSpot.Sandbox.Http;
 
 namespace Abm.HubSpot.Sandbox.Crm;
@@ -16,7 +17,7 @@ internal static class CrmBatchWriteHandlers
             return (record is null ? null : RecordJson.Of(record, null, written: values.Keys), error);
         }, cancellationToken);
 
-    public static Task<IResult> UpdateAsync(HttpContext http, RecordWriter writer, CancellationToken cancellationToken) =>
+    public static Task<IResult> UpdateAsync(HttpContext http, RecordWriter writer, RecordWriteCounts writes, CancellationToken cancellationToken) =>
         RunAsync(http, writer, StatusCodes.Status200OK, isCreate: false, (context, type, input, values) =>
         {
             if (RecordLookup.Find(context.State, type, input.Id ?? "", input.IdProperty) is not { } record)
@@ -25,6 +26,11 @@ internal static class CrmBatchWriteHandlers
             }
 
             var error = writer.Update(context, record, values);
+            if (error is null)
+            {
+                writes.Record(context.Portal.PortalId, type.Name, record.Id);
+            }
+
             return (error is null ? RecordJson.Of(record, null, written: values.Keys) : null, error);
         }, cancellationToken);
 

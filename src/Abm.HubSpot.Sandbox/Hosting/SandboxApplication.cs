@@ -47,6 +47,7 @@ internal static class SandboxApplication
         builder.Services.AddSingleton<RecordWriter>();
         builder.Services.AddSingleton<FaultSettings>();
         builder.Services.AddSingleton<RequestCounters>();
+        builder.Services.AddSingleton<RecordWriteCounts>();
         builder.Services.AddSingleton<WebhookStore>();
         builder.Services.AddSingleton<WebhookDeliveryQueue>();
         builder.Services.AddSingleton<WebhookDeliveryLog>();

@@ -9,6 +9,9 @@ namespace Abm.Server.Security;
 /// <summary>
 /// The key ring that signs tracking tokens (and encrypts HubSpot tokens) lives in a directory of its own,
 /// never in the database beside what it protects. Instances that share work must share this directory.
+/// With a certificate configured (<see cref="KeyRingCertificate"/>), every key is encrypted with it before it
+/// is written, so a copy of the directory alone reveals nothing; without one the keys sit in plain XML and
+/// a warning says so at start.
 /// </summary>
 internal static class DataProtectionSetup
 {
@@ -24,11 +27,18 @@ internal static class DataProtectionSetup
             ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
         });
         // Resolved from the final configuration, so hosts and tests can point it elsewhere.
-        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, ILoggerFactory>((options, configuration, loggers) =>
+        services.AddSingleton(sp => new KeyRingProtection(KeyRingCertificate.Load(sp.GetRequiredService<IConfiguration>())));
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, ILoggerFactory, KeyRingProtection>((options, configuration, loggers, protection) =>
         {
-            var directory = Directory.CreateDirectory(configuration[KeysPathSetting] is { Length: > 0 } path ? path : DefaultKeysPath);
-            options.XmlRepository = new FileSystemXmlRepository(directory, loggers);
+            options.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(KeysPath(configuration)), loggers);
+            if (protection.Certificate is { } certificate)
+            {
+                options.XmlEncryptor = new KeyRingCertificateEncryptor(certificate, loggers);
+            }
         });
+        services.AddHostedService<KeyRingProtectionNotice>();
         return services;
     }
+
+    public static string KeysPath(IConfiguration configuration) => configuration[KeysPathSetting] is { Length: > 0 } path ? path : DefaultKeysPath;
 }

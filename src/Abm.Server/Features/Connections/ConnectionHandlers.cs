@@ -4,6 +4,7 @@ using Abm.HubSpot.Auth;
 using Abm.Server.Errors;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Audit;
+using Abm.Server.Features.Provisioning;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -15,7 +16,8 @@ internal static class ConnectionHandlers
         TypedResults.Ok(await DescribeAsync(user.WorkspaceId(), clients, store, cancellationToken));
 
     public static async Task<Results<Ok<ConnectionResponse>, ProblemHttpResult>> ConnectPrivateAppAsync(
-        ConnectPrivateAppRequest request, ClaimsPrincipal user, HubSpotClients clients, ConnectionStore store, AuditTrail audit, CancellationToken cancellationToken)
+        ConnectPrivateAppRequest request, ClaimsPrincipal user, HubSpotClients clients, ConnectionStore store, AuditTrail audit, PortalProvisioning provisioning,
+        CancellationToken cancellationToken)
     {
         var workspaceId = user.WorkspaceId();
         if (clients.UsesEnvironmentConnection(workspaceId))
@@ -53,6 +55,7 @@ internal static class ConnectionHandlers
             clients.Forget(workspaceId);
             audit.Record(workspaceId, user, "hubspot.connected", "connection", connection.Id.ToString(), new { connection.PortalId, connection.AuthKind });
             await store.SaveAuditAsync(cancellationToken);
+            await provisioning.EnsureConnectedAsync(clients, workspaceId, cancellationToken);
             return TypedResults.Ok(await DescribeAsync(workspaceId, clients, store, cancellationToken));
         }
         catch (PortalTakenException taken)

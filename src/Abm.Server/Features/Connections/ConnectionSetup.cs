@@ -6,6 +6,7 @@ internal static class ConnectionSetup
 {
     public static IServiceCollection AddHubSpotConnections(this IServiceCollection services)
     {
+        services.AddSingleton<HubSpotHttp>();
         services.AddSingleton<HubSpotClients>();
         services.AddSingleton<ConnectionTokenProtector>();
         services.AddSingleton<OAuthState>();

@@ -7,11 +7,12 @@ namespace Abm.Server.Features.Connections;
 
 /// <summary>
 /// One HubSpot client per connected workspace, kept for the life of the process: the client holds the
-/// portal's rate limiter, so every caller of a portal must share it. The default workspace uses the
+/// portal's rate limiter, so every caller of a portal must share it. All of them send through the one
+/// shared <see cref="HubSpotHttp"/> connection pool. The default workspace uses the
 /// environment's private-app token when one is set; every other connection is read from the database.
 /// </summary>
 internal sealed partial class HubSpotClients(
-    IConfiguration configuration, DefaultWorkspace defaultWorkspace, IServiceScopeFactory scopes, TimeProvider clock, ILoggerFactory loggers) : IDisposable
+    IConfiguration configuration, DefaultWorkspace defaultWorkspace, HubSpotHttp http, IServiceScopeFactory scopes, TimeProvider clock, ILoggerFactory loggers) : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, HubSpotClient> _clients = new();
     private readonly ConcurrentBag<HubSpotClient> _retired = [];
@@ -26,7 +27,11 @@ internal sealed partial class HubSpotClients(
     /// <summary>True when the default workspace's connection comes from HUBSPOT_API_KEY rather than storage.</summary>
     public bool UsesEnvironmentConnection(Guid workspaceId) => workspaceId == defaultWorkspace.Id && Settings.AccessToken is not null;
 
-    /// <summary>The workspaces that have a usable connection, with their clients.</summary>
+    /// <summary>
+    /// The workspaces that have a usable connection, with their clients. A workspace whose client cannot be
+    /// built (its stored token does not decrypt with this key ring, say) is logged and left out, so the
+    /// others are still served.
+    /// </summary>
     public async Task<IReadOnlyList<(Guid WorkspaceId, HubSpotClient Client)>> ConnectedAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -34,9 +39,16 @@ internal sealed partial class HubSpotClients(
         var connected = new List<(Guid, HubSpotClient)>();
         foreach (var workspaceId in stored.Append(defaultWorkspace.Id).Distinct())
         {
-            if (await GetAsync(workspaceId, cancellationToken) is { } client)
+            try
             {
-                connected.Add((workspaceId, client));
+                if (await GetAsync(workspaceId, cancellationToken) is { } client)
+                {
+                    connected.Add((workspaceId, client));
+                }
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogUnusable(workspaceId, error);
             }
         }
 
@@ -84,13 +96,13 @@ internal sealed partial class HubSpotClients(
         var options = new HubSpotClientOptions { BaseUrl = Settings.BaseUrl, RateLimits = { Tier = Settings.Tier } };
         // Operators can tune how hard the client retries (HubSpot:Retries:MaxRetryAttempts, ...:TotalTimeout).
         configuration.GetSection("HubSpot:Retries").Bind(options.Retries);
-        return new HubSpotClient(new HttpClient { Timeout = TimeSpan.FromMinutes(5) }, authentication, options, clock, loggers.CreateLogger<HubSpotClient>());
+        return new HubSpotClient(http.Client, authentication, options, clock, loggers.CreateLogger<HubSpotClient>());
     }
 
     /// <summary>The OAuth token endpoint of the configured app; null when no app is configured.</summary>
     public HubSpotOAuthClient? OAuthClient() =>
         _oauth ??= App.ClientId is { } id && App.ClientSecret is { } secret
-            ? new HubSpotOAuthClient(new HttpClient { Timeout = TimeSpan.FromMinutes(1) }, id, secret, Settings.BaseUrl, clock)
+            ? new HubSpotOAuthClient(http.Client, id, secret, Settings.BaseUrl, clock)
             : null;
 
     private async Task<HubSpotClient?> CreateFromStorageAsync(Guid workspaceId, CancellationToken cancellationToken)
@@ -135,6 +147,9 @@ internal sealed partial class HubSpotClients(
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The HubSpot connection of workspace {WorkspaceId} cannot be used (is the Data Protection key ring the one its tokens were stored with?); the workspace is skipped until it can")]
+    private partial void LogUnusable(Guid workspaceId, Exception error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refreshed the HubSpot OAuth token of workspace {WorkspaceId}; it expires at {ExpiresAt}")]
     private partial void LogRefreshed(Guid workspaceId, DateTimeOffset expiresAt);

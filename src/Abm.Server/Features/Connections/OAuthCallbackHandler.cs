@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Abm.HubSpot;
 using Abm.Server.Features.Audit;
+using Abm.Server.Features.Provisioning;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Abm.Server.Features.Connections;
@@ -14,7 +15,8 @@ internal static partial class OAuthCallbackHandler
 {
     public static async Task<Results<Ok<ConnectionResponse>, ProblemHttpResult>> HandleAsync(
         string? code, string? state, string? error, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "error_description")] string? errorDescription,
-        HubSpotClients clients, OAuthState states, ConnectionStore store, AuditTrail audit, ILogger<OAuthState> logger, CancellationToken cancellationToken)
+        HubSpotClients clients, OAuthState states, ConnectionStore store, AuditTrail audit, PortalProvisioning provisioning, ILogger<OAuthState> logger,
+        CancellationToken cancellationToken)
     {
         if (states.Verify(state) is not { } workspaceId)
         {
@@ -40,6 +42,7 @@ internal static partial class OAuthCallbackHandler
             audit.Record(workspaceId, new ClaimsPrincipal(), "hubspot.connected", "connection", connection.Id.ToString(), new { connection.PortalId, connection.AuthKind, info.HubDomain });
             await store.SaveAuditAsync(cancellationToken);
             LogConnected(logger, workspaceId, connection.PortalId);
+            await provisioning.EnsureConnectedAsync(clients, workspaceId, cancellationToken);
             return TypedResults.Ok(await ConnectionHandlers.DescribeAsync(workspaceId, clients, store, cancellationToken));
         }
         catch (HubSpotAuthenticationException refused)

@@ -1,4 +1,5 @@
 using Abm.Data;
+using Abm.Server.Background;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Content;
 using Microsoft.EntityFrameworkCore;
@@ -17,12 +18,13 @@ internal sealed partial class NightlyScoringWorker(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await Task.Delay(UntilNextRun(clock.GetUtcNow(), options.Value.NightlyHourUtc), clock, stoppingToken);
-            await RunOnceAsync(stoppingToken);
-        }
+        // A failed pass is tried again after a back-off rather than skipped until the next night.
+        await WaitForNextRunAsync(stoppingToken);
+        await WorkerLoop.RunAsync(nameof(NightlyScoringWorker), RunOnceAsync, WaitForNextRunAsync, clock, logger, stoppingToken);
     }
+
+    private Task WaitForNextRunAsync(CancellationToken cancellationToken) =>
+        Task.Delay(UntilNextRun(clock.GetUtcNow(), options.Value.NightlyHourUtc), clock, cancellationToken);
 
     internal static TimeSpan UntilNextRun(DateTimeOffset now, int hourUtc)
     {
@@ -38,21 +40,16 @@ internal sealed partial class NightlyScoringWorker(
             workspaces = await scope.ServiceProvider.GetRequiredService<AbmDbContext>().Workspaces.Select(w => w.Id).ToListAsync(cancellationToken);
         }
 
-        foreach (var workspaceId in workspaces)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
-                var summary = await scope.ServiceProvider.GetRequiredService<EngagementRecompute>().RecomputeWorkspaceAsync(cancellationToken);
-                await scope.ServiceProvider.GetRequiredService<ContentPerformanceUpdater>().UpdateAllAsync(cancellationToken);
-                LogDone(workspaceId, summary.Contacts, summary.Accounts);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                LogFailed(workspaceId, error);
-            }
-        }
+        await WorkerLoop.EachAsync(workspaces, RecomputeAsync, LogFailed, cancellationToken);
+    }
+
+    private async Task RecomputeAsync(Guid workspaceId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
+        var summary = await scope.ServiceProvider.GetRequiredService<EngagementRecompute>().RecomputeWorkspaceAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ContentPerformanceUpdater>().UpdateAllAsync(cancellationToken);
+        LogDone(workspaceId, summary.Contacts, summary.Accounts);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nightly pass for workspace {WorkspaceId}: {Contacts} contact(s), {Accounts} account(s)")]

@@ -1,3 +1,4 @@
+using Abm.Server.Background;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Content;
 
@@ -7,49 +8,44 @@ namespace Abm.Server.Features.Engagement;
 /// Drains the scoring queue: everything waiting is coalesced per workspace, so a burst of event batches
 /// becomes one recompute per workspace instead of one per batch.
 /// </summary>
-internal sealed partial class ScoringWorker(ScoringQueue queue, IServiceScopeFactory scopes, ILogger<ScoringWorker> logger) : BackgroundService
+internal sealed partial class ScoringWorker(ScoringQueue queue, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScoringWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        WorkerLoop.RunAsync(nameof(ScoringWorker), DrainAsync, async ct => await queue.Reader.WaitToReadAsync(ct), clock, logger, stoppingToken);
+
+    private async Task DrainAsync(CancellationToken stoppingToken)
     {
-        while (await queue.Reader.WaitToReadAsync(stoppingToken))
+        var pending = new Dictionary<Guid, (HashSet<Guid> Contacts, HashSet<Guid> Content)>();
+        var requests = 0;
+        while (queue.Reader.TryRead(out var request))
         {
-            var pending = new Dictionary<Guid, (HashSet<Guid> Contacts, HashSet<Guid> Content)>();
-            var requests = 0;
-            while (queue.Reader.TryRead(out var request))
+            requests++;
+            if (!pending.TryGetValue(request.WorkspaceId, out var ids))
             {
-                requests++;
-                if (!pending.TryGetValue(request.WorkspaceId, out var ids))
-                {
-                    pending[request.WorkspaceId] = ids = ([], []);
-                }
-
-                ids.Contacts.UnionWith(request.ContactIds);
-                ids.Content.UnionWith(request.ContentIds);
+                pending[request.WorkspaceId] = ids = ([], []);
             }
 
-            foreach (var (workspaceId, ids) in pending)
-            {
-                await RecomputeAsync(workspaceId, ids.Contacts, ids.Content, stoppingToken);
-            }
+            ids.Contacts.UnionWith(request.ContactIds);
+            ids.Content.UnionWith(request.ContentIds);
+        }
 
+        try
+        {
+            // One workspace's failure must not hold back the others; the nightly pass recomputes whatever this attempt missed.
+            await WorkerLoop.EachAsync(pending, RecomputeAsync, (entry, error) => LogFailed(entry.Key, entry.Value.Contacts.Count, error), stoppingToken);
+        }
+        finally
+        {
             queue.Finished(requests);
         }
     }
 
-    private async Task RecomputeAsync(Guid workspaceId, HashSet<Guid> contactIds, HashSet<Guid> contentIds, CancellationToken cancellationToken)
+    private async Task RecomputeAsync(KeyValuePair<Guid, (HashSet<Guid> Contacts, HashSet<Guid> Content)> entry, CancellationToken cancellationToken)
     {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
-            await scope.ServiceProvider.GetRequiredService<EngagementRecompute>().RecomputeContactsAsync(contactIds, cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<ContentPerformanceUpdater>().UpdateAsync(contentIds, cancellationToken);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            // The loop must survive; the nightly pass recomputes whatever this attempt missed.
-            LogFailed(workspaceId, contactIds.Count, error);
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(entry.Key);
+        await scope.ServiceProvider.GetRequiredService<EngagementRecompute>().RecomputeContactsAsync(entry.Value.Contacts, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ContentPerformanceUpdater>().UpdateAsync(entry.Value.Content, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Recomputing {ContactCount} contact(s) of workspace {WorkspaceId} failed")]

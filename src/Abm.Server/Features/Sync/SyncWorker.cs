@@ -1,5 +1,6 @@
 using Abm.Data;
 using Abm.Data.Entities;
+using Abm.Server.Background;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Connections;
 using Microsoft.EntityFrameworkCore;
@@ -16,11 +17,13 @@ namespace Abm.Server.Features.Sync;
 internal sealed partial class SyncWorker(
     HubSpotClients clients, IServiceScopeFactory scopes, SyncSignal signal, IOptions<SyncOptions> options, TimeProvider clock, ILogger<SyncWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMinutes(options.Value.IncrementalIntervalMinutes);
         var nextScheduled = clock.GetUtcNow().Add(interval);
-        while (!stoppingToken.IsCancellationRequested)
+        return WorkerLoop.RunAsync(nameof(SyncWorker), RoundAsync, WaitAsync, clock, logger, stoppingToken);
+
+        async Task RoundAsync(CancellationToken cancellationToken)
         {
             var scheduled = interval > TimeSpan.Zero && clock.GetUtcNow() >= nextScheduled;
             if (scheduled)
@@ -28,20 +31,12 @@ internal sealed partial class SyncWorker(
                 nextScheduled = clock.GetUtcNow().Add(interval);
             }
 
-            foreach (var (workspaceId, client) in await clients.ConnectedAsync(stoppingToken))
-            {
-                try
-                {
-                    await RunDueAsync(workspaceId, client, scheduled, stoppingToken);
-                }
-                catch (Exception error) when (error is not OperationCanceledException)
-                {
-                    LogFailed(workspaceId, error);
-                }
-            }
-
-            await signal.WaitAsync(interval > TimeSpan.Zero ? TimeSpan.FromSeconds(30) : Timeout.InfiniteTimeSpan, clock, stoppingToken);
+            await WorkerLoop.EachAsync(await clients.ConnectedAsync(cancellationToken), (connected, ct) => RunDueAsync(connected.WorkspaceId, connected.Client, scheduled, ct),
+                (connected, error) => LogFailed(connected.WorkspaceId, error), cancellationToken);
         }
+
+        Task WaitAsync(CancellationToken cancellationToken) =>
+            signal.WaitAsync(interval > TimeSpan.Zero ? TimeSpan.FromSeconds(30) : Timeout.InfiniteTimeSpan, clock, cancellationToken);
     }
 
     private async Task RunDueAsync(Guid workspaceId, Abm.HubSpot.HubSpotClient client, bool scheduled, CancellationToken stoppingToken)

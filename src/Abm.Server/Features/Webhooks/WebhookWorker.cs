@@ -1,3 +1,4 @@
+using Abm.Server.Background;
 using Microsoft.Extensions.Options;
 
 namespace Abm.Server.Features.Webhooks;
@@ -16,22 +17,13 @@ internal sealed partial class WebhookWorker(
     // leave the database free for intake, whose latency HubSpot sees.
     private static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(200);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await DrainAsync(stoppingToken);
-            }
-            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogPassFailed(error);
-            }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        WorkerLoop.RunAsync(nameof(WebhookWorker), DrainAsync, WaitAsync, clock, logger, stoppingToken);
 
-            await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.IntervalSeconds), stoppingToken);
-            await Task.Delay(GatherDelay, clock, stoppingToken);
-        }
+    private async Task WaitAsync(CancellationToken stoppingToken)
+    {
+        await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.IntervalSeconds), stoppingToken);
+        await Task.Delay(GatherDelay, clock, stoppingToken);
     }
 
     /// <summary>Claims and applies due batches until none is left.</summary>
@@ -65,9 +57,6 @@ internal sealed partial class WebhookWorker(
             await inbox.SettleAsync(settled, cancellationToken);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook pass failed; it is retried on the next tick")]
-    private partial void LogPassFailed(Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook batch {BatchId} failed on attempt {Attempt}; it is retried after a back-off")]
     private partial void LogBatchFailed(Guid batchId, int attempt, Exception error);

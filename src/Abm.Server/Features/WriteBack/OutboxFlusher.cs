@@ -1,9 +1,11 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Abm.Data;
 using Abm.Data.Entities;
 using Abm.HubSpot;
 using Abm.HubSpot.Crm;
+using Abm.Server.Features.Provisioning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +18,8 @@ internal sealed record FlushSummary(int Calls, int Sent, int Retrying, int Dropp
 /// (the client paces the calls under the portal's limit). Each record's fate is decided from the 207 answer:
 /// sent, dropped when HubSpot no longer has it, or retried later with back-off; a record is never lost.
 /// </summary>
-internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider clock, IOptions<WriteBackOptions> options, ILogger<OutboxFlusher> logger)
+internal sealed partial class OutboxFlusher(
+    AbmDbContext database, PortalProvisioning provisioning, TimeProvider clock, IOptions<WriteBackOptions> options, ILogger<OutboxFlusher> logger)
 {
     private const int BatchSize = 100;
 
@@ -28,6 +31,12 @@ internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider 
         var dueBy = clock.GetUtcNow().UtcDateTime;
         while (await ClaimAsync(dueBy, cancellationToken) is { Count: > 0 } rows)
         {
+            if (calls == 0)
+            {
+                // Writing to properties the portal lacks fails every row; the first pass through a client creates them.
+                await provisioning.EnsureAsync(rows[0].WorkspaceId, client, cancellationToken);
+            }
+
             calls++;
             var objectType = rows[0].ObjectType;
             CrmBatchResult result;
@@ -40,7 +49,7 @@ internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider 
             {
                 // The whole call failed after the client's own retries: every row waits its back-off, and this run stops.
                 await RequeueAsync(rows, error.Message, cancellationToken);
-                LogCallFailed(objectType, rows.Count, error.GetType().Name);
+                LogCallFailed(objectType, rows.Count, error.GetType().Name, error.Message);
                 retrying += rows.Count;
                 break;
             }
@@ -54,28 +63,30 @@ internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider 
         return new FlushSummary(calls, sent, retrying, dropped);
     }
 
-    /// <summary>Moves up to 100 due rows of one object type to "sending", so values arriving meanwhile start a new pending row.</summary>
+    /// <summary>
+    /// Moves up to 100 due rows of one object type to "sending" and returns them, in one statement, so values
+    /// arriving meanwhile start a new pending row. On PostgreSQL, SKIP LOCKED lets instances sharing the
+    /// database claim different rows: no row is sent twice. SQLite allows one writer at a time, so the same
+    /// statement is exclusive there.
+    /// </summary>
     private async Task<List<HubSpotOutboxItem>> ClaimAsync(DateTime dueBy, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var first = await database.HubSpotOutbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= dueBy)
-            .OrderBy(o => o.NextAttemptAt).Select(o => o.ObjectType).FirstOrDefaultAsync(cancellationToken);
-        if (first is null)
-        {
-            return [];
-        }
-
-        var rows = await database.HubSpotOutbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= dueBy && o.ObjectType == first)
-            .OrderBy(o => o.NextAttemptAt).Take(BatchSize).ToListAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            row.Status = OutboxStatus.Sending;
-            row.Attempts++;
-            row.UpdatedAt = now;
-        }
-
-        await database.SaveChangesAsync(cancellationToken);
-        return rows;
+        var workspaceId = database.CurrentWorkspaceId ?? throw new InvalidOperationException("The outbox is flushed for one workspace at a time.");
+        var lockClause = database.Database.IsSqlite() ? "" : "FOR UPDATE SKIP LOCKED";
+        var claim = FormattableStringFactory.Create(
+            $$"""
+            UPDATE hubspot_outbox SET status = {0}, attempts = attempts + 1, updated_at = {1}
+            WHERE id IN (SELECT id FROM hubspot_outbox
+                         WHERE workspace_id = {2} AND status = {3} AND next_attempt_at <= {4}
+                           AND object_type = (SELECT object_type FROM hubspot_outbox
+                                              WHERE workspace_id = {2} AND status = {3} AND next_attempt_at <= {4}
+                                              ORDER BY next_attempt_at LIMIT 1)
+                         ORDER BY next_attempt_at LIMIT {5} {{lockClause}})
+            RETURNING *
+            """,
+            OutboxStatus.Sending, clock.GetUtcNow().UtcDateTime, workspaceId, OutboxStatus.Pending, dueBy, BatchSize);
+        // The statement names its workspace itself: the workspace filter cannot be composed over an UPDATE.
+        return await database.HubSpotOutbox.FromSql(claim).IgnoreQueryFilters().ToListAsync(cancellationToken);
     }
 
     private async Task<(int Sent, int Retrying, int Dropped)> SettleAsync(List<HubSpotOutboxItem> rows, CrmBatchResult result, CancellationToken cancellationToken)
@@ -112,6 +123,7 @@ internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider 
         foreach (var byReason in failed.GroupBy(f => f.Reason, StringComparer.Ordinal))
         {
             await RequeueAsync([.. byReason.Select(f => f.Row)], byReason.Key, cancellationToken);
+            LogRefused(byReason.Count(), rows[0].ObjectType, byReason.Key);
         }
 
         return (sent, failed.Count, dropped);
@@ -162,6 +174,9 @@ internal sealed partial class OutboxFlusher(AbmDbContext database, TimeProvider 
     [LoggerMessage(Level = LogLevel.Warning, Message = "HubSpot {ObjectType} {HubSpotId} no longer exists; its pending write-back was dropped")]
     private partial void LogDropped(string objectType, string hubSpotId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Write-back of {Count} {ObjectType} failed ({ErrorType}); the rows will be retried")]
-    private partial void LogCallFailed(string objectType, int count, string errorType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Write-back of {Count} {ObjectType} failed ({ErrorType}: {Reason}); the rows will be retried with back-off (GET /api/writeback/status)")]
+    private partial void LogCallFailed(string objectType, int count, string errorType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "HubSpot refused the write-back of {Count} {ObjectType}: {Reason}; the rows will be retried with back-off (GET /api/writeback/status)")]
+    private partial void LogRefused(int count, string objectType, string reason);
 }

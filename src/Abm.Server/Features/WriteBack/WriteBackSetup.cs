@@ -1,4 +1,5 @@
 using Abm.Server.Configuration;
+using Abm.Server.Features.Health;
 
 namespace Abm.Server.Features.WriteBack;
 
@@ -9,6 +10,9 @@ internal static class WriteBackSetup
         services.AddOptions<WriteBackOptions>().BindConfiguration(WriteBackOptions.Section).ValidateSettings();
         services.AddScoped<OutboxFlusher>();
         services.AddScoped<OutboxHistory>();
+        services.AddScoped<WriteBackStatusReader>();
+        services.AddSingleton<Provisioning.PortalProvisioning>();
+        services.AddHealthChecks().AddCheck<WriteBackReadyCheck>("writeback", tags: [HealthEndpoints.ReadyTag]);
         services.AddHostedService<WriteBackWorker>();
         return services;
     }

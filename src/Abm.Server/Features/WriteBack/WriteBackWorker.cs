@@ -1,3 +1,5 @@
+using Abm.HubSpot;
+using Abm.Server.Background;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Connections;
 using Microsoft.Extensions.Options;
@@ -9,33 +11,35 @@ internal sealed partial class WriteBackWorker(
     HubSpotClients clients, IServiceScopeFactory scopes, IOptions<WriteBackOptions> options, TimeProvider clock, ILogger<WriteBackWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+    private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.IntervalSeconds), clock);
-        var prunedAt = DateTimeOffset.MinValue;
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        if (!await timer.WaitForNextTickAsync(stoppingToken))
         {
-            if (clock.GetUtcNow() - prunedAt >= PruneEvery)
-            {
-                prunedAt = clock.GetUtcNow();
-                await PruneHistoryAsync(stoppingToken);
-            }
-
-            foreach (var (workspaceId, client) in await clients.ConnectedAsync(stoppingToken))
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
-                    await scope.ServiceProvider.GetRequiredService<OutboxFlusher>().FlushAsync(client, stoppingToken);
-                }
-                catch (Exception error) when (error is not OperationCanceledException)
-                {
-                    LogFailed(workspaceId, error);
-                }
-            }
+            return;
         }
+
+        await WorkerLoop.RunAsync(nameof(WriteBackWorker), RoundAsync, async ct => await timer.WaitForNextTickAsync(ct), clock, logger, stoppingToken);
+    }
+
+    private async Task RoundAsync(CancellationToken stoppingToken)
+    {
+        if (clock.GetUtcNow() - _prunedAt >= PruneEvery)
+        {
+            _prunedAt = clock.GetUtcNow();
+            await PruneHistoryAsync(stoppingToken);
+        }
+
+        await WorkerLoop.EachAsync(await clients.ConnectedAsync(stoppingToken), FlushAsync, (connected, error) => LogFailed(connected.WorkspaceId, error), stoppingToken);
+    }
+
+    private async Task FlushAsync((Guid WorkspaceId, HubSpotClient Client) connected, CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(connected.WorkspaceId);
+        await scope.ServiceProvider.GetRequiredService<OutboxFlusher>().FlushAsync(connected.Client, stoppingToken);
     }
 
     private async Task PruneHistoryAsync(CancellationToken cancellationToken)
@@ -49,7 +53,7 @@ internal sealed partial class WriteBackWorker(
                 LogPruned(deleted);
             }
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
             LogPruneFailed(error);
         }
