@@ -35,6 +35,30 @@ public sealed class CommandLineTests : IDisposable
         outcome.Error.ShouldNotContain("DataAnnotation");
     }
 
+    [Theory]
+    [InlineData(new[] { "bogusverb" }, "unknown verb or argument 'bogusverb'")]
+    [InlineData(new[] { "synk" }, "did you mean 'sync'?")]
+    [InlineData(new[] { "sync", "--ful" }, "did you mean '--full'?")]
+    [InlineData(new[] { "sync", "--max-contact", "5" }, "did you mean '--max-contacts'?")]
+    [InlineData(new[] { "sync", "extra" }, "unknown verb or argument 'extra'")]
+    public async Task Abm_UnknownVerbOrMisspeltOption_ExitsWithASuggestionAndDoesNothing(string[] args, string expected)
+    {
+        var outcome = await AbmProcess.RunAsync(_workingDirectory, new Dictionary<string, string>(), args);
+
+        outcome.ExitCode.ShouldBe(2, outcome.Output + outcome.Error);
+        outcome.Error.ShouldContain(expected);
+        outcome.Error.Trim().ShouldNotContain('\n');
+        Directory.Exists(Path.Combine(_workingDirectory, "data")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Migrate_HostSettingsOnTheCommandLine_StillPassThrough()
+    {
+        var outcome = await AbmProcess.RunAsync(_workingDirectory, new Dictionary<string, string>(), "migrate", "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning");
+
+        outcome.ExitCode.ShouldBe(0, outcome.Error);
+    }
+
     [Fact]
     public async Task Serve_SqliteFileInAFolderThatDoesNotExist_ExitsWithoutCreatingIt()
     {

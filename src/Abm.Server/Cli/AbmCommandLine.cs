@@ -28,6 +28,13 @@ internal static class AbmCommandLine
 
         // Errors are reported by the verbs themselves; the default handler would also swallow the
         // host-abort signal integration tests rely on.
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        var parse = root.Parse(args);
+        if (parse.Errors.Count == 0 && UnmatchedTokens.Problem(parse) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"abm: {problem}");
+            return StartupFailure.ExitCode;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 }
