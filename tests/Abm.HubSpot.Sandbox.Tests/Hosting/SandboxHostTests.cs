@@ -85,4 +85,33 @@ public sealed class SandboxHostTests
         code.ShouldBe(2);
         error.ToString().ShouldContain("--colour");
     }
+
+    [Fact]
+    public async Task Program_Help_PrintsEveryOptionWithAnExampleAndExits0()
+    {
+        using var output = new StringWriter();
+
+        var code = await SandboxProgram.RunAsync(["--help"], output, TextWriter.Null, CancellationToken.None);
+
+        code.ShouldBe(0);
+        foreach (var option in new[] { "--urls", "--seed", "--accounts", "--portals", "--tier", "--clock-speed", "--search-delay-ms", "--behaviour", "--data-file", "--log", "Example:" })
+        {
+            output.ToString().ShouldContain(option);
+        }
+    }
+
+    [Fact]
+    public async Task Program_PortTaken_SaysSoInOneLineAndExits2()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        using var error = new StringWriter();
+
+        var code = await SandboxProgram.RunAsync(["--urls", $"http://127.0.0.1:{port}", "--accounts", "1", "--behaviour", "off"], TextWriter.Null, error, CancellationToken.None);
+
+        code.ShouldBe(2);
+        error.ToString().ShouldContain($"http://127.0.0.1:{port} is already in use");
+        error.ToString().Trim().ShouldNotContain('\n');
+    }
 }
