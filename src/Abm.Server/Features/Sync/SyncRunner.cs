@@ -19,6 +19,7 @@ internal static class SyncRunStatus
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
+    public const string Abandoned = "abandoned";
 }
 
 /// <summary>
@@ -28,7 +29,7 @@ internal static class SyncRunStatus
 /// </summary>
 internal sealed partial class SyncRunner(
     AbmDbContext database, FullSync full, IncrementalSync incremental, EngagementPull engagement, SegmentRefresher segments, SyncRecordWriter writer,
-    CurrentWorkspace workspace, TimeProvider clock, ILogger<SyncRunner> logger)
+    AbandonedRuns abandoned, RunLease lease, CurrentWorkspace workspace, TimeProvider clock, ILogger<SyncRunner> logger)
 {
     /// <summary>Runs <paramref name="run"/> (a queued row of this workspace, or a new one) to its end and returns it.</summary>
     public async Task<SyncRun> RunAsync(HubSpotClient client, SyncRun run, IProgress<SyncPageDone>? watcher, CancellationToken cancellationToken)
@@ -45,7 +46,10 @@ internal sealed partial class SyncRunner(
             }
         }
 
+        // Runs a killed process left behind are given up before this one starts, so the workspace shows one live run.
+        await abandoned.MarkAsync(cancellationToken);
         run.Status = SyncRunStatus.Running;
+        run.Holder = PortalLeases.Holder;
         run.StartedAt = clock.GetUtcNow().UtcDateTime;
         if (run.Kind == SyncKinds.Incremental && !await FullPassDoneAsync(cancellationToken))
         {
@@ -56,6 +60,8 @@ internal sealed partial class SyncRunner(
         LogStarted(run.Kind, workspace.WorkspaceId, run.MaxContacts);
         var before = client.CallCounts;
         var progress = new SyncProgress(run, logger, watcher);
+        using var runEnded = new CancellationTokenSource();
+        var keepingLease = lease.KeepAsync(run.WorkspaceId, runEnded.Token);
         try
         {
             if (run.Kind == SyncKinds.Full)
@@ -84,6 +90,12 @@ internal sealed partial class SyncRunner(
                 ? $"HubSpot refused the connection's token; reconnect the portal. ({error.Message})"
                 : error.Message;
             LogFailed(workspace.WorkspaceId, error);
+        }
+
+        finally
+        {
+            await runEnded.CancelAsync();
+            await keepingLease;
         }
 
         // Whatever was applied is rescored, whether the run ended well or not.

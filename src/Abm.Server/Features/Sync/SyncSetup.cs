@@ -15,6 +15,8 @@ internal static class SyncSetup
         services.AddScoped<FormSubmissionPull>();
         services.AddScoped<EngagementPull>();
         services.AddScoped<PortalLeases>();
+        services.AddScoped<AbandonedRuns>();
+        services.AddSingleton<RunLease>();
         services.AddScoped<SyncRunner>();
         services.AddHostedService<SyncWorker>();
         services.AddScoped<SyncRecordWriter>();
