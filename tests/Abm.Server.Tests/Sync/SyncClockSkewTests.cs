@@ -37,8 +37,8 @@ public sealed class SyncClockSkewTests
         (await harness.LocalAsync()).ShouldEqual(await PortalSnapshot.ReadPortalAsync(harness.HubSpot));
         // Owners in full (8) and the deals that moved, plus at most the newest record of each type, which sits at
         // the watermark and is read again; the portal's other records were not.
-        first.GetProperty("records").GetInt32().ShouldBeLessThanOrEqualTo(8 + moved + 3);
-        second.GetProperty("records").GetInt32().ShouldBeLessThanOrEqualTo(8 + 3);
+        first.GetProperty("records").GetInt32().ShouldBeLessThanOrEqualTo(8 + moved + 3, first.ToString());
+        second.GetProperty("records").GetInt32().ShouldBeLessThanOrEqualTo(8 + 3, second.ToString());
     }
 
     /// <summary>Moves every other deal of the portal to another stage, as a sales team would after the full pass.</summary>

@@ -27,6 +27,7 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
             var state = states[objectType];
             if (state.FullSyncCompleted)
             {
+                progress.ObjectTypeDone(objectType);
                 continue;
             }
 
@@ -36,9 +37,7 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
                 return false;
             }
 
-            // While one page is written to the database, the next is already on its way from HubSpot: the pass
-            // then takes as long as the slower of the two, not their sum. A fetched page that is never applied
-            // (the run stops) leaves the cursor where it was, so it is read again next time: nothing is skipped.
+            // One page read ahead (see ReadAhead): a fetched page that is never applied leaves the cursor where it was.
             var fetching = FetchPageAsync(client, objectType, state.FullSyncCursor, Math.Min(100, limit), cancellationToken);
             try
             {
@@ -53,7 +52,7 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
             }
             finally
             {
-                await ObserveAsync(fetching);
+                await ReadAhead.ObserveAsync(fetching);
             }
 
             contactsLeft = objectType == SyncedObjects.Contacts ? limit : contactsLeft;
@@ -61,6 +60,8 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
             {
                 return false;
             }
+
+            progress.ObjectTypeDone(objectType);
         }
 
         await FinishPassAsync(states, passStartedAt, cancellationToken);
@@ -133,23 +134,6 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
         progress.Count(count);
         await writer.CommitAsync(cancellationToken);
         progress.Committed(objectType, count);
-    }
-
-    private static async Task ObserveAsync(Task<FetchedPage>? fetching)
-    {
-        if (fetching is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await fetching;
-        }
-        catch (Exception error) when (error is OperationCanceledException or HubSpotApiException or HubSpotAuthenticationException or HubSpotDailyLimitException or HttpRequestException)
-        {
-            // A page read ahead for a run that stopped: its failure belongs to nobody, and it was never applied.
-        }
     }
 
     /// <summary>

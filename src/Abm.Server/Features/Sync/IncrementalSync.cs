@@ -44,6 +44,7 @@ internal sealed class IncrementalSync(AbmDbContext database, SyncStates syncStat
 
             state.LastRunAt = clock.GetUtcNow().UtcDateTime;
             await database.SaveChangesAsync(cancellationToken);
+            progress.ObjectTypeDone(objectType);
         }
     }
 
