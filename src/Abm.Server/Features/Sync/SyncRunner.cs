@@ -65,7 +65,7 @@ internal sealed partial class SyncRunner(
         Task<IReadOnlyCollection<Guid>[]>? alongside = null;
         void StartAlongside() => alongside ??= Task.WhenAll(
             engagement.PullAsync(client, alongsideStop.Token),
-            scopes.RunAsync<SegmentRefresher>(refresher => refresher.RefreshAsync(alongsideStop.Token)));
+            scopes.RunAsync<SegmentRefresher>(refresher => refresher.RefreshAsync(alongsideStop.Token, writtenSince: run.StartedAt)));
         var progress = new SyncProgress(run, logger, watcher, objectType =>
         {
             if (objectType == SyncedObjects.Contacts)
