@@ -2,6 +2,7 @@ extern alias sandbox;
 
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Abm.Data;
 using Abm.Data.Entities;
@@ -28,7 +29,8 @@ namespace Abm.Benchmarks;
 internal static class SyncBench
 {
     private const int Accounts = 1_150; // 5 to 30 contacts each: about 20,000 contacts
-    private const double CeilingRecordsPerSecond = 19 * 100;
+    private const double CeilingCallsPerSecond = 19;
+    private const double CeilingRecordsPerSecond = CeilingCallsPerSecond * 100;
     private const int WriteBackUpdates = 10_000;
 
     public static async Task RunAsync(TextWriter output)
@@ -52,6 +54,8 @@ internal static class SyncBench
         output.WriteLine(string.Create(culture, $"Sandbox portal (professional, {Accounts:N0} accounts) and server on {app.Services.GetRequiredService<DatabaseTarget>()}, {Environment.ProcessorCount} cores"));
 
         // Full sync: time to the last contact page, since companies and contacts are what the target names.
+        using var admin = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl) };
+        await admin.DeleteAsync("/_sandbox/counters");
         var clock = Stopwatch.StartNew();
         var lastContactPage = TimeSpan.Zero;
         var recordsRead = 0;
@@ -66,16 +70,22 @@ internal static class SyncBench
             }, progress, CancellationToken.None);
         }
 
+        var whole = clock.Elapsed.TotalSeconds;
         var ours = lastContactPage.TotalSeconds;
         var rate = recordsRead / ours;
         output.WriteLine(string.Create(culture,
-            $"full sync: {run.Status}, {recordsRead:N0} companies and contacts in {ours:F1} s = {rate:N0} records/s = {rate / CeilingRecordsPerSecond:P0} of the ceiling; whole run {clock.Elapsed.TotalSeconds:F1} s, {run.Records:N0} records, {run.ApiCalls:N0} calls, {run.RateLimited} answered 429"));
+            $"full sync: {run.Status}, {recordsRead:N0} companies and contacts in {ours:F1} s = {rate:N0} records/s = {rate / CeilingRecordsPerSecond:P0} of the ceiling; whole run {whole:F1} s, {run.Records:N0} records, {run.ApiCalls:N0} calls, {run.RateLimited} answered 429"));
+        // Search calls count against their own limit (5 a second), not the 19 a second of the others.
+        var searches = await SearchCallsAsync(admin);
+        var paced = run.ApiCalls - searches;
+        output.WriteLine(string.Create(culture,
+            $"whole run paced by its calls: {paced:N0} calls under the burst limit (and {searches} searches under their own) in {whole:F1} s = {paced / whole:F1} calls/s = {paced / whole / CeilingCallsPerSecond:P0} of the ceiling of {CeilingCallsPerSecond} calls/s"));
 
         await Task.Delay(TimeSpan.FromSeconds(11)); // a fresh 10-second window for the next contender
         if (await NodeGetAllAsync(sandbox.BaseUrl, portal.AccessToken) is { } node)
         {
             output.WriteLine(string.Create(culture,
-                $"official Node client getAll: {node.Records:N0} companies and contacts in {node.Seconds:F1} s = {node.Records / node.Seconds:N0} records/s; ours / its time = {ours / node.Seconds:F2}"));
+                $"official Node client getAll: {node.Records:N0} companies and contacts in {node.Seconds:F1} s = {node.Records / node.Seconds:N0} records/s; ours / its time = {ours / node.Seconds:F2}; our whole run (also owners, deals, engagement, segments) {whole:F1} s = {whole / node.Seconds:F2}x its time"));
         }
         else
         {
@@ -146,6 +156,14 @@ internal static class SyncBench
         var calls = client.CallCounts.Since(before);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"write-back: {summary.Sent:N0} of {ids.Count:N0} updates sent with {summary.Calls} batch calls ({calls.Calls} HTTP calls, {calls.RateLimited} answered 429) in {seconds:F1} s = {summary.Sent / seconds:N0} records/s = {summary.Sent / seconds / CeilingRecordsPerSecond:P0} of the ceiling"));
+    }
+
+    private static async Task<long> SearchCallsAsync(HttpClient admin)
+    {
+        var counters = await admin.GetFromJsonAsync<JsonElement>("/_sandbox/counters");
+        return counters.GetProperty("results").EnumerateArray()
+            .Where(r => r.GetProperty("route").GetString()!.EndsWith("/search", StringComparison.Ordinal))
+            .Sum(r => r.GetProperty("count").GetInt64());
     }
 
     private static async Task<(int Records, double Seconds)?> NodeGetAllAsync(string baseUrl, string token)

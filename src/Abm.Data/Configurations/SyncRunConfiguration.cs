@@ -13,6 +13,7 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         builder.Property(r => r.Kind).HasMaxLength(20);
         builder.Property(r => r.Status).HasMaxLength(20);
         builder.Property(r => r.Trigger).HasMaxLength(20);
+        builder.Property(r => r.Holder).HasMaxLength(200);
         builder.HasIndex(r => new { r.WorkspaceId, r.StartedAt });
     }
 }

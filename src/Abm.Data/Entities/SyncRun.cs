@@ -7,7 +7,7 @@ public sealed class SyncRun : IWorkspaceScoped
     public Guid WorkspaceId { get; set; }
     /// <summary>full or incremental.</summary>
     public required string Kind { get; set; }
-    /// <summary>running, succeeded, failed or cancelled.</summary>
+    /// <summary>queued, running, succeeded, failed, cancelled or abandoned.</summary>
     public string Status { get; set; } = "running";
     /// <summary>Who asked: api, cli, schedule.</summary>
     public required string Trigger { get; set; }
@@ -21,4 +21,9 @@ public sealed class SyncRun : IWorkspaceScoped
     public string? Error { get; set; }
     public DateTime StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
+    /// <summary>The process running the run, named as in <c>portal_leases</c>; tells whether a running row is still alive.</summary>
+    public string? Holder { get; set; }
+    /// <summary>When a run left running by a process that is gone was given up, and why.</summary>
+    public DateTime? AbandonedAt { get; set; }
+    public string? AbandonedReason { get; set; }
 }

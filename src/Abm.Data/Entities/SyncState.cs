@@ -10,6 +10,12 @@ public sealed class SyncState : IWorkspaceScoped
     public bool FullSyncCompleted { get; set; }
     /// <summary>When the current full pass began (kept across resumes); incremental sync starts from it once the pass ends.</summary>
     public DateTime? FullSyncStartedAt { get; set; }
+    /// <summary>
+    /// HubSpot's newest modification time of the type when the current pass began, less the search visibility
+    /// margin: incremental sync starts from it once the pass ends, on HubSpot's clock rather than ours.
+    /// </summary>
+    public DateTime? FullSyncWatermark { get; set; }
+    /// <summary>Incremental sync reads changes modified at or after this moment of HubSpot's clock.</summary>
     public DateTime? IncrementalWatermark { get; set; }
     public DateTime? LastRunAt { get; set; }
     public DateTime UpdatedAt { get; set; }

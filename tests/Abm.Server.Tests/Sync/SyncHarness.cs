@@ -34,11 +34,14 @@ internal sealed class SyncHarness : IAsyncDisposable
     /// <param name="accounts">Companies the portal is seeded with.</param>
     /// <param name="settings">Server settings added to (or overriding) the harness's own.</param>
     /// <param name="privateAppScopes">What the portal's private-app token is granted; every scope by default.</param>
-    public static async Task<SyncHarness> StartAsync(int accounts = 30, Dictionary<string, string>? settings = null, IReadOnlyCollection<string>? privateAppScopes = null)
+    /// <param name="portalClockStart">Where the portal's clock starts (it runs at real speed); now by default.</param>
+    public static async Task<SyncHarness> StartAsync(
+        int accounts = 30, Dictionary<string, string>? settings = null, IReadOnlyCollection<string>? privateAppScopes = null, DateTimeOffset? portalClockStart = null)
     {
         var sandbox = await SandboxHost.StartAsync(new SandboxOptions
         {
             Seed = 21,
+            ClockStart = portalClockStart,
             SimulateBehaviour = false,
             Portals = [new SandboxPortalOptions { Accounts = accounts, PrivateAppScopes = privateAppScopes }],
         });

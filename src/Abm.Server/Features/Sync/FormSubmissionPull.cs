@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Abm.Data.Entities;
 using Abm.Engines;
 using Abm.Engines.Engagement;
 using Abm.HubSpot;
@@ -18,15 +17,16 @@ namespace Abm.Server.Features.Sync;
 /// <see cref="SyncOptions.FormSubmissionOverlapMinutes"/> for submissions HubSpot files late; what is read twice is
 /// stored once. Submissions of emails no synced contact has are skipped and counted.
 /// </summary>
-internal sealed partial class FormSubmissionPull(PulledEngagementWriter events, IOptions<SyncOptions> options, ILogger<FormSubmissionPull> logger)
+internal sealed partial class FormSubmissionPull(SyncStates syncStates, PulledEngagementWriter events, IOptions<SyncOptions> options, ILogger<FormSubmissionPull> logger)
 {
     /// <summary>The <c>sync_state</c> row holding the newest submission time seen.</summary>
     public const string StateName = "form_submissions";
 
     private static readonly string EventType = EngagementEventType.FormSubmission.ToWireName();
 
-    public async Task PullAsync(HubSpotClient client, SyncState state, CancellationToken cancellationToken)
+    public async Task PullAsync(HubSpotClient client, CancellationToken cancellationToken)
     {
+        var state = (await syncStates.LoadAsync([StateName], cancellationToken))[StateName];
         var stopBefore = state.IncrementalWatermark?.AddMinutes(-options.Value.FormSubmissionOverlapMinutes);
         var newest = state.IncrementalWatermark;
         var (forms, added, skipped) = (0, 0, 0);

@@ -4,6 +4,7 @@ using Abm.HubSpot;
 using Abm.HubSpot.Crm;
 using Abm.HubSpot.Owners;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Abm.Server.Features.Sync;
 
@@ -13,19 +14,20 @@ namespace Abm.Server.Features.Sync;
 /// never reads a finished page again. When a pass ends, records HubSpot no longer lists are archived and
 /// incremental sync takes over from the moment the pass began.
 /// </summary>
-internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, SyncRecordWriter writer, TimeProvider clock)
+internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, SyncRecordWriter writer, IOptions<SyncOptions> options, TimeProvider clock)
 {
     /// <summary>Runs (or resumes) the pass; false when it stopped early at <paramref name="maxContacts"/>.</summary>
     public async Task<bool> RunAsync(HubSpotClient client, SyncProgress progress, int? maxContacts, CancellationToken cancellationToken)
     {
         var states = await syncStates.LoadAsync(SyncedObjects.FullSyncOrder, cancellationToken);
-        var passStartedAt = await BeginOrResumeAsync(states.Values, cancellationToken);
+        var passStartedAt = await BeginOrResumeAsync(client, states, cancellationToken);
         var contactsLeft = maxContacts ?? int.MaxValue;
         foreach (var objectType in SyncedObjects.FullSyncOrder)
         {
             var state = states[objectType];
             if (state.FullSyncCompleted)
             {
+                progress.ObjectTypeDone(objectType);
                 continue;
             }
 
@@ -35,9 +37,7 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
                 return false;
             }
 
-            // While one page is written to the database, the next is already on its way from HubSpot: the pass
-            // then takes as long as the slower of the two, not their sum. A fetched page that is never applied
-            // (the run stops) leaves the cursor where it was, so it is read again next time: nothing is skipped.
+            // One page read ahead (see ReadAhead): a fetched page that is never applied leaves the cursor where it was.
             var fetching = FetchPageAsync(client, objectType, state.FullSyncCursor, Math.Min(100, limit), cancellationToken);
             try
             {
@@ -52,7 +52,7 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
             }
             finally
             {
-                await ObserveAsync(fetching);
+                await ReadAhead.ObserveAsync(fetching);
             }
 
             contactsLeft = objectType == SyncedObjects.Contacts ? limit : contactsLeft;
@@ -60,19 +60,31 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
             {
                 return false;
             }
+
+            progress.ObjectTypeDone(objectType);
         }
 
         await FinishPassAsync(states, passStartedAt, cancellationToken);
         return true;
     }
 
-    /// <summary>A new pass starts when the last one finished (or none ever ran); otherwise the unfinished one goes on.</summary>
-    private async Task<DateTime> BeginOrResumeAsync(IEnumerable<SyncState> states, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new pass starts when the last one finished (or none ever ran); otherwise the unfinished one goes on. A new
+    /// pass first asks HubSpot for the newest modification of each type: every change made while the pass runs is
+    /// stamped after it, so incremental sync starts there once the pass ends.
+    /// </summary>
+    private async Task<DateTime> BeginOrResumeAsync(HubSpotClient client, Dictionary<string, SyncState> states, CancellationToken cancellationToken)
     {
-        var all = states.ToList();
+        var all = states.Values.ToList();
         if (all.All(s => s.FullSyncStartedAt is not null) && all.Any(s => !s.FullSyncCompleted))
         {
             return all.Min(s => s.FullSyncStartedAt!.Value);
+        }
+
+        var margin = TimeSpan.FromSeconds(options.Value.SearchVisibilityMarginSeconds);
+        foreach (var objectType in SyncedObjects.CrmTypes)
+        {
+            states[objectType].FullSyncWatermark = await HubSpotWatermarks.NewestModifiedAsync(client, objectType, margin, cancellationToken);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -124,26 +136,10 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
         progress.Committed(objectType, count);
     }
 
-    private static async Task ObserveAsync(Task<FetchedPage>? fetching)
-    {
-        if (fetching is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await fetching;
-        }
-        catch (Exception error) when (error is OperationCanceledException or HubSpotApiException or HubSpotAuthenticationException or HubSpotDailyLimitException or HttpRequestException)
-        {
-            // A page read ahead for a run that stopped: its failure belongs to nobody, and it was never applied.
-        }
-    }
-
     /// <summary>
     /// Archives what the finished pass did not see (deleted in HubSpot while no webhook told us), and starts
-    /// incremental sync at the pass's start, so changes made while it ran are read again.
+    /// incremental sync at HubSpot's newest modification when the pass began, so changes made while it ran are
+    /// read again (a pass begun before that moment was recorded falls back to its start on our clock).
     /// </summary>
     private async Task FinishPassAsync(Dictionary<string, SyncState> states, DateTime passStartedAt, CancellationToken cancellationToken)
     {
@@ -156,7 +152,7 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.ArchivedAt, now), cancellationToken);
         foreach (var objectType in SyncedObjects.CrmTypes)
         {
-            states[objectType].IncrementalWatermark = passStartedAt;
+            states[objectType].IncrementalWatermark = states[objectType].FullSyncWatermark ?? passStartedAt;
             states[objectType].LastRunAt = now;
         }
 

@@ -7,15 +7,15 @@ namespace Abm.Server.Features.Sync;
 /// <summary>
 /// Reads what changed since the last run: owners in full (a few pages), then companies, contacts and deals
 /// by search on their modification time, oldest first, with their associations. The watermark moves with
-/// each saved page but never past the run's start minus <see cref="SyncOptions.SearchVisibilityMarginSeconds"/>,
-/// because HubSpot's search sees a change a few seconds after it happens.
+/// each saved page to the newest modification time HubSpot stamped on it, less
+/// <see cref="SyncOptions.SearchVisibilityMarginSeconds"/> (HubSpot's search sees a change a few seconds after
+/// it happens); it follows HubSpot's clock only, so a skew between that clock and ours loses nothing.
 /// </summary>
 internal sealed class IncrementalSync(AbmDbContext database, SyncStates syncStates, SyncRecordWriter writer, IOptions<SyncOptions> options, TimeProvider clock)
 {
     public async Task RunAsync(HubSpotClient client, SyncProgress progress, CancellationToken cancellationToken)
     {
-        var startedAt = clock.GetUtcNow();
-        var ceiling = startedAt.AddSeconds(-options.Value.SearchVisibilityMarginSeconds).UtcDateTime;
+        var margin = TimeSpan.FromSeconds(options.Value.SearchVisibilityMarginSeconds);
         var states = await syncStates.LoadAsync(SyncedObjects.CrmTypes, cancellationToken);
 
         var owners = await ReadOwnersAsync(client, cancellationToken);
@@ -32,8 +32,7 @@ internal sealed class IncrementalSync(AbmDbContext database, SyncStates syncStat
             {
                 var records = await AssociationLoader.AttachAsync(client, objectType, page, cancellationToken);
                 await writer.StageAsync(objectType, records, cancellationToken);
-                var newest = records.Max(r => r.UpdatedAt)?.UtcDateTime ?? since;
-                state.IncrementalWatermark = Max(state.IncrementalWatermark, Min(newest, ceiling));
+                state.IncrementalWatermark = HubSpotWatermarks.Advance(state.IncrementalWatermark, records, margin);
                 state.UpdatedAt = clock.GetUtcNow().UtcDateTime;
                 progress.Count(records.Count);
                 await writer.CommitAsync(cancellationToken);
@@ -44,9 +43,8 @@ internal sealed class IncrementalSync(AbmDbContext database, SyncStates syncStat
             }
 
             state.LastRunAt = clock.GetUtcNow().UtcDateTime;
-            // The search ran to its end, so every change visible before the ceiling has been applied.
-            state.IncrementalWatermark = Max(state.IncrementalWatermark, ceiling);
             await database.SaveChangesAsync(cancellationToken);
+            progress.ObjectTypeDone(objectType);
         }
     }
 
@@ -60,8 +58,4 @@ internal sealed class IncrementalSync(AbmDbContext database, SyncStates syncStat
 
         return await writer.StageOwnersAsync(owners, cancellationToken);
     }
-
-    private static DateTime Max(DateTime? a, DateTime b) => a is { } value && value > b ? value : b;
-
-    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 }

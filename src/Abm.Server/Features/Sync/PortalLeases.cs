@@ -51,7 +51,8 @@ internal sealed class PortalLeases(AbmDbContext database, IOptions<SyncOptions> 
         }
     }
 
-    private static bool IsDeadLocalHolder(string holder)
+    /// <summary>True when <paramref name="holder"/> names a process of this machine that is no longer running.</summary>
+    public static bool IsDeadLocalHolder(string holder)
     {
         var parts = holder.Split('/');
         if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var processId))

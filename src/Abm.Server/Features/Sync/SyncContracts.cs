@@ -15,11 +15,12 @@ internal sealed record SyncRequest(
 
 internal sealed record SyncRunResponse(
     Guid Id, string Kind, string Status, string Trigger, int? MaxContacts, int Pages, int Records, int Errors, int ApiCalls, int RateLimited,
-    string? Error, DateTime StartedAt, DateTime? FinishedAt, double? DurationSeconds)
+    string? Error, DateTime StartedAt, DateTime? FinishedAt, double? DurationSeconds, DateTime? AbandonedAt, string? AbandonedReason)
 {
     public static SyncRunResponse From(SyncRun run) => new(
         run.Id, run.Kind, run.Status, run.Trigger, run.MaxContacts, run.Pages, run.Records, run.Errors, run.ApiCalls, run.RateLimited, run.Error,
-        run.StartedAt, run.FinishedAt, run.FinishedAt is { } end && run.Status != SyncRunStatus.Queued ? (end - run.StartedAt).TotalSeconds : null);
+        run.StartedAt, run.FinishedAt, run.FinishedAt is { } end && run.Status != SyncRunStatus.Queued ? (end - run.StartedAt).TotalSeconds : null,
+        run.AbandonedAt, run.AbandonedReason);
 }
 
 internal sealed record SyncObjectState(string ObjectType, bool FullSyncCompleted, DateTime? FullSyncStartedAt, DateTime? IncrementalWatermark, DateTime? LastRunAt);

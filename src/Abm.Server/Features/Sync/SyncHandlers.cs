@@ -45,8 +45,9 @@ internal static class SyncHandlers
             ? TypedResults.Ok(SyncRunResponse.From(run))
             : ApiProblems.NotFound("Sync run not found", $"No sync run {id} in this workspace.");
 
-    public static async Task<Ok<SyncStatsResponse>> StatsAsync(AbmDbContext database, SegmentRuleStore rules, CancellationToken cancellationToken)
+    public static async Task<Ok<SyncStatsResponse>> StatsAsync(AbmDbContext database, SegmentRuleStore rules, AbandonedRuns abandoned, CancellationToken cancellationToken)
     {
+        await abandoned.MarkAsync(cancellationToken);
         var live = database.Contacts.Where(c => c.ArchivedAt == null);
         // One count per known segment: a handful of indexed queries instead of unpacking every contact's tags.
         var names = ContactSegmenter.BuiltIn.Concat((await rules.GetAsync(cancellationToken)).Select(r => r.Segment)).Distinct(StringComparer.Ordinal);

@@ -11,7 +11,7 @@ internal sealed class SyncOptions
     [Range(0, 1440)]
     public int IncrementalIntervalMinutes { get; set; } = 5;
 
-    /// <summary>HubSpot's search lags changes by a few seconds; the watermark stays this far behind a run's start.</summary>
+    /// <summary>HubSpot's search lags changes by a few seconds; the watermark stays this far behind the newest modification HubSpot stamped on what was read.</summary>
     [Range(0, 3600)]
     public int SearchVisibilityMarginSeconds { get; set; } = 60;
 

@@ -7,11 +7,15 @@ internal sealed record SyncPageDone(string ObjectType, int Records, int RunPages
 
 /// <summary>
 /// Counts a run's pages and records on its row (saved with each page's own transaction, so the row is
-/// exact after a crash) and tells whoever watches: the log, and the CLI's progress bar.
+/// exact after a crash) and tells whoever watches: the log, and the CLI's progress bar. The runner hears
+/// when an object type is fully applied, to start what waits for it (the engagement pulls wait for contacts).
 /// </summary>
-internal sealed partial class SyncProgress(SyncRun run, ILogger logger, IProgress<SyncPageDone>? watcher)
+internal sealed partial class SyncProgress(SyncRun run, ILogger logger, IProgress<SyncPageDone>? watcher, Action<string>? onObjectTypeDone = null)
 {
     public SyncRun Run => run;
+
+    /// <summary>Every record of <paramref name="objectType"/> this run reads has been applied.</summary>
+    public void ObjectTypeDone(string objectType) => onObjectTypeDone?.Invoke(objectType);
 
     /// <summary>Counts a page on the run's row; call it before the page's transaction commits, so both are saved together.</summary>
     public void Count(int records)

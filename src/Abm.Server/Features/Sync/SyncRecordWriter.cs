@@ -107,6 +107,9 @@ internal sealed class SyncRecordWriter(AbmDbContext database, CurrentWorkspace w
     /// </summary>
     public void MarkForRescoring(IEnumerable<Guid> contactIds) => _contactsToScore.UnionWith(contactIds);
 
+    /// <summary>The contacts marked so far and not yet queued.</summary>
+    public IReadOnlyCollection<Guid> MarkedForRescoring => [.. _contactsToScore];
+
     public void QueueRescoring()
     {
         if (_contactsToScore.Count > 0)

@@ -19,16 +19,19 @@ internal static class SyncRunStatus
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
+    public const string Abandoned = "abandoned";
 }
 
 /// <summary>
 /// Runs one sync of the current workspace and records it: pages, records, errors, HubSpot calls and 429s,
 /// duration and outcome. An incremental run before any full pass has finished becomes a full one, since
-/// there is nothing to be incremental from. After the records, engagement is pulled and segments refreshed.
+/// there is nothing to be incremental from. Once the contacts are applied, engagement is pulled and segments
+/// refreshed alongside the remaining pages, each in its own scope, so the run is paced by its HubSpot calls
+/// rather than by one part waiting for another.
 /// </summary>
 internal sealed partial class SyncRunner(
-    AbmDbContext database, FullSync full, IncrementalSync incremental, EngagementPull engagement, SegmentRefresher segments, SyncRecordWriter writer,
-    CurrentWorkspace workspace, TimeProvider clock, ILogger<SyncRunner> logger)
+    AbmDbContext database, FullSync full, IncrementalSync incremental, EngagementPull engagement, SyncScopes scopes, SyncRecordWriter writer,
+    AbandonedRuns abandoned, RunLease lease, CurrentWorkspace workspace, TimeProvider clock, ILogger<SyncRunner> logger)
 {
     /// <summary>Runs <paramref name="run"/> (a queued row of this workspace, or a new one) to its end and returns it.</summary>
     public async Task<SyncRun> RunAsync(HubSpotClient client, SyncRun run, IProgress<SyncPageDone>? watcher, CancellationToken cancellationToken)
@@ -45,7 +48,10 @@ internal sealed partial class SyncRunner(
             }
         }
 
+        // Runs a killed process left behind are given up before this one starts, so the workspace shows one live run.
+        await abandoned.MarkAsync(cancellationToken);
         run.Status = SyncRunStatus.Running;
+        run.Holder = PortalLeases.Holder;
         run.StartedAt = clock.GetUtcNow().UtcDateTime;
         if (run.Kind == SyncKinds.Incremental && !await FullPassDoneAsync(cancellationToken))
         {
@@ -55,7 +61,20 @@ internal sealed partial class SyncRunner(
         await database.SaveChangesAsync(cancellationToken);
         LogStarted(run.Kind, workspace.WorkspaceId, run.MaxContacts);
         var before = client.CallCounts;
-        var progress = new SyncProgress(run, logger, watcher);
+        using var alongsideStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<IReadOnlyCollection<Guid>[]>? alongside = null;
+        void StartAlongside() => alongside ??= Task.WhenAll(
+            engagement.PullAsync(client, alongsideStop.Token),
+            scopes.RunAsync<SegmentRefresher>(refresher => refresher.RefreshAsync(alongsideStop.Token, writtenSince: run.StartedAt)));
+        var progress = new SyncProgress(run, logger, watcher, objectType =>
+        {
+            if (objectType == SyncedObjects.Contacts)
+            {
+                StartAlongside();
+            }
+        });
+        using var runEnded = new CancellationTokenSource();
+        var keepingLease = lease.KeepAsync(run.WorkspaceId, runEnded.Token);
         try
         {
             if (run.Kind == SyncKinds.Full)
@@ -67,8 +86,12 @@ internal sealed partial class SyncRunner(
                 await incremental.RunAsync(client, progress, cancellationToken);
             }
 
-            await engagement.PullAsync(client, cancellationToken);
-            await segments.RefreshAsync(cancellationToken);
+            StartAlongside();
+            foreach (var contacts in await alongside!)
+            {
+                writer.MarkForRescoring(contacts);
+            }
+
             run.Status = SyncRunStatus.Succeeded;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -86,6 +109,13 @@ internal sealed partial class SyncRunner(
             LogFailed(workspace.WorkspaceId, error);
         }
 
+        finally
+        {
+            await runEnded.CancelAsync();
+            await keepingLease;
+            await StopAsync(alongside, alongsideStop);
+        }
+
         // Whatever was applied is rescored, whether the run ended well or not.
         writer.QueueRescoring();
         var calls = client.CallCounts.Since(before);
@@ -98,6 +128,18 @@ internal sealed partial class SyncRunner(
         LogFinished(run.Kind, run.Status, run.Pages, run.Records, run.ApiCalls, run.RateLimited, (run.FinishedAt - run.StartedAt).Value.TotalSeconds);
         cancellationToken.ThrowIfCancellationRequested();
         return run;
+    }
+
+    /// <summary>Stops the pulls of a run that failed or was cancelled; their pages are checkpointed, and the run's own error is the one reported.</summary>
+    private static async Task StopAsync(Task? alongside, CancellationTokenSource stop)
+    {
+        if (alongside is null)
+        {
+            return;
+        }
+
+        await stop.CancelAsync();
+        await alongside.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private Task<bool> FullPassDoneAsync(CancellationToken cancellationToken) =>

@@ -15,8 +15,13 @@ internal static class SyncSetup
         services.AddScoped<IncrementalSync>();
         services.AddScoped<PulledEngagementWriter>();
         services.AddScoped<FormSubmissionPull>();
+        services.AddScoped<EmailEventPull>();
+        services.AddScoped<MeetingPull>();
         services.AddScoped<EngagementPull>();
+        services.AddScoped<SyncScopes>();
         services.AddScoped<PortalLeases>();
+        services.AddScoped<AbandonedRuns>();
+        services.AddSingleton<RunLease>();
         services.AddScoped<SyncRunner>();
         services.AddHostedService<SyncWorker>();
         services.AddScoped<SyncRecordWriter>();

@@ -1,0 +1,9 @@
+-- 0006: incremental sync follows HubSpot's clock, and runs whose process is gone are marked abandoned.
+-- full_sync_watermark: the newest modification HubSpot showed when the current full pass began, less the
+-- search visibility margin; incremental sync starts from it once the pass ends.
+ALTER TABLE "sync_state" ADD COLUMN "full_sync_watermark" TEXT NULL;
+-- holder: the process running the run (as named in portal_leases); abandoned_at/abandoned_reason: when and
+-- why a run left running by a process that is gone was given up.
+ALTER TABLE "sync_runs" ADD COLUMN "holder" TEXT NULL;
+ALTER TABLE "sync_runs" ADD COLUMN "abandoned_at" TEXT NULL;
+ALTER TABLE "sync_runs" ADD COLUMN "abandoned_reason" TEXT NULL;
