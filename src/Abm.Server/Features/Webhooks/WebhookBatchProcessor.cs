@@ -17,6 +17,9 @@ namespace Abm.Server.Features.Webhooks;
 /// </summary>
 internal sealed partial class WebhookBatchProcessor(HubSpotClients clients, IServiceScopeFactory scopes, ILogger<WebhookBatchProcessor> logger)
 {
+    /// <summary>Tries at a workspace's records when the database reports a transient error (deadlock, busy), before its batches back off.</summary>
+    private const int DatabaseAttempts = 3;
+
     /// <summary>
     /// One result per batch. A batch fails (to be retried after its back-off) when a workspace it has events
     /// for could not be applied; the records applied before the failure are skipped on the retry.
@@ -35,19 +38,44 @@ internal sealed partial class WebhookBatchProcessor(HubSpotClients clients, ISer
         var failed = new Dictionary<Guid, string>();
         foreach (var (workspaceId, (targets, batchCount)) in pooled.Where(p => p.Value.Targets.Records.Count > 0))
         {
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await ApplyAsync(workspaceId, targets, batchCount, cancellationToken);
-            }
-            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
-            {
-                // An HTTP timeout is a cancellation too, so only our own stop request ends the pass.
-                failed[workspaceId] = $"{error.GetType().Name}: {error.Message}";
-                LogWorkspaceFailed(workspaceId, batchCount, error);
+                try
+                {
+                    await ApplyAsync(workspaceId, targets, batchCount, cancellationToken);
+                    break;
+                }
+                catch (Exception error) when (attempt < DatabaseAttempts && IsTransientDatabaseError(error) && !cancellationToken.IsCancellationRequested)
+                {
+                    // Pooled batches write thousands of records, so another writer's deadlock with them is no rare
+                    // event; the steps already applied are skipped, so going again at once costs little.
+                    LogTransientRetry(workspaceId, attempt, error);
+                }
+                catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // An HTTP timeout is a cancellation too, so only our own stop request ends the pass.
+                    failed[workspaceId] = $"{error.GetType().Name}: {error.Message}";
+                    LogWorkspaceFailed(workspaceId, batchCount, error);
+                    break;
+                }
             }
         }
 
         return [.. readings.Select(r => r.Result(failed))];
+    }
+
+    /// <summary>A deadlock, serialization failure or busy database, anywhere in the chain of causes.</summary>
+    private static bool IsTransientDatabaseError(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+        {
+            if (error is System.Data.Common.DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Adds a batch's events to the records of the workspaces they belong to, noting what cannot be applied.</summary>
@@ -105,6 +133,9 @@ internal sealed partial class WebhookBatchProcessor(HubSpotClients clients, ISer
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Applying {BatchCount} webhook batches for workspace {WorkspaceId} failed; they are retried after a back-off")]
     private partial void LogWorkspaceFailed(Guid workspaceId, int batchCount, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying webhook batches for workspace {WorkspaceId} met a transient database error on attempt {Attempt}; going again")]
+    private partial void LogTransientRetry(Guid workspaceId, int attempt, Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook batch {BatchId} has {Count} events of portal {PortalId}, which no workspace is connected to; they are kept unapplied")]
     private partial void LogUnknownPortal(Guid batchId, string portalId, int count);
