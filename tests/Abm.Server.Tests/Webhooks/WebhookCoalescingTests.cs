@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Abm.Server.Features.Webhooks;
+using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Tests.Webhooks;
 
@@ -77,6 +78,30 @@ public sealed class WebhookCoalescingTests : IAsyncLifetime
         ids.Select(id => inbox[id].Status).ShouldBe([WebhookInboxStatus.Done, WebhookInboxStatus.Pending, WebhookInboxStatus.Done, WebhookInboxStatus.Pending]);
         inbox[ids[1]].Error!.ShouldContain("no usable HubSpot connection");
         inbox[ids[1]].NextAttemptAt.ShouldBeGreaterThan(TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(20), "the failed batch backs off");
+        (await _portal.LocalStateAsync(contacts)).ShouldBe(await _portal.HubSpotStateAsync(contacts));
+    }
+
+    [Fact]
+    public async Task Drain_ClaimOfAnInstanceThatDiedAfterApplying_ReclaimedAndSettledWithoutReReading()
+    {
+        var contacts = await _portal.CreateContactsAsync(5);
+        var now = TimeProvider.System.GetUtcNow();
+        var ids = await _portal.StoreAsync([.. contacts.Select((id, i) => WebhookPortal.Batch(_portal.PortalId, ("contact.propertyChange", id, now.AddSeconds(i), [])))]);
+        await _portal.DrainAsync();
+        // As if the instance had applied the records and died before settling: claimed, with its claim run out.
+        await using (var database = _portal.Server.OpenDatabase())
+        {
+            var past = now.UtcDateTime.AddMinutes(-1);
+            await database.WebhookInbox.Where(b => ids.Contains(b.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.Status, WebhookInboxStatus.Processing).SetProperty(b => b.NextAttemptAt, past));
+        }
+
+        await _portal.ClearCountersAsync();
+
+        await _portal.DrainAsync();
+
+        (await _portal.InboxAsync()).Where(b => ids.Contains(b.Id)).Select(b => b.Status).Distinct().ShouldBe([WebhookInboxStatus.Done]);
+        (await _portal.Harness.CountAsync(WebhookPortal.BatchReadRoute)).ShouldBe(0, "the records were re-read after these events already");
         (await _portal.LocalStateAsync(contacts)).ShouldBe(await _portal.HubSpotStateAsync(contacts));
     }
 }
