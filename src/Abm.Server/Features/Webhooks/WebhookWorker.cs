@@ -42,17 +42,19 @@ internal sealed partial class WebhookWorker(
         }
     }
 
-    /// <summary>Claims and applies due batches, many at a time, until none is left; then prunes the replay cache when due.</summary>
+    /// <summary>Claims and applies due batches, many at a time, until none is left, pruning the replay cache when due.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
+            // Inside the loop: under a steady stream the drain may never find the inbox empty.
+            await PruneReplaysAsync(cancellationToken);
             await using var scope = scopes.CreateAsyncScope();
             var inbox = scope.ServiceProvider.GetRequiredService<WebhookInbox>();
             var batches = await inbox.ClaimAsync(ClaimSize, cancellationToken);
             if (batches.Count == 0)
             {
-                break;
+                return;
             }
 
             IReadOnlyList<BatchResult> results;
@@ -73,8 +75,6 @@ internal sealed partial class WebhookWorker(
             await inbox.FailAsync(failures, cancellationToken);
             await inbox.SettleAsync([.. results.Where(r => r.Outcome is not null).Select(r => (r.Batch.Id, r.Outcome!))], cancellationToken);
         }
-
-        await PruneReplaysAsync(cancellationToken);
     }
 
     private async Task PruneReplaysAsync(CancellationToken cancellationToken)
