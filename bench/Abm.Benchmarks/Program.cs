@@ -4,7 +4,8 @@ using BenchmarkDotNet.Running;
 // "sandbox" measures the HubSpot sandbox's list/get/search latency at 100,000 contacts.
 // "sync" measures a full sync, the official Node client's getAll and a 10,000-update write-back at the rate limit.
 // "pipeline" runs the server and measures event ingest and event-to-score latency over HTTP.
-// "webhooks" posts signed webhook batches at 1,000 events/s to the server and measures intake latency.
+// "webhooks" posts signed webhook batches at 1,000 and 20,000 events/s to the server and measures intake latency.
+// "webhooks-drain" streams 1,000 events/s about 3,000 sandbox contacts and reports the worker's backlog and drain.
 // "quality" judges the recommender on the sandbox's simulated buyers (NDCG@5, hit-rate@5 against popularity and
 // random; their hidden interests are the truth), after feeding the server through import, sync and the event sink;
 // "quality --accounts 30 --days 5" runs a smaller market.
@@ -26,6 +27,10 @@ else if (args is ["sync", ..])
 else if (args is ["pipeline", ..])
 {
     await PipelineBench.RunAsync(Console.Out);
+}
+else if (args is ["webhooks-drain", ..])
+{
+    await WebhookDrainBench.RunAsync(Console.Out);
 }
 else if (args is ["webhooks", ..])
 {

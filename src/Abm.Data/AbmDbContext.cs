@@ -41,6 +41,7 @@ public sealed class AbmDbContext(DbContextOptions<AbmDbContext> options, ICurren
     public DbSet<PortalLease> PortalLeases => Set<PortalLease>();
     public DbSet<WebhookInboxItem> WebhookInbox => Set<WebhookInboxItem>();
     public DbSet<WebhookRecordMark> WebhookRecordMarks => Set<WebhookRecordMark>();
+    public DbSet<WebhookReplay> WebhookReplays => Set<WebhookReplay>();
     public DbSet<HubSpotOutboxItem> HubSpotOutbox => Set<HubSpotOutboxItem>();
     public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();

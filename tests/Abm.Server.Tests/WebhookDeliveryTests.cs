@@ -6,6 +6,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Abm.Server.Features.Webhooks;
+using Abm.Server.Tests.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using sandbox::Abm.HubSpot.Sandbox.Hosting;
 
@@ -86,9 +87,9 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime, IDisposable
         (await _hubSpot.DeleteAsync($"/crm/v3/objects/contacts/{contacts[3]}")).EnsureSuccessStatusCode();
         (await _hubSpot.PostAsJsonAsync("/crm/v3/objects/contacts/merge", new { primaryObjectId = contacts[4], objectIdToMerge = contacts[5] })).EnsureSuccessStatusCode();
 
-        var expected = await HubSpotStateAsync(contacts);
+        var expected = await ContactStates.InHubSpotAsync(_hubSpot, contacts);
         // A request may still be in flight when the counts first agree, so the local state is part of the wait.
-        await Eventually.WaitForAsync(async () => await SettledAsync() && (await LocalStateAsync(contacts)).SequenceEqual(expected) ? "settled" : null,
+        await Eventually.WaitForAsync(async () => await SettledAsync() && (await ContactStates.LocalAsync(_server, contacts)).SequenceEqual(expected) ? "settled" : null,
             "every delivered batch being applied", 60);
 
         (await CompanyNameAsync(company)).ShouldBe("Hooked Group");
@@ -126,34 +127,6 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime, IDisposable
         var response = await _hubSpot.PostAsJsonAsync($"/crm/v3/objects/{objectType}", new { properties });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
-    /// <summary>Per contact: its email and job title in HubSpot, or "gone" when HubSpot no longer has it.</summary>
-    private async Task<List<string>> HubSpotStateAsync(List<string> ids)
-    {
-        var state = new List<string>();
-        foreach (var id in ids)
-        {
-            var response = await _hubSpot.GetAsync($"/crm/v3/objects/contacts/{id}?properties=email,jobtitle");
-            if (response.StatusCode == HttpStatusCode.NotFound)
-            {
-                state.Add($"{id}: gone");
-                continue;
-            }
-
-            var properties = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("properties");
-            state.Add($"{id}: {properties.GetProperty("email").GetString()} {properties.GetProperty("jobtitle").GetString()}");
-        }
-
-        return state;
-    }
-
-    /// <summary>The same view of the local copy: an archived or never-stored contact is "gone".</summary>
-    private async Task<List<string>> LocalStateAsync(List<string> ids)
-    {
-        await using var database = _server.OpenDatabase();
-        var rows = await database.Contacts.IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.HubSpotId)).ToListAsync();
-        return ids.Select(id => rows.SingleOrDefault(r => r.HubSpotId == id) is { ArchivedAt: null } row ? $"{id}: {row.Email} {row.JobTitle}" : $"{id}: gone").ToList();
     }
 
     private async Task<string?> CompanyNameAsync(string id)

@@ -12,6 +12,12 @@ internal sealed record ApplySummary(int Refreshed, int Skipped, int Upserted, in
 /// </summary>
 internal sealed class WebhookApplier(RecordRefresher refresher, WebhookRecordMarks marks)
 {
+    /// <summary>
+    /// Records re-read and marked per step (ten batch reads, one association read per type): pooled batches can
+    /// name tens of thousands of records, and a failure then repeats at most one step's reads.
+    /// </summary>
+    private const int RecordsPerStep = 1_000;
+
     public async Task<ApplySummary> ApplyAsync(HubSpotClient client, WebhookTargets targets, CancellationToken cancellationToken)
     {
         var (refreshed, skipped, upserted, archived) = (0, 0, 0, 0);
@@ -19,15 +25,13 @@ internal sealed class WebhookApplier(RecordRefresher refresher, WebhookRecordMar
         {
             var newer = await marks.NewerAsync(objectType, records, cancellationToken);
             skipped += records.Count - newer.Count;
-            if (newer.Count == 0)
+            foreach (var step in newer.Chunk(RecordsPerStep).Select(c => c.ToDictionary(StringComparer.Ordinal)))
             {
-                continue;
+                var summary = await refresher.RefreshAsync(client, objectType, step.Keys, cancellationToken);
+                // Marked only after the re-read is stored: a crash in between means one more re-read, never a lost change.
+                await marks.RecordAsync(objectType, step, cancellationToken);
+                (refreshed, upserted, archived) = (refreshed + step.Count, upserted + summary.Upserted, archived + summary.Archived);
             }
-
-            var summary = await refresher.RefreshAsync(client, objectType, newer.Keys, cancellationToken);
-            // Marked only after the re-read is stored: a crash in between means one more re-read, never a lost change.
-            await marks.RecordAsync(objectType, newer, cancellationToken);
-            (refreshed, upserted, archived) = (refreshed + newer.Count, upserted + summary.Upserted, archived + summary.Archived);
         }
 
         return new ApplySummary(refreshed, skipped, upserted, archived);

@@ -18,6 +18,7 @@ internal static partial class WebhookEndpoints
         services.AddSingleton<WebhookInboxGate>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookInboxWriter>());
         services.AddScoped<WebhookInbox>();
+        services.AddScoped<WebhookReplayCache>();
         services.AddScoped<WebhookRecordMarks>();
         services.AddScoped<WebhookApplier>();
         services.AddHostedService<WebhookWorker>();
@@ -38,7 +39,7 @@ internal static partial class WebhookEndpoints
     /// </summary>
     private static async Task<Results<Ok, ProblemHttpResult, ValidationProblem>> ReceiveAsync(
         HttpRequest request, WebhookSignatureCheck signatures, WebhookInboxWriter inbox, IOptions<WebhookOptions> options,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var maxBytes = options.Value.MaxBodyKilobytes * 1024;
         if (await ReadBodyAsync(request, maxBytes, cancellationToken) is not { } body)
@@ -59,7 +60,8 @@ internal static partial class WebhookEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [error!] }, title: "The webhook body could not be read.");
         }
 
-        await inbox.StoreAsync(body, cancellationToken);
+        // A replay is answered like the original: the sender learns nothing, and nothing is stored or applied twice.
+        await inbox.StoreAsync(body, WebhookReplayKey.Of(request, clock.GetUtcNow()), cancellationToken);
         return TypedResults.Ok();
     }
 

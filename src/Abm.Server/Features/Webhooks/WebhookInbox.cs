@@ -10,24 +10,47 @@ namespace Abm.Server.Features.Webhooks;
 /// The durable inbox: batches are stored as received, claimed by whichever instance gets there first, and
 /// settled once applied. On PostgreSQL claims skip rows another instance has locked, so instances share the work.
 /// </summary>
-internal sealed class WebhookInbox(AbmDbContext database, WebhookInboxGate gate, TimeProvider clock, IOptions<WebhookOptions> options)
+internal sealed class WebhookInbox(
+    AbmDbContext database, WebhookReplayCache replays, WebhookInboxGate gate, TimeProvider clock, IOptions<WebhookOptions> options)
 {
     /// <summary>How long a claim holds; a batch its instance did not settle by then is claimed again.</summary>
     public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
 
-    /// <summary>Stores the batches in one transaction, due at once.</summary>
-    public async Task AddAsync(IEnumerable<byte[]> bodies, CancellationToken cancellationToken)
+    // Ids per UPDATE ... WHERE id IN (...): well within both databases' limits on parameters.
+    private const int UpdateChunk = 500;
+
+    /// <summary>
+    /// Stores the batches in one transaction, due at once, except replays: a batch whose signature is already in
+    /// the replay cache (or earlier in the same group) is not stored again. Returns which requests were replays.
+    /// </summary>
+    public async Task<bool[]> AddAsync(IReadOnlyList<(byte[] Body, WebhookReplayKey Key)> batches, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        database.WebhookInbox.AddRange(bodies.Select(body => new WebhookInboxItem
-        {
-            Id = Guid.CreateVersion7(), Payload = Encoding.UTF8.GetString(body), Status = WebhookInboxStatus.Pending,
-            ReceivedAt = now, NextAttemptAt = now,
-        }));
         using var turn = await gate.EnterAsync(IsSqlite, cancellationToken);
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
+        var fresh = await replays.AddNewAsync([.. batches.Select(b => b.Key)], cancellationToken);
+        var replayed = new bool[batches.Count];
+        for (var i = 0; i < batches.Count; i++)
+        {
+            // Removing the key as it is used makes a second request with it in this group a replay too.
+            if (!fresh.Remove(Convert.ToHexString(batches[i].Key.Hash)))
+            {
+                replayed[i] = true;
+                continue;
+            }
+
+            database.WebhookInbox.Add(new WebhookInboxItem
+            {
+                Id = Guid.CreateVersion7(), Payload = Encoding.UTF8.GetString(batches[i].Body), Status = WebhookInboxStatus.Pending,
+                ReceivedAt = now, NextAttemptAt = now,
+            });
+        }
+
         await database.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return replayed;
     }
 
     /// <summary>Claims up to <paramref name="count"/> due batches, oldest first, and counts the attempt.</summary>
@@ -55,7 +78,10 @@ internal sealed class WebhookInbox(AbmDbContext database, WebhookInboxGate gate,
         return await rows.AsNoTracking().ToListAsync(cancellationToken);
     }
 
-    /// <summary>Records how the batches ended in one transaction: on SQLite every commit is a disk flush.</summary>
+    /// <summary>
+    /// Records how the batches ended in one transaction (on SQLite every commit is a disk flush), with one
+    /// statement per distinct outcome: pooled batches mostly share theirs.
+    /// </summary>
     public async Task SettleAsync(IReadOnlyList<(Guid Id, BatchOutcome Outcome)> settled, CancellationToken cancellationToken)
     {
         if (settled.Count == 0)
@@ -66,30 +92,51 @@ internal sealed class WebhookInbox(AbmDbContext database, WebhookInboxGate gate,
         using var turn = await gate.EnterAsync(IsSqlite, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var (id, outcome) in settled)
+        foreach (var group in settled.GroupBy(s => s.Outcome))
         {
-            await database.WebhookInbox.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.Status, outcome.Status)
-                .SetProperty(i => i.WorkspaceId, outcome.WorkspaceId)
-                .SetProperty(i => i.Error, Trim(outcome.Note))
-                .SetProperty(i => i.ProcessedAt, now), cancellationToken);
+            foreach (var ids in group.Select(s => s.Id).Chunk(UpdateChunk))
+            {
+                var (status, workspaceId, note) = (group.Key.Status, group.Key.WorkspaceId, Trim(group.Key.Note));
+                await database.WebhookInbox.Where(i => ids.Contains(i.Id)).ExecuteUpdateAsync(s => s
+                    .SetProperty(i => i.Status, status)
+                    .SetProperty(i => i.WorkspaceId, workspaceId)
+                    .SetProperty(i => i.Error, note)
+                    .SetProperty(i => i.ProcessedAt, now), cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Back to pending after an exponential back-off, or failed for good after the last allowed attempt.</summary>
-    public async Task FailAsync(WebhookInboxItem row, string error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each batch back to pending after an exponential back-off on its own attempt count, or failed for good
+    /// after the last allowed attempt; one transaction, one statement per attempt count.
+    /// </summary>
+    public async Task FailAsync(IReadOnlyList<(WebhookInboxItem Batch, string Error)> failures, CancellationToken cancellationToken)
     {
+        if (failures.Count == 0)
+        {
+            return;
+        }
+
         using var turn = await gate.EnterAsync(IsSqlite, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var givesUp = row.Attempts >= options.Value.MaxAttempts;
-        var wait = TimeSpan.FromSeconds(Math.Min(30 * Math.Pow(2, Math.Max(0, row.Attempts - 1)), MaxBackoff.TotalSeconds));
-        await database.WebhookInbox.Where(i => i.Id == row.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Status, givesUp ? WebhookInboxStatus.Failed : WebhookInboxStatus.Pending)
-            .SetProperty(i => i.NextAttemptAt, now + wait)
-            .SetProperty(i => i.Error, Trim(error))
-            .SetProperty(i => i.ProcessedAt, givesUp ? now : null), cancellationToken);
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var group in failures.GroupBy(f => (f.Batch.Attempts, Error: Trim(f.Error))))
+        {
+            var givesUp = group.Key.Attempts >= options.Value.MaxAttempts;
+            var wait = TimeSpan.FromSeconds(Math.Min(30 * Math.Pow(2, Math.Max(0, group.Key.Attempts - 1)), MaxBackoff.TotalSeconds));
+            foreach (var ids in group.Select(f => f.Batch.Id).Chunk(UpdateChunk))
+            {
+                await database.WebhookInbox.Where(i => ids.Contains(i.Id)).ExecuteUpdateAsync(s => s
+                    .SetProperty(i => i.Status, givesUp ? WebhookInboxStatus.Failed : WebhookInboxStatus.Pending)
+                    .SetProperty(i => i.NextAttemptAt, now + wait)
+                    .SetProperty(i => i.Error, group.Key.Error)
+                    .SetProperty(i => i.ProcessedAt, givesUp ? now : null), cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private bool IsSqlite => database.Database.IsSqlite();

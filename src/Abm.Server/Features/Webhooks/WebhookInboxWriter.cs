@@ -13,12 +13,15 @@ internal sealed partial class WebhookInboxWriter(IServiceScopeFactory scopes, We
     private readonly Channel<PendingWrite> _writes = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    /// <summary>Completes once the batch is durable; throws if it could not be stored (the caller answers an error and HubSpot retries).</summary>
-    public async Task StoreAsync(byte[] body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes once the batch is durable, with false when it was not stored because its signature was seen
+    /// within the replay window; throws if it could not be stored (the caller answers an error and HubSpot retries).
+    /// </summary>
+    public async Task<bool> StoreAsync(byte[] body, WebhookReplayKey key, CancellationToken cancellationToken)
     {
-        var write = new PendingWrite(body, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var write = new PendingWrite(body, key, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _writes.Writer.WriteAsync(write, cancellationToken);
-        await write.Stored.Task.WaitAsync(cancellationToken);
+        return await write.Stored.Task.WaitAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -55,9 +58,10 @@ internal sealed partial class WebhookInboxWriter(IServiceScopeFactory scopes, We
 
     private async Task WriteGroupAsync(List<PendingWrite> group, CancellationToken cancellationToken)
     {
+        bool[] replayed;
         try
         {
-            await StoreAsync(group, cancellationToken);
+            replayed = await StoreAsync(group, cancellationToken);
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested && group.Count > 1)
         {
@@ -77,21 +81,29 @@ internal sealed partial class WebhookInboxWriter(IServiceScopeFactory scopes, We
             return;
         }
 
-        foreach (var write in group)
+        for (var i = 0; i < group.Count; i++)
         {
-            write.Stored.TrySetResult();
+            group[i].Stored.TrySetResult(!replayed[i]);
+        }
+
+        if (replayed.Any(r => r))
+        {
+            LogReplays(replayed.Count(r => r));
         }
 
         signal.Notify();
     }
 
-    private async Task StoreAsync(List<PendingWrite> group, CancellationToken cancellationToken)
+    private async Task<bool[]> StoreAsync(List<PendingWrite> group, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<WebhookInbox>().AddAsync(group.Select(w => w.Body), cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<WebhookInbox>().AddAsync([.. group.Select(w => (w.Body, w.Key))], cancellationToken);
     }
 
-    private sealed record PendingWrite(byte[] Body, TaskCompletionSource Stored);
+    private sealed record PendingWrite(byte[] Body, WebhookReplayKey Key, TaskCompletionSource<bool> Stored);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored {Count} webhook requests whose signature was already accepted within the replay window")]
+    private partial void LogReplays(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} webhook batches together failed; storing them one by one")]
     private partial void LogGroupFailed(int count, Exception error);

@@ -44,6 +44,18 @@ internal sealed class WebhookTargets
         return targets;
     }
 
+    /// <summary>Adds another set's records, keeping each record's newest time: pooling batches is order-free too.</summary>
+    public void Include(WebhookTargets other)
+    {
+        foreach (var (objectType, records) in other.Records)
+        {
+            foreach (var (id, occurredAt) in records)
+            {
+                Touch(objectType, id, occurredAt);
+            }
+        }
+    }
+
     private void Touch(string objectType, string id, DateTimeOffset occurredAt)
     {
         if (!Records.TryGetValue(objectType, out var records))
