@@ -76,11 +76,11 @@ public sealed class BadInputTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
-    public async Task PostEvents_ControlCharacterInOneItem_RejectsThatItemOnly()
+    public async Task PostEvents_ControlCharactersInSomeItems_RejectsThoseItemsOnly()
     {
         var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
         var contact = await Server.SeedContactAsync(workspace);
-        var body = $$"""{"events":[{"type":"email_open","occurredAt":"2026-01-01T00:00:00Z","contactHubSpotId":"{{contact.HubSpotId}}","clientEventId":"a\u202Eb"},{"type":"email_open","occurredAt":"2026-01-01T00:00:00Z","contactHubSpotId":"{{contact.HubSpotId}}"}]}""";
+        var body = $$"""{"events":[{"type":"email_open","occurredAt":"2026-01-01T00:00:00Z","contactHubSpotId":"{{contact.HubSpotId}}","clientEventId":"a\u202Eb"},{"type":"email_open","occurredAt":"2026-01-01T00:00:00Z","contactHubSpotId":"{{contact.HubSpotId}}"},{"type":"email_open","occurredAt":"2026-01-01T00:00:00Z","contactHubSpotId":"1\u00002"},{"type":"email_open","metadata":{"note":"nul\u0000"},"occurredAt":"2026-01-01T00:00:00Z","contactHubSpotId":"{{contact.HubSpotId}}"}]}""";
 
         var response = await client.PostAsync("/api/events", new StringContent(body, Encoding.UTF8, "application/json"));
 
@@ -90,5 +90,7 @@ public sealed class BadInputTests(ServerFixture fixture) : IClassFixture<ServerF
         answer.RootElement.GetProperty("results")[0].GetProperty("status").GetString().ShouldBe("Rejected");
         answer.RootElement.GetProperty("results")[0].GetProperty("errors")[0].GetString()!.ShouldContain("clientEventId");
         answer.RootElement.GetProperty("results")[1].GetProperty("status").GetString().ShouldBe("Accepted");
+        answer.RootElement.GetProperty("results")[2].GetProperty("errors")[0].GetString()!.ShouldContain("contactHubSpotId");
+        answer.RootElement.GetProperty("results")[3].GetProperty("errors")[0].GetString()!.ShouldContain("metadata");
     }
 }

@@ -73,6 +73,20 @@ public sealed class WebhookIntakeTests(WebhookIntakeFixture fixture) : IClassFix
     }
 
     [Theory]
+    [InlineData("\\u0000")]
+    [InlineData("\\ud800")]
+    public async Task Receive_SignedBodyWithTextJsonbCannotStore_Returns400AndStoresNothing(string escape)
+    {
+        var objectId = UniqueId();
+        var body = $$"""[{"portalId":990000001,"objectId":{{objectId}},"subscriptionType":"contact.creation","occurredAt":1,"propertyValue":"a{{escape}}b"}]""";
+
+        var response = await Server.CreateClient().SendAsync(Signed(body, Now()));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        (await StoredWithAsync(objectId)).ShouldBeEmpty();
+    }
+
+    [Theory]
     [InlineData("\"yesterday\"")]
     [InlineData("null")]
     [InlineData("{\"ms\":1}")]

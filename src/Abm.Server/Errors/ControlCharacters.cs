@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace Abm.Server.Errors;
 
@@ -19,6 +20,31 @@ internal static class ControlCharacters
         return index < 0 ? null
             : string.Create(CultureInfo.InvariantCulture, $"{field} contains the control or bidi character U+{(int)text![index]:X4} at position {index}; remove it.");
     }
+
+    /// <summary>
+    /// Whether a JSON value holds, at any depth, a text PostgreSQL's jsonb cannot store: a NUL (\u0000) or a
+    /// lone surrogate. Free-form JSON (event metadata, webhook payloads) is refused whole when it does.
+    /// </summary>
+    public static bool HoldsUnstorableText(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind switch
+            {
+                JsonValueKind.String => element.GetString()!.Contains('\0', StringComparison.Ordinal),
+                JsonValueKind.Array => element.EnumerateArray().Any(HoldsUnstorableText),
+                JsonValueKind.Object => element.EnumerateObject().Any(p => p.Name.Contains('\0', StringComparison.Ordinal) || HoldsUnstorableText(p.Value)),
+                _ => false,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return true; // a lone surrogate cannot even be read as a string
+        }
+    }
+
+    /// <summary>Whether a text is free of every forbidden character (worth looking up, say).</summary>
+    public static bool IsClean(string text) => FirstForbidden(text) < 0;
 
     private static int FirstForbidden(string text)
     {

@@ -1,4 +1,5 @@
 using Abm.Data;
+using Abm.Server.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Events;
@@ -20,10 +21,11 @@ internal sealed class EventLookups
 
     public static async Task<EventLookups> LoadAsync(AbmDbContext database, IReadOnlyList<IncomingEvent> items, CancellationToken cancellationToken)
     {
-        var hubSpotIds = items.Select(i => i.ContactHubSpotId).OfType<string>().Where(s => s.Length > 0).Distinct().ToList();
-        var emails = items.Select(i => i.ContactEmail?.Trim().ToLowerInvariant()).OfType<string>().Where(s => s.Length > 0).Distinct().ToList();
+        // Texts with control characters are rejected by the validator; PostgreSQL would refuse a NUL even in a lookup.
+        var hubSpotIds = items.Select(i => i.ContactHubSpotId).OfType<string>().Where(s => s.Length > 0 && ControlCharacters.IsClean(s)).Distinct().ToList();
+        var emails = items.Select(i => i.ContactEmail?.Trim().ToLowerInvariant()).OfType<string>().Where(s => s.Length > 0 && ControlCharacters.IsClean(s)).Distinct().ToList();
         var contentIds = items.Select(i => i.ContentId).OfType<Guid>().Distinct().ToList();
-        var clientIds = items.Select(i => i.ClientEventId).OfType<string>().Distinct().ToList();
+        var clientIds = items.Select(i => i.ClientEventId).OfType<string>().Where(ControlCharacters.IsClean).Distinct().ToList();
 
         // Only what matching needs, untracked: intake writes events, never contacts.
         var contacts = await database.Contacts.AsNoTracking()

@@ -67,6 +67,10 @@ internal static class IncomingEventValidator
             {
                 errors.Add($"metadata is larger than {MaxMetadataBytes} bytes.");
             }
+            else if (ControlCharacters.HoldsUnstorableText(metadata))
+            {
+                errors.Add("metadata holds a NUL character (\\u0000) or a lone surrogate, which cannot be stored.");
+            }
         }
 
         return errors;

@@ -24,6 +24,13 @@ internal sealed record WebhookEvent(string PortalId, string SubscriptionType, st
                 return false;
             }
 
+            // The batch is stored as sent (jsonb on PostgreSQL), and HubSpot never sends what jsonb refuses.
+            if (Abm.Server.Errors.ControlCharacters.HoldsUnstorableText(document.RootElement))
+            {
+                error = "The body holds a NUL character (\\u0000) or a lone surrogate, which cannot be stored.";
+                return false;
+            }
+
             foreach (var element in document.RootElement.EnumerateArray())
             {
                 if (From(element) is { } parsed)
