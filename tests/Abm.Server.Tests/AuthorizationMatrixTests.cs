@@ -23,6 +23,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
 
     private static readonly object ContentBody = new { title = "Matrix guide", contentType = "whitepaper" };
 
+    private static readonly object SequenceBody = new { name = "Matrix drip", steps = new[] { new { id = "only", type = "end" } } };
+
     private static readonly RouteCase[] Routes =
     [
         new("GET", "/api/workspaces/", Access.Admin, null, null),
@@ -64,6 +66,22 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("POST", "/api/engagement/recompute", Access.Marketing, null, null),
         new("GET", "/api/engagement/settings", Access.Read, null, null),
         new("PUT", "/api/engagement/settings", Access.Admin, null, new { halfLifeDays = 20 }),
+        new("GET", "/api/nurture/schema", Access.Read, null, null),
+        new("GET", "/api/nurture/templates", Access.Read, null, null),
+        // The literal "{key}" names no template: the handler is reached past the access checks and answers 404.
+        new("POST", "/api/nurture/templates/{key}", Access.Marketing, null, null, HandlerStatus: 404),
+        new("GET", "/api/nurture/sequences/", Access.Read, null, null),
+        new("POST", "/api/nurture/sequences/", Access.Marketing, null, SequenceBody),
+        new("POST", "/api/nurture/sequences/validate", Access.Read, null, SequenceBody),
+        new("GET", "/api/nurture/sequences/{id:guid}", Access.Read, "sequence", null),
+        new("PUT", "/api/nurture/sequences/{id:guid}", Access.Marketing, "sequence", SequenceBody),
+        new("DELETE", "/api/nurture/sequences/{id:guid}", Access.Marketing, "sequence", null),
+        new("POST", "/api/nurture/sequences/{id:guid}/activate", Access.Marketing, "sequence", null),
+        // A new sequence is a draft, which cannot be paused.
+        new("POST", "/api/nurture/sequences/{id:guid}/pause", Access.Marketing, "sequence", null, HandlerStatus: 409),
+        new("GET", "/api/nurture/sequences/{id:guid}/versions", Access.Read, "sequence", null),
+        // No contact has the empty id: the handler answers 404 once the sequence is found.
+        new("POST", "/api/nurture/sequences/{id:guid}/dry-run", Access.Read, "sequence", new { contactId = Guid.Empty }, HandlerStatus: 404),
     ];
 
     /// <summary>A request body sent as a CSV file rather than JSON.</summary>
@@ -188,6 +206,10 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
                 return (await Server.SeedContactAsync(workspace)).Id;
             case "company":
                 return (await Server.SeedCompanyAsync(workspace)).Id;
+            case "sequence":
+                var created = await Server.OperatorClient(workspace).PostAsJsonAsync("/api/nurture/sequences", SequenceBody);
+                created.EnsureSuccessStatusCode();
+                return (await created.Content.ReadFromJsonAsync<AbmServerFactory.IdOnly>())!.Id;
             case "sync_run":
                 await using (var database = Server.OpenDatabase())
                 {

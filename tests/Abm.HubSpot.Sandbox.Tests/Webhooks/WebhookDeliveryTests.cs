@@ -123,7 +123,13 @@ public sealed class WebhookDeliveryTests
 
         await sandbox.CreateContactAsync("slow@example.com");
         await receiver.WaitForAsync(r => r.Count >= 1);
-        await Task.Delay(100);
+        // The retry is scheduled on the simulated clock once the sandbox has given up on the slow answer; advancing
+        // the clock before that (a busy machine) would leave the retry in the future.
+        for (var wait = 0; wait < 200 && await FirstOutcomeAsync(sandbox) != "timed-out"; wait++)
+        {
+            await Task.Delay(50);
+        }
+
         sandbox.Host.Clock.Advance(TimeSpan.FromMinutes(1));
         await receiver.WaitForAsync(r => r.Count >= 2);
         var (_, log) = await sandbox.SendAsync(HttpMethod.Get, "/_sandbox/webhooks/deliveries");
@@ -172,5 +178,11 @@ public sealed class WebhookDeliveryTests
         var association = events.Single(e => e["subscriptionType"]!.GetValue<string>() == "company.associationChange");
         association["associationType"]!.GetValue<string>().ShouldBe("COMPANY_TO_CONTACT");
         association["toObjectId"]!.GetValue<long>().ShouldBe(long.Parse(b));
+    }
+
+    private static async Task<string?> FirstOutcomeAsync(TestSandbox sandbox)
+    {
+        var (_, log) = await sandbox.SendAsync(HttpMethod.Get, "/_sandbox/webhooks/deliveries");
+        return log?["results"]?.AsArray() is [var first, ..] ? first?["outcome"]?.GetValue<string>() : null;
     }
 }

@@ -36,9 +36,11 @@ public sealed class SyncClockSkewTests
         first.GetProperty("status").GetString().ShouldBe("succeeded", first.ToString());
         (await harness.LocalAsync()).ShouldEqual(await PortalSnapshot.ReadPortalAsync(harness.HubSpot));
         // Owners in full (8) and the deals that moved, plus at most the newest record of each type, which sits at
-        // the watermark and is read again; the portal's other records were not.
+        // the watermark and is read again; the portal's other records were not. The watermark stays the visibility
+        // margin (60 s of HubSpot's clock) behind the newest stamp, so the second run may read the moved deals
+        // again (they were all stamped within a second), but nothing older.
         first.GetProperty("records").GetInt32().ShouldBeLessThanOrEqualTo(8 + moved + 3, first.ToString());
-        second.GetProperty("records").GetInt32().ShouldBeLessThanOrEqualTo(8 + 3, second.ToString());
+        second.GetProperty("records").GetInt32().ShouldBeLessThanOrEqualTo(8 + moved + 3, second.ToString());
     }
 
     /// <summary>Moves every other deal of the portal to another stage, as a sales team would after the full pass.</summary>
