@@ -30,7 +30,7 @@ public sealed class SchemaDriftTests
     }
 
     [Fact]
-    public async Task MigratedSchema_BriefIndexes_AllExist()
+    public async Task MigratedSchema_SpecifiedIndexes_AllExist()
     {
         await using var database = await TestDatabase.CreateAsync();
         await MigratorFactory.For(database.Target).ApplyAsync();

@@ -27,7 +27,7 @@ public readonly record struct ContactEngagementScore(
     double CurrentPeriodPoints,
     double PreviousPeriodPoints)
 {
-    /// <summary>Component weights of <see cref="Total"/>, fixed by the product brief.</summary>
+    /// <summary>Component weights of <see cref="Total"/>, fixed by the product specification.</summary>
     public const double RecencyWeight = 0.20;
 
     /// <inheritdoc cref="RecencyWeight"/>

@@ -12,7 +12,7 @@ public sealed class EventWeights
     private EventWeights(ImmutableArray<double> byType) => _byType = byType;
 
     /// <summary>
-    /// The brief's tuned weights, plus the two outcome signals: a form submission (35) is a hand-raise but
+    /// The specified default weights, plus the two outcome signals: a form submission (35) is a hand-raise but
     /// weaker than a pricing inquiry (45); a booked meeting (60) is the conversion the product exists to drive,
     /// so it outranks a demo request (50).
     /// </summary>

@@ -3,7 +3,7 @@ namespace Abm.Engines.Recommendations;
 /// <summary>Weights of the six relevance factors; they must sum to 1 so relevance stays within 0..1.</summary>
 public sealed record RelevanceWeights
 {
-    /// <summary>The brief's weights: 0.25, 0.20, 0.20, 0.15, 0.10, 0.10.</summary>
+    /// <summary>The specified weights: 0.25, 0.20, 0.20, 0.15, 0.10, 0.10.</summary>
     public static RelevanceWeights Default { get; } = new();
 
     /// <summary>Weight of industry alignment.</summary>

@@ -46,7 +46,7 @@ public sealed class IncrementalSyncTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Contacts_BySegment_ListsBuiltInAndUserDefinedSegmentsWithTheBriefsShape()
+    public async Task Contacts_BySegment_ListsBuiltInAndUserDefinedSegmentsWithTheDocumentedShape()
     {
         (await _harness.HubSpot.PostAsJsonAsync("/crm/v3/objects/contacts", new { properties = new { email = "ada@chainge.example", firstname = "Ada", company = "CHAINge Labs" } })).EnsureSuccessStatusCode();
         (await _harness.SyncAsync("incremental")).GetProperty("status").GetString().ShouldBe("succeeded");

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Abm.Server.Features.Access;
 
 /// <summary>
-/// Reads the key from <c>Authorization: Bearer</c> (the brief's scheme) or <c>X-Api-Key</c>, and turns it
+/// Reads the key from <c>Authorization: Bearer</c> (the documented scheme) or <c>X-Api-Key</c>, and turns it
 /// into claims: workspace, role, key id. Keys are looked up by prefix and checked in constant time.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(

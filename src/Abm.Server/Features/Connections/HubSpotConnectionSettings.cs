@@ -5,7 +5,7 @@ namespace Abm.Server.Features.Connections;
 
 /// <summary>
 /// Where HubSpot is (HUBSPOT_BASE_URL) and which tier its portals are paced for (HUBSPOT_TIER), plus the
-/// connection configured in the environment: the brief's HUBSPOT_API_KEY (a private-app token) and
+/// connection configured in the environment: the documented HUBSPOT_API_KEY (a private-app token) and
 /// HUBSPOT_PORTAL_ID, which belong to the default workspace. Other workspaces store their own connections.
 /// </summary>
 internal sealed record HubSpotConnectionSettings(string? AccessToken, string? PortalId, Uri BaseUrl, HubSpotTier Tier)

@@ -6,7 +6,7 @@ using Abm.HubSpot.Properties;
 
 namespace Abm.Server.Features.Provisioning;
 
-/// <summary>The custom HubSpot properties ABM Engine writes (DESIGN.md section 4), all in one group.</summary>
+/// <summary>The custom HubSpot properties ABM Engine writes, all in one group.</summary>
 internal static class AbmPropertyCatalog
 {
     public static readonly PropertyGroup Group = new("abm_engine", "ABM Engine");

@@ -5,7 +5,7 @@ using Abm.Engines.Segments;
 
 namespace Abm.Server.Features.Sync;
 
-/// <summary>The brief's sync request: <c>sync_type</c> full (or its alias all) or incremental, and an optional contact cap for trials.</summary>
+/// <summary>The sync request of the product's first API: <c>sync_type</c> full (or its alias all) or incremental, and an optional contact cap for trials.</summary>
 internal sealed record SyncRequest(
     [property: JsonPropertyName("sync_type"), AllowedValues(null, "full", "all", "incremental", ErrorMessage = "sync_type must be full, all or incremental.")] string? SyncType,
     [property: JsonPropertyName("max_contacts"), Range(1, 10_000_000)] int? MaxContacts)
@@ -33,7 +33,7 @@ internal sealed record SyncedContactResponse(
     Guid Id, string HubSpotId, string? Email, string? FirstName, string? LastName, string? Company, string? JobTitle, string? LifecycleStage,
     IReadOnlyList<string> Segments, DateTime? HubSpotUpdatedAt, DateTime? SyncedAt);
 
-/// <summary>The brief's contact listing: a page of contacts, how many match, the paging asked for and the segment filter.</summary>
+/// <summary>The contact listing of the product's first API: a page of contacts, how many match, the paging asked for and the segment filter.</summary>
 internal sealed record ContactListResponse(IReadOnlyList<SyncedContactResponse> Contacts, int Total, int Limit, int Offset, string? Segment);
 
 internal sealed record SegmentRulesDocument([property: Required] IReadOnlyList<SegmentRuleInput> Rules);
