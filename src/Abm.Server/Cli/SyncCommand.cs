@@ -4,6 +4,7 @@ using Abm.Server.Configuration;
 using Abm.Server.Database;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Connections;
+using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Sync;
 using Abm.Server.Features.Workspaces;
 
@@ -61,7 +62,16 @@ internal static class SyncCommand
             run = await scope.ServiceProvider.GetRequiredService<SyncRunner>().RunAsync(client, run, bar, cancellationToken);
             await scope.ServiceProvider.GetRequiredService<PortalLeases>().ReleaseAsync(workspaceId, CancellationToken.None);
             bar.Finish(run);
-            return run.Status == SyncRunStatus.Succeeded ? 0 : 1;
+            if (run.Status != SyncRunStatus.Succeeded)
+            {
+                return 1;
+            }
+
+            // No background worker runs in this process: score what the sync wrote before exiting, so the
+            // local copy is never left unscored until the server's nightly pass.
+            var scored = await scope.ServiceProvider.GetRequiredService<SyncedContactScoring>().ScoreAsync(workspaceId, cancellationToken);
+            Console.WriteLine($"scored {scored.Contacts} contacts and {scored.Accounts} accounts; {scored.QueuedForWriteBack} changes queued for write-back");
+            return 0;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -71,10 +71,15 @@ public sealed class SyncCommandTests : IAsyncLifetime, IDisposable
 
         second.ExitCode.ShouldBe(0, second.Output + second.Error);
         second.Output.ShouldContain("sync full succeeded");
+        second.Output.ShouldContain($"scored {portal.Contacts.Count} contacts");
         await using (var database = new AbmDbContext(_database.Target.ContextOptions()))
         {
             var workspace = await database.Workspaces.SingleAsync(w => w.IsDefault);
             (await PortalSnapshot.ReadLocalAsync(database, workspace.Id)).ShouldEqual(portal);
+            // Every contact, those the killed run wrote included, is scored before the verb exits.
+            var unscored = await database.Contacts.IgnoreQueryFilters()
+                .CountAsync(c => c.WorkspaceId == workspace.Id && !database.ContactScores.IgnoreQueryFilters().Any(s => s.ContactId == c.Id));
+            unscored.ShouldBe(0);
         }
 
         // Every page once, plus at most the page being read ahead and the one in flight when the process died:

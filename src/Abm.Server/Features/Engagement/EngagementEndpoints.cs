@@ -12,6 +12,7 @@ internal static class EngagementEndpoints
         services.AddScoped<WriteBackQueue>();
         services.AddScoped<AccountRollup>();
         services.AddScoped<EngagementRecompute>();
+        services.AddScoped<SyncedContactScoring>();
         services.AddSingleton<ScoringQueue>();
         services.AddSingleton<RecomputeLocks>();
         services.AddHostedService<ScoringWorker>();
