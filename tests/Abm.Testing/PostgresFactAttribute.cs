@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace Abm.Testing;
 
 /// <summary>A test that only means something on PostgreSQL (advisory locks, real concurrency); skipped on the SQLite run.</summary>
