@@ -6,9 +6,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Abm.Data;
-using Abm.Server;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using sandbox::Abm.HubSpot.Sandbox.Hosting;
@@ -23,6 +20,7 @@ namespace Abm.Benchmarks;
 /// </summary>
 internal static class WebhookDrainBench
 {
+    private const string OperatorKey = "webhook-drain-bench-operator-key-0123456789";
     private const string Secret = "webhook-drain-bench-client-secret";
     private const int Records = 3_000;
     private const int EventsPerRequest = 100;
@@ -37,18 +35,11 @@ internal static class WebhookDrainBench
         using var hubSpot = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl) };
         hubSpot.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", portal.AccessToken);
         var ids = await CreateContactsAsync(hubSpot);
-        var scratch = Directory.CreateTempSubdirectory("abm-webhook-drain-").FullName;
-        string[] args =
-        [
-            "--urls=http://127.0.0.1:0", $"--HUBSPOT_API_KEY={portal.AccessToken}", $"--HUBSPOT_BASE_URL={sandbox.BaseUrl}",
-            $"--HUBSPOT_PORTAL_ID={portal.PortalId}", "--HUBSPOT_TIER=professional", $"--HUBSPOT_CLIENT_SECRET={Secret}",
-            "--Sync:IncrementalIntervalMinutes=0", "--Scoring:NightlyPassEnabled=false", "--WriteBack:IntervalSeconds=3600",
-            "--Logging:LogLevel:Default=Error", $"--DataProtection:KeysPath={Path.Combine(scratch, "keys")}",
-            .. Environment.GetEnvironmentVariable("DATABASE_URL") is { Length: > 0 } ? Array.Empty<string>() : [$"--ConnectionStrings:Abm=Data Source={Path.Combine(scratch, "abm.db")}"],
-        ];
-        await using var app = AbmApp.Build(args);
-        await app.StartAsync();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var server = await BenchServer.StartAsync("webhook-drain", OperatorKey,
+            $"--HUBSPOT_API_KEY={portal.AccessToken}", $"--HUBSPOT_BASE_URL={sandbox.BaseUrl}", $"--HUBSPOT_PORTAL_ID={portal.PortalId}",
+            "--HUBSPOT_TIER=professional", $"--HUBSPOT_CLIENT_SECRET={Secret}", "--Sync:IncrementalIntervalMinutes=0",
+            "--WriteBack:IntervalSeconds=3600", "--Logging:LogLevel:Default=Error");
+        var (app, baseUrl) = (server.App, server.Address.ToString());
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(baseUrl) };
         output.WriteLine(string.Create(culture, $"Sandbox portal (professional, {Records:N0} contacts) and server on {app.Services.GetRequiredService<DatabaseTarget>()}, {Environment.ProcessorCount} cores"));
         (await hubSpot.DeleteAsync("/_sandbox/counters")).EnsureSuccessStatusCode();
@@ -75,9 +66,6 @@ internal static class WebhookDrainBench
             $"Drain: {intake.Events:N0} events applied {drained.TotalSeconds:F1} s after the stream started = {intake.Events / drained.TotalSeconds:N0} events/s; last batch applied {(drained - streamEnded).TotalMilliseconds:F0} ms after the last request; oldest waiting batch at most {maxAge.TotalSeconds:F1} s old"));
         output.WriteLine(string.Create(culture,
             $"HubSpot calls: {Calls(_ => true):N0} ({Calls(r => r.StartsWith("POST /crm/v3/objects/", StringComparison.Ordinal) && r.EndsWith("/batch/read", StringComparison.Ordinal)):N0} record batch reads, {Calls(r => r.Contains("associations", StringComparison.Ordinal)):N0} association reads), {counters.Where(c => c.Status == 429).Sum(c => c.Count)} answered 429"));
-        await app.StopAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(scratch, recursive: true);
     }
 
     /// <summary>Samples the backlog every second and prints every 5 s; returns the oldest waiting batch's greatest age.</summary>

@@ -2,9 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Abm.Data;
-using Abm.Server;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +15,7 @@ namespace Abm.Benchmarks;
 /// </summary>
 internal static class WebhookIntakeBench
 {
+    private const string OperatorKey = "webhook-bench-operator-key-0123456789ab";
     private const string Secret = "webhook-bench-client-secret";
     private const int EventsPerSecond = 1_000;
 
@@ -28,16 +26,8 @@ internal static class WebhookIntakeBench
     public static async Task RunAsync(TextWriter output)
     {
         var culture = CultureInfo.InvariantCulture;
-        var scratch = Directory.CreateTempSubdirectory("abm-webhooks-").FullName;
-        string[] args =
-        [
-            "--urls=http://127.0.0.1:0", $"--HUBSPOT_CLIENT_SECRET={Secret}", "--Scoring:NightlyPassEnabled=false",
-            $"--DataProtection:KeysPath={Path.Combine(scratch, "keys")}", "--Logging:LogLevel:Default=Error",
-            .. Environment.GetEnvironmentVariable("DATABASE_URL") is { Length: > 0 } ? Array.Empty<string>() : [$"--ConnectionStrings:Abm=Data Source={Path.Combine(scratch, "abm.db")}"],
-        ];
-        await using var app = AbmApp.Build(args);
-        await app.StartAsync();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var server = await BenchServer.StartAsync("webhooks", OperatorKey, $"--HUBSPOT_CLIENT_SECRET={Secret}", "--Logging:LogLevel:Default=Error");
+        var (app, baseUrl) = (server.App, server.Address.ToString());
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(baseUrl) };
         output.WriteLine(string.Create(culture, $"Server on {baseUrl} ({app.Services.GetRequiredService<DatabaseTarget>()}), {Environment.ProcessorCount} cores"));
 
@@ -55,9 +45,6 @@ internal static class WebhookIntakeBench
 
         var left = await PendingAsync(app.Services);
         output.WriteLine(string.Create(culture, $"Worker: every stored batch settled {drain.Elapsed.TotalMilliseconds:F0} ms after the last request ({left} left)"));
-        await app.StopAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(scratch, recursive: true);
     }
 
     private static async Task RunScheduleAsync(HttpClient client, string baseUrl, int eventsPerRequest, int eventsPerSecond, TimeSpan duration, TextWriter? output)

@@ -26,5 +26,6 @@ public static class NurtureWireNames
     /// <summary>Parses a lead priority wire name.</summary>
     public static bool TryParseLeadPriority(string? text, out LeadPriority value) => LeadPriorities.TryParse(text, out value);
 
-    internal static string Expected<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => new WireNameMap<T>(WireNameStyle.LowerSnake).NameOf(v)));
+    /// <summary>Every wire name of a map, for "expected one of" messages.</summary>
+    internal static string Expected<T>(WireNameMap<T> map) where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(map.NameOf));
 }

@@ -30,7 +30,7 @@ public static class SequenceDocumentReader
         var triggers = ReadTriggers(document);
         var reenrollment = ReadReenrollment(document);
         var steps = StepReader.ReadAll(document);
-        var goals = document.Choices<SequenceGoal>("goals", NurtureWireNames.Goals.TryParse, NurtureWireNames.Expected<SequenceGoal>()) ?? [];
+        var goals = document.Choices<SequenceGoal>("goals", NurtureWireNames.Goals.TryParse, NurtureWireNames.Expected(NurtureWireNames.Goals)) ?? [];
         var guardrails = ReadGuardrails(document);
         if (problems.Count > 0 || name is null || steps is null)
         {

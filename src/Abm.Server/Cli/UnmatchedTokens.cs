@@ -14,6 +14,7 @@ internal static class UnmatchedTokens
     {
         var command = parse.CommandResult.Command;
         var tokens = parse.UnmatchedTokens;
+        var options = command.Options.Select(o => o.Name.TrimStart('-')).Where(o => o is not ("help" or "version" or "?" or "h")).ToList();
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -23,7 +24,6 @@ internal static class UnmatchedTokens
             }
 
             var name = token.TrimStart('-').Split('=', 2)[0];
-            var options = command.Options.Select(o => o.Name.TrimStart('-')).Where(o => o is not ("help" or "version" or "?" or "h")).ToList();
             if (options.FirstOrDefault(o => IsNear(name, o)) is { } meant)
             {
                 return $"unknown option '{token}'; did you mean '--{meant}'? Run 'abm {Path(command)}--help' for usage.";

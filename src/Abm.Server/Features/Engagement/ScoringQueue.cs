@@ -4,6 +4,9 @@ namespace Abm.Server.Features.Engagement;
 
 internal sealed record ScoringRequest(Guid WorkspaceId, IReadOnlyCollection<Guid> ContactIds, IReadOnlyCollection<Guid> ContentIds);
 
+/// <summary>What waits for one workspace, after coalescing every request read.</summary>
+internal sealed record ScoringWork(HashSet<Guid> ContactIds, HashSet<Guid> ContentIds);
+
 /// <summary>
 /// Contacts whose engagement, and content whose performance, must be recomputed because new events arrived. In memory on purpose: a lost
 /// request after a crash is repaired by the nightly full pass, and intake never waits on scoring.
@@ -20,6 +23,29 @@ internal sealed class ScoringQueue
             Interlocked.Increment(ref _unfinished);
             _channel.Writer.TryWrite(new ScoringRequest(workspaceId, contactIds, contentIds));
         }
+    }
+
+    /// <summary>
+    /// Everything waiting, coalesced per workspace, so a burst of event batches becomes one recompute per
+    /// workspace; the caller reports <see cref="Finished"/> with the request count once it has handled them.
+    /// </summary>
+    public (Dictionary<Guid, ScoringWork> Work, int Requests) TakeAll()
+    {
+        var work = new Dictionary<Guid, ScoringWork>();
+        var requests = 0;
+        while (_channel.Reader.TryRead(out var request))
+        {
+            requests++;
+            if (!work.TryGetValue(request.WorkspaceId, out var ids))
+            {
+                work[request.WorkspaceId] = ids = new ScoringWork([], []);
+            }
+
+            ids.ContactIds.UnionWith(request.ContactIds);
+            ids.ContentIds.UnionWith(request.ContentIds);
+        }
+
+        return (work, requests);
     }
 
     /// <summary>The worker has applied (or given up on) this many requests it read.</summary>

@@ -5,8 +5,7 @@ using Abm.Server.Features.Content;
 namespace Abm.Server.Features.Engagement;
 
 /// <summary>
-/// Drains the scoring queue: everything waiting is coalesced per workspace, so a burst of event batches
-/// becomes one recompute per workspace instead of one per batch.
+/// Drains the scoring queue: one recompute per workspace for everything waiting (see <see cref="ScoringQueue.TakeAll"/>).
 /// </summary>
 internal sealed partial class ScoringWorker(ScoringQueue queue, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScoringWorker> logger) : BackgroundService
 {
@@ -15,24 +14,11 @@ internal sealed partial class ScoringWorker(ScoringQueue queue, IServiceScopeFac
 
     private async Task DrainAsync(CancellationToken stoppingToken)
     {
-        var pending = new Dictionary<Guid, (HashSet<Guid> Contacts, HashSet<Guid> Content)>();
-        var requests = 0;
-        while (queue.Reader.TryRead(out var request))
-        {
-            requests++;
-            if (!pending.TryGetValue(request.WorkspaceId, out var ids))
-            {
-                pending[request.WorkspaceId] = ids = ([], []);
-            }
-
-            ids.Contacts.UnionWith(request.ContactIds);
-            ids.Content.UnionWith(request.ContentIds);
-        }
-
+        var (pending, requests) = queue.TakeAll();
         try
         {
             // One workspace's failure must not hold back the others; the nightly pass recomputes whatever this attempt missed.
-            await WorkerLoop.EachAsync(pending, RecomputeAsync, (entry, error) => LogFailed(entry.Key, entry.Value.Contacts.Count, error), stoppingToken);
+            await WorkerLoop.EachAsync(pending, RecomputeAsync, (entry, error) => LogFailed(entry.Key, entry.Value.ContactIds.Count, error), stoppingToken);
         }
         finally
         {
@@ -40,12 +26,12 @@ internal sealed partial class ScoringWorker(ScoringQueue queue, IServiceScopeFac
         }
     }
 
-    private async Task RecomputeAsync(KeyValuePair<Guid, (HashSet<Guid> Contacts, HashSet<Guid> Content)> entry, CancellationToken cancellationToken)
+    private async Task RecomputeAsync(KeyValuePair<Guid, ScoringWork> entry, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(entry.Key);
-        await scope.ServiceProvider.GetRequiredService<EngagementRecompute>().RecomputeContactsAsync(entry.Value.Contacts, cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<ContentPerformanceUpdater>().UpdateAsync(entry.Value.Content, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<EngagementRecompute>().RecomputeContactsAsync(entry.Value.ContactIds, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ContentPerformanceUpdater>().UpdateAsync(entry.Value.ContentIds, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Recomputing {ContactCount} contact(s) of workspace {WorkspaceId} failed")]
