@@ -51,6 +51,7 @@ internal static class AbmApp
         builder.Services.AddAccess();
         builder.Services.AddHealth();
         builder.Services.AddWorkspaces();
+        builder.Services.AddApiKeys();
         builder.Services.AddEvents();
         builder.Services.AddContentLibrary();
         builder.Services.AddEngagement();

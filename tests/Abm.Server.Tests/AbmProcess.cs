@@ -57,4 +57,17 @@ internal static class AbmProcess
 
         return Process.Start(start)!;
     }
+
+    /// <summary>The URL form operators paste from their hosting provider (postgres://user:pass@host:port/db).</summary>
+    public static string DatabaseUrl(Abm.Data.DatabaseTarget target)
+    {
+        if (target.Provider == Abm.Data.DatabaseProvider.Sqlite)
+        {
+            return "sqlite://" + new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource;
+        }
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(target.ConnectionString);
+        var password = string.IsNullOrEmpty(builder.Password) ? "" : ":" + Uri.EscapeDataString(builder.Password);
+        return $"postgres://{Uri.EscapeDataString(builder.Username!)}{password}@{builder.Host}:{builder.Port}/{builder.Database}";
+    }
 }

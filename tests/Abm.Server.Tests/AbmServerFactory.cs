@@ -148,7 +148,13 @@ public sealed class AbmServerFactory : WebApplicationFactory<Program>
 
     public AbmDbContext OpenDatabase() => new(_database.Target.ContextOptions());
 
+    /// <summary>The server's database, for the abm executable to work on beside it.</summary>
+    public DatabaseTarget Database => _database.Target;
+
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Stops the server and keeps its database, for what an operator does with every server stopped (a restore).</summary>
+    public ValueTask StopServerAsync() => base.DisposeAsync();
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,6 +1,4 @@
-using Abm.Data;
 using Abm.Testing;
-using Npgsql;
 
 namespace Abm.Server.Tests;
 
@@ -76,7 +74,7 @@ public sealed class CommandLineTests : IDisposable
     public async Task Migrate_TwiceOnSameDatabase_AppliesThenReportsUpToDate()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var environment = new Dictionary<string, string> { ["DATABASE_URL"] = AsUrl(database.Target) };
+        var environment = new Dictionary<string, string> { ["DATABASE_URL"] = AbmProcess.DatabaseUrl(database.Target) };
 
         var first = await AbmProcess.RunAsync(_workingDirectory, environment, "migrate");
         var second = await AbmProcess.RunAsync(_workingDirectory, environment, "migrate");
@@ -109,18 +107,5 @@ public sealed class CommandLineTests : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_workingDirectory, recursive: true);
-    }
-
-    /// <summary>The URL form operators paste from their hosting provider (postgres://user:pass@host:port/db).</summary>
-    private static string AsUrl(DatabaseTarget target)
-    {
-        if (target.Provider == DatabaseProvider.Sqlite)
-        {
-            return "sqlite://" + new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource;
-        }
-
-        var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
-        var password = string.IsNullOrEmpty(builder.Password) ? "" : ":" + Uri.EscapeDataString(builder.Password);
-        return $"postgres://{Uri.EscapeDataString(builder.Username!)}{password}@{builder.Host}:{builder.Port}/{builder.Database}";
     }
 }

@@ -17,6 +17,9 @@ public sealed partial class SchemaMigrator(DatabaseTarget target, TimeProvider c
 
     private readonly MigrationHistory _history = new(target.Provider);
 
+    /// <summary>The table that records applied migrations: a database without it is not one of ours.</summary>
+    public static string HistoryTable => MigrationHistory.TableName;
+
     public IReadOnlyList<MigrationScript> Scripts { get; init; } = MigrationScript.LoadEmbedded(target.Provider);
 
     /// <summary>Brings the schema up to date; returns the ids of the files applied by this call.</summary>

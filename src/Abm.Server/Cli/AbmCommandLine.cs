@@ -25,16 +25,29 @@ internal static class AbmCommandLine
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(PropertiesCommand.Create());
         root.Subcommands.Add(SyncCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(RecommendCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
+        foreach (var command in BackupCommands.Create())
+        {
+            root.Subcommands.Add(command);
+        }
 
         // Errors are reported by the verbs themselves; the default handler would also swallow the
         // host-abort signal integration tests rely on.
         var parse = root.Parse(args);
-        if (parse.Errors.Count == 0 && UnmatchedTokens.Problem(parse) is { } problem)
+        if ((parse.Errors.Count > 0 ? ParseProblem(parse) : UnmatchedTokens.Problem(parse)) is { } problem)
         {
             await Console.Error.WriteLineAsync($"abm: {problem}");
             return StartupFailure.ExitCode;
         }
 
         return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>A missing required option or a value of the wrong type, in one line, like every other bad input.</summary>
+    private static string ParseProblem(ParseResult parse)
+    {
+        return $"{string.Join(" ", parse.Errors.Select(e => e.Message))} Run 'abm {UnmatchedTokens.Path(parse.CommandResult.Command)}--help' for usage.";
     }
 }

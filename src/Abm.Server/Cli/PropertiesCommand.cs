@@ -8,37 +8,27 @@ namespace Abm.Server.Cli;
 /// <summary><c>abm properties provision</c>: creates the abm_* / ai_* properties in the portal of HUBSPOT_API_KEY.</summary>
 internal static class PropertiesCommand
 {
-    public static Command Create()
+    public static Command Create() => new("properties", "HubSpot custom properties.")
     {
-        var provision = new Command("provision", "Create the abm_engine group and every abm_* / ai_* property the portal lacks.") { TreatUnmatchedTokensAsErrors = false };
-        provision.SetAction(ProvisionAsync);
-        return new Command("properties", "HubSpot custom properties.") { Subcommands = { provision } };
-    }
+        Subcommands = { CliVerb.Define("provision", "Create the abm_engine group and every abm_* / ai_* property the portal lacks.", ProvisionAsync) },
+    };
 
-    private static async Task<int> ProvisionAsync(ParseResult parse, CancellationToken cancellationToken)
+    private static Task<int> ProvisionAsync(ParseResult parse, CancellationToken cancellationToken) => CliVerb.RunAsync("properties provision", async () =>
     {
-        try
+        await using var app = CliVerb.BuildApp(parse);
+        var clients = app.Services.GetRequiredService<HubSpotClients>();
+        var token = clients.Settings.AccessToken
+            ?? throw new ConfigurationException("HUBSPOT_API_KEY is not set; it names the portal whose properties are provisioned.");
+        using var client = clients.Create(Abm.HubSpot.Auth.HubSpotAuthentication.PrivateApp(token));
+        var report = await PropertyProvisioner.ProvisionAsync(client, cancellationToken);
+        foreach (var (objectType, result) in new[] { ("contacts", report.Contacts), ("companies", report.Companies) })
         {
-            await using var app = AbmApp.Build([.. parse.UnmatchedTokens]);
-            var clients = app.Services.GetRequiredService<HubSpotClients>();
-            var token = clients.Settings.AccessToken
-                ?? throw new ConfigurationException("HUBSPOT_API_KEY is not set; it names the portal whose properties are provisioned.");
-            using var client = clients.Create(Abm.HubSpot.Auth.HubSpotAuthentication.PrivateApp(token));
-            var report = await PropertyProvisioner.ProvisionAsync(client, cancellationToken);
-            foreach (var (objectType, result) in new[] { ("contacts", report.Contacts), ("companies", report.Companies) })
-            {
-                Console.WriteLine($"{objectType}: created {Describe(result.Created)}; already present {Describe(result.AlreadyPresent)}" +
-                    (result.GroupCreated ? " (group abm_engine created)" : ""));
-            }
+            Console.WriteLine($"{objectType}: created {Describe(result.Created)}; already present {Describe(result.AlreadyPresent)}" +
+                (result.GroupCreated ? " (group abm_engine created)" : ""));
+        }
 
-            return 0;
-        }
-        catch (Exception error) when (StartupFailure.Describe(error) is { } message)
-        {
-            await Console.Error.WriteLineAsync($"abm properties provision: {message}");
-            return StartupFailure.ExitCode;
-        }
-    }
+        return 0;
+    });
 
     private static string Describe(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
 }

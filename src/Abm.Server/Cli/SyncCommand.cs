@@ -1,12 +1,9 @@
 using System.CommandLine;
 using Abm.Data.Entities;
 using Abm.Server.Configuration;
-using Abm.Server.Database;
-using Abm.Server.Features.Access;
 using Abm.Server.Features.Connections;
 using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Sync;
-using Abm.Server.Features.Workspaces;
 
 namespace Abm.Server.Cli;
 
@@ -19,31 +16,19 @@ internal static class SyncCommand
 {
     private static readonly Option<bool> Full = new("--full") { Description = "Read every record (resuming an unfinished full pass) instead of what changed." };
     private static readonly Option<int?> MaxContacts = new("--max-contacts") { Description = "Stop after this many contacts (a trial run); the next full sync goes on from there." };
-    private static readonly Option<Guid?> Workspace = new("--workspace") { Description = "The workspace to sync; the default workspace when left out." };
+    public static Command Create() =>
+        CliVerb.Define("sync", "Sync the local copy with the HubSpot portal, then exit.", RunAsync, Full, MaxContacts, CliWorkspace.Option);
 
-    public static Command Create()
-    {
-        var command = new Command("sync", "Sync the local copy with the HubSpot portal, then exit.") { TreatUnmatchedTokensAsErrors = false };
-        command.Options.Add(Full);
-        command.Options.Add(MaxContacts);
-        command.Options.Add(Workspace);
-        command.SetAction(RunAsync);
-        return command;
-    }
-
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    private static Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken) => CliVerb.RunAsync("sync", async () =>
     {
         try
         {
-            await using var app = AbmApp.Build([.. parse.UnmatchedTokens]);
-            await app.Services.GetServices<IHostedService>().OfType<DatabaseStartup>().Single().StartingAsync(cancellationToken);
-            var workspaceId = parse.GetValue(Workspace) ?? app.Services.GetRequiredService<DefaultWorkspace>().Id;
-            var client = await app.Services.GetRequiredService<HubSpotClients>().GetAsync(workspaceId, cancellationToken)
-                ?? throw new ConfigurationException($"Workspace {workspaceId} has no HubSpot connection; set HUBSPOT_API_KEY or connect it through /api/connections.");
+            await using var workspace = await CliWorkspace.OpenAsync(parse, cancellationToken);
+            var client = await workspace.Get<HubSpotClients>().GetAsync(workspace.Id, cancellationToken)
+                ?? throw new ConfigurationException($"Workspace {workspace.Id} has no HubSpot connection; set HUBSPOT_API_KEY or connect it through /api/connections.");
 
-            await using var scope = app.Services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
-            if (!await scope.ServiceProvider.GetRequiredService<PortalLeases>().TryAcquireAsync(workspaceId, cancellationToken))
+            var leases = workspace.Get<PortalLeases>();
+            if (!await leases.TryAcquireAsync(workspace.Id, cancellationToken))
             {
                 await Console.Error.WriteLineAsync("abm sync: another server is syncing this portal now; try again when it is done.");
                 return 1;
@@ -52,15 +37,15 @@ internal static class SyncCommand
             var run = new SyncRun
             {
                 Id = Guid.CreateVersion7(),
-                WorkspaceId = workspaceId,
+                WorkspaceId = workspace.Id,
                 Kind = parse.GetValue(Full) ? SyncKinds.Full : SyncKinds.Incremental,
                 Trigger = "cli",
                 MaxContacts = parse.GetValue(MaxContacts),
-                StartedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+                StartedAt = workspace.Get<TimeProvider>().GetUtcNow().UtcDateTime,
             };
             var bar = new SyncProgressBar(Console.Out, Console.IsOutputRedirected);
-            run = await scope.ServiceProvider.GetRequiredService<SyncRunner>().RunAsync(client, run, bar, cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<PortalLeases>().ReleaseAsync(workspaceId, CancellationToken.None);
+            run = await workspace.Get<SyncRunner>().RunAsync(client, run, bar, cancellationToken);
+            await leases.ReleaseAsync(workspace.Id, CancellationToken.None);
             bar.Finish(run);
             if (run.Status != SyncRunStatus.Succeeded)
             {
@@ -69,7 +54,7 @@ internal static class SyncCommand
 
             // No background worker runs in this process: score what the sync wrote before exiting, so the
             // local copy is never left unscored until the server's nightly pass.
-            var scored = await scope.ServiceProvider.GetRequiredService<SyncedContactScoring>().ScoreAsync(workspaceId, cancellationToken);
+            var scored = await workspace.Get<SyncedContactScoring>().ScoreAsync(workspace.Id, cancellationToken);
             Console.WriteLine($"scored {scored.Contacts} contacts and {scored.Accounts} accounts; {scored.QueuedForWriteBack} changes queued for write-back");
             return 0;
         }
@@ -78,10 +63,5 @@ internal static class SyncCommand
             await Console.Error.WriteLineAsync("abm sync: stopped; the next run resumes after the last page applied.");
             return 130;
         }
-        catch (Exception error) when (StartupFailure.Describe(error) is { } message)
-        {
-            await Console.Error.WriteLineAsync($"abm sync: {message}");
-            return StartupFailure.ExitCode;
-        }
-    }
+    });
 }

@@ -39,7 +39,10 @@ internal static class UnmatchedTokens
         return null;
     }
 
-    private static string Path(Command command) => command is RootCommand ? "" : $"{command.Name} ";
+    /// <summary>The verb as typed after <c>abm</c>, with a trailing space ("" at the root, "keys create " for a sub-verb).</summary>
+    internal static string Path(Command command) => command is RootCommand
+        ? ""
+        : $"{Path(command.Parents.OfType<Command>().FirstOrDefault() ?? new RootCommand())}{command.Name} ";
 
     private static string Suggest(string word, IEnumerable<string> candidates) =>
         candidates.Where(c => Distance(word.ToLowerInvariant(), c) <= 2).OrderBy(c => Distance(word.ToLowerInvariant(), c)).FirstOrDefault() is { } near

@@ -4,6 +4,8 @@ namespace Abm.Server.Features.ApiKeys;
 
 internal static class ApiKeyEndpoints
 {
+    public static IServiceCollection AddApiKeys(this IServiceCollection services) => services.AddScoped<ApiKeyIssuer>();
+
     public static RouteGroupBuilder MapApiKeyEndpoints(this RouteGroupBuilder group)
     {
         group.WithTags("API keys").RequireAuthorization(AccessPolicies.Admin);

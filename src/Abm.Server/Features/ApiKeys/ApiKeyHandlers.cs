@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Abm.Data;
-using Abm.Data.Entities;
 using Abm.Server.Errors;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Audit;
@@ -19,23 +18,10 @@ internal static class ApiKeyHandlers
     }
 
     public static async Task<Created<CreatedApiKeyResponse>> CreateAsync(
-        CreateApiKeyRequest request, ClaimsPrincipal user, AbmDbContext database, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        CreateApiKeyRequest request, ClaimsPrincipal user, ApiKeyIssuer issuer, CancellationToken cancellationToken)
     {
-        var (secret, prefix, hash) = ApiKeySecret.Generate();
-        var key = new ApiKey
-        {
-            Id = Guid.CreateVersion7(),
-            WorkspaceId = user.WorkspaceId(),
-            Name = request.Name.Trim(),
-            Prefix = prefix,
-            SecretHash = hash,
-            Role = request.Role,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        database.ApiKeys.Add(key);
-        audit.Record(key.WorkspaceId, user, "api_key.created", "api_key", key.Id.ToString(), new { key.Name, key.Role, key.Prefix });
-        await database.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/api-keys/{key.Id}", new CreatedApiKeyResponse(key.Id, key.Name, key.Prefix, key.Role, key.CreatedAt, secret));
+        var created = await issuer.IssueAsync(user.WorkspaceId(), request.Name, request.Role, user.Actor(), cancellationToken);
+        return TypedResults.Created($"/api/api-keys/{created.Id}", created);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(

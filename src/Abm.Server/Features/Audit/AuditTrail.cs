@@ -10,12 +10,16 @@ namespace Abm.Server.Features.Audit;
 internal sealed class AuditTrail(AbmDbContext database, TimeProvider clock)
 {
     public void Record(Guid workspaceId, ClaimsPrincipal actor, string action, string entityType, string? entityId, object? details = null) =>
+        Record(workspaceId, actor.Actor(), action, entityType, entityId, details);
+
+    /// <summary>For changes no request made: <paramref name="actor"/> names who did them ("cli" for the abm executable).</summary>
+    public void Record(Guid workspaceId, string actor, string action, string entityType, string? entityId, object? details = null) =>
         database.AuditLog.Add(new AuditLogEntry
         {
             Id = Guid.CreateVersion7(),
             WorkspaceId = workspaceId,
             OccurredAt = clock.GetUtcNow().UtcDateTime,
-            Actor = actor.Actor(),
+            Actor = actor,
             Action = action,
             EntityType = entityType,
             EntityId = entityId,

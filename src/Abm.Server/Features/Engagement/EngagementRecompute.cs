@@ -18,25 +18,34 @@ internal sealed class EngagementRecompute(
 {
     private const int ChunkSize = 500;
 
-    public async Task<RecomputeSummary> RecomputeWorkspaceAsync(CancellationToken cancellationToken)
+    public Task<RecomputeSummary> RecomputeWorkspaceAsync(CancellationToken cancellationToken) => RecomputeWorkspaceAsync(null, cancellationToken);
+
+    /// <summary>Every contact of the workspace; <paramref name="progress"/> hears how many are done after each chunk, out of how many.</summary>
+    public async Task<RecomputeSummary> RecomputeWorkspaceAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var ids = await database.Contacts.Where(c => c.ArchivedAt == null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
-        return await RecomputeContactsAsync(ids, cancellationToken);
+        return await RecomputeContactsAsync(ids, progress, cancellationToken);
     }
 
-    public async Task<RecomputeSummary> RecomputeContactsAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
+    public Task<RecomputeSummary> RecomputeContactsAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken) =>
+        RecomputeContactsAsync(contactIds, null, cancellationToken);
+
+    private async Task<RecomputeSummary> RecomputeContactsAsync(IReadOnlyCollection<Guid> contactIds, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var workspaceId = database.CurrentWorkspaceId ?? throw new InvalidOperationException("Recompute needs a workspace-scoped context.");
         using var held = await locks.TakeAsync(workspaceId, cancellationToken);
         var settings = await settingsStore.LoadAsync(workspaceId, cancellationToken);
         var (contacts, queued) = (0, 0);
         var companies = new HashSet<Guid>();
-        foreach (var chunk in contactIds.Distinct().Chunk(ChunkSize))
+        var distinct = contactIds.Distinct().ToList();
+        var processed = 0;
+        foreach (var chunk in distinct.Chunk(ChunkSize))
         {
             var (done, written, touched) = await RetryOnceAsync(() => RecomputeChunkAsync(chunk, settings, cancellationToken));
             (contacts, queued) = (contacts + done, queued + written);
             companies.UnionWith(touched);
             database.ChangeTracker.Clear();
+            progress?.Report((processed += chunk.Length, distinct.Count));
         }
 
         var accountResult = await RetryOnceAsync(() => accounts.RollUpAsync(companies, settings, cancellationToken));

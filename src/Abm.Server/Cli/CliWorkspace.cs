@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Abm.Data;
+using Abm.Server.Database;
+using Abm.Server.Features.Access;
+using Abm.Server.Features.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Abm.Server.Cli;
+
+/// <summary>
+/// What a verb that works on one workspace's data needs: the app built from the command line's host settings,
+/// its database migrated and the default workspace ensured (as the server does at start, without serving),
+/// and a scope acting for the chosen workspace (<c>--workspace</c>, else the default one).
+/// </summary>
+internal sealed class CliWorkspace : IAsyncDisposable
+{
+    public static readonly Option<Guid?> Option = new("--workspace") { Description = "The workspace to act on; the default workspace when left out." };
+
+    private readonly WebApplication _app;
+    private readonly AsyncServiceScope _scope;
+
+    private CliWorkspace(WebApplication app, AsyncServiceScope scope, Guid id) => (_app, _scope, Id) = (app, scope, id);
+
+    public Guid Id { get; }
+
+    public IServiceProvider Services => _scope.ServiceProvider;
+
+    public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+    public static async Task<CliWorkspace> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var app = CliVerb.BuildApp(parse);
+        try
+        {
+            await app.Services.GetServices<IHostedService>().OfType<DatabaseStartup>().Single().StartingAsync(cancellationToken);
+            var id = parse.GetValue(Option) ?? app.Services.GetRequiredService<DefaultWorkspace>().Id;
+            var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(id);
+            if (!await scope.ServiceProvider.GetRequiredService<AbmDbContext>().Workspaces.AnyAsync(w => w.Id == id, cancellationToken))
+            {
+                await scope.DisposeAsync();
+                throw new CliInputException($"there is no workspace {id}; 'GET /api/workspaces' lists them.");
+            }
+
+            return new CliWorkspace(app, scope, id);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+}
