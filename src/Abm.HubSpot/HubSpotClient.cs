@@ -20,6 +20,9 @@ namespace Abm.HubSpot;
 /// </summary>
 public sealed class HubSpotClient : IDisposable
 {
+    /// <summary>The name of the meter (<see cref="HubSpotClientOptions.Meter"/>) and of the trace source the client reports on.</summary>
+    public const string MeterName = HubSpotTelemetry.MeterName;
+
     private readonly HubSpotTransport _transport;
 
     /// <param name="httpClient">Used as is; the client sets per-attempt timeouts itself, so its own timeout should be generous.</param>

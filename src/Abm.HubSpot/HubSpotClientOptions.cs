@@ -20,4 +20,11 @@ public sealed class HubSpotClientOptions
 
     /// <summary>Retries, back-off and timeouts.</summary>
     public HubSpotRetryOptions Retries { get; set; } = new();
+
+    /// <summary>
+    /// Where the client's instruments (calls by route and status, durations, 429s, allowance left) are created;
+    /// none when null. Give each host its own (from its <c>IMeterFactory</c>) so hosts sharing a process do not
+    /// count each other's calls.
+    /// </summary>
+    public System.Diagnostics.Metrics.Meter? Meter { get; set; }
 }

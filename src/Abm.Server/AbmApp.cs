@@ -9,6 +9,7 @@ using Abm.Server.Features.Events;
 using Abm.Server.Features.Health;
 using Abm.Server.Features.Imports;
 using Abm.Server.Features.Nurture;
+using Abm.Server.Features.Observability;
 using Abm.Server.Features.Provisioning;
 using Abm.Server.Features.Recommendations;
 using Abm.Server.Features.Sync;
@@ -63,6 +64,7 @@ internal static class AbmApp
         builder.Services.AddWriteBack();
         builder.Services.AddWebhooks();
         builder.Services.AddNurture();
+        builder.Services.AddObservability(builder.Configuration);
 
         var app = builder.Build();
         app.UseAbmMiddleware();
@@ -85,6 +87,7 @@ internal static class AbmApp
         api.MapWriteBackEndpoints();
         app.MapWebhookEndpoints();
         api.MapGroup("/nurture").MapNurtureEndpoints();
+        app.MapObservabilityEndpoints(api);
         return app;
     }
 

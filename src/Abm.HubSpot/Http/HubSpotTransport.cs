@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Abm.HubSpot.Auth;
@@ -22,6 +23,7 @@ internal sealed class HubSpotTransport : IDisposable
     private readonly ResiliencePipeline _pipeline;
     private readonly ResiliencePipeline _attemptTimeout;
     private readonly ILogger _logger;
+    private readonly HubSpotTelemetry _telemetry;
 
     public HubSpotTransport(HttpClient http, HubSpotClientOptions options, HubSpotAuthentication authentication, TimeProvider time, ILogger logger)
     {
@@ -35,6 +37,7 @@ internal sealed class HubSpotTransport : IDisposable
         _pipeline = HubSpotResiliencePipeline.Build(options.Retries, time, (failure, attempt, delay) =>
             HubSpotTransportLog.Retrying(_logger, failure?.Message ?? "unknown failure", attempt, delay));
         _attemptTimeout = HubSpotResiliencePipeline.BuildAttemptTimeout(options.Retries, time);
+        _telemetry = new HubSpotTelemetry(options.Meter);
     }
 
     public HubSpotPaths Paths { get; }
@@ -48,6 +51,22 @@ internal sealed class HubSpotTransport : IDisposable
     /// Reading is part of the attempt, so a cut or garbled body is retried like a dropped connection.
     /// </summary>
     public async Task<T?> SendAsync<T>(HubSpotRequest request, CancellationToken cancellationToken)
+    {
+        using var span = HubSpotTelemetry.Tracing.StartActivity(request.Operation, ActivityKind.Client);
+        span?.SetTag("http.request.method", request.Method.Method);
+        span?.SetTag("url.template", HubSpotTelemetry.Route(request.Operation));
+        try
+        {
+            return await SendOnceRefreshedAsync<T>(request, cancellationToken);
+        }
+        catch (Exception error) when (span is not null)
+        {
+            span.SetStatus(ActivityStatusCode.Error, error.Message);
+            throw;
+        }
+    }
+
+    private async Task<T?> SendOnceRefreshedAsync<T>(HubSpotRequest request, CancellationToken cancellationToken)
     {
         var usedToken = new StrongBox<string?>();
         try
@@ -100,9 +119,27 @@ internal sealed class HubSpotTransport : IDisposable
     {
         using var message = request.ToMessage(_baseUrl, token);
         Counters.CountCall();
-        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        Limiter.Observe(response.Headers);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var started = _time.GetTimestamp();
+        var status = 0;
+        HttpResponseMessage response;
+        byte[] body;
+        try
+        {
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            body = await ReadAsync(response, cancellationToken);
+            status = (int)response.StatusCode;
+        }
+        finally
+        {
+            _telemetry.Attempted(request, status, _time.GetElapsedTime(started));
+        }
+
+        using var answered = response;
+        if (Limiter.Observe(response.Headers) is { } remaining)
+        {
+            _telemetry.Remaining(remaining);
+        }
+
         if (response.IsSuccessStatusCode)
         {
             try
@@ -120,10 +157,25 @@ internal sealed class HubSpotTransport : IDisposable
         if (HubSpotFailures.IsRateLimited(failure))
         {
             Counters.CountRateLimited();
+            _telemetry.RateLimited();
             Limiter.OnRateLimited(request.IsSearch);
         }
 
         throw failure;
+    }
+
+    /// <summary>The whole body; on a cut connection the answer is disposed here, since the caller never gets it.</summary>
+    private static async Task<byte[]> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
     }
 
     private TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch

@@ -56,8 +56,8 @@ internal sealed class PortalRateLimiter : IDisposable
         using var lease = await _burst.AcquireAsync(1, cancellationToken);
     }
 
-    /// <summary>Adopts what HubSpot reports: the real burst limit, what is left of it, and the daily budget.</summary>
-    public void Observe(HttpResponseHeaders headers)
+    /// <summary>Adopts what HubSpot reports: the real burst limit, what is left of it, and the daily budget. Returns what is left, when HubSpot said.</summary>
+    public long? Observe(HttpResponseHeaders headers)
     {
         var max = Number(headers, "X-HubSpot-RateLimit-Max");
         var intervalMs = Number(headers, "X-HubSpot-RateLimit-Interval-Milliseconds");
@@ -84,6 +84,8 @@ internal sealed class PortalRateLimiter : IDisposable
             // Other apps of the portal may be spending the same window; never start more than HubSpot has left.
             _burst.LimitTo(remaining.Value);
         }
+
+        return remaining;
     }
 
     /// <summary>A 429 means the window is full after all: stop everyone until the bucket refills.</summary>

@@ -12,7 +12,8 @@ internal static class DatabaseSetup
     public static IServiceCollection AddAbmDatabase(this IServiceCollection services)
     {
         services.AddSingleton(sp => DatabaseConfiguration.Resolve(sp.GetRequiredService<IConfiguration>()));
-        services.AddDbContext<AbmDbContext>((sp, options) => sp.GetRequiredService<DatabaseTarget>().Configure(options));
+        services.AddDbContext<AbmDbContext>((sp, options) =>
+            sp.GetRequiredService<DatabaseTarget>().Configure(options).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<DatabaseTarget>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SchemaMigrator>>()));
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         services.AddHostedService<DatabaseStartup>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Abm.HubSpot;
 using Abm.HubSpot.Auth;
+using Abm.Server.Features.Observability;
 using Abm.Server.Features.Workspaces;
 
 namespace Abm.Server.Features.Connections;
@@ -12,7 +13,8 @@ namespace Abm.Server.Features.Connections;
 /// environment's private-app token when one is set; every other connection is read from the database.
 /// </summary>
 internal sealed partial class HubSpotClients(
-    IConfiguration configuration, DefaultWorkspace defaultWorkspace, HubSpotHttp http, IServiceScopeFactory scopes, TimeProvider clock, ILoggerFactory loggers) : IDisposable
+    IConfiguration configuration, DefaultWorkspace defaultWorkspace, HubSpotHttp http, IServiceScopeFactory scopes, AbmMetrics metrics, TimeProvider clock, ILoggerFactory loggers)
+    : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, HubSpotClient> _clients = new();
     private readonly ConcurrentBag<HubSpotClient> _retired = [];
@@ -93,7 +95,7 @@ internal sealed partial class HubSpotClients(
     /// <summary>A client with the given credentials, the configured base URL, tier and retry settings.</summary>
     public HubSpotClient Create(HubSpotAuthentication authentication)
     {
-        var options = new HubSpotClientOptions { BaseUrl = Settings.BaseUrl, RateLimits = { Tier = Settings.Tier } };
+        var options = new HubSpotClientOptions { BaseUrl = Settings.BaseUrl, RateLimits = { Tier = Settings.Tier }, Meter = metrics.HubSpotMeter };
         // Operators can tune how hard the client retries (HubSpot:Retries:MaxRetryAttempts, ...:TotalTimeout).
         configuration.GetSection("HubSpot:Retries").Bind(options.Retries);
         return new HubSpotClient(http.Client, authentication, options, clock, loggers.CreateLogger<HubSpotClient>());

@@ -3,6 +3,7 @@ using Abm.Data.Entities;
 using Abm.Engines;
 using Abm.Engines.Engagement;
 using Abm.Engines.Insights;
+using Abm.Server.Features.Observability;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Engagement;
@@ -14,7 +15,8 @@ internal sealed record RecomputeSummary(int Contacts, int Accounts, int QueuedFo
 /// and queues significant changes for write-back. Works on the workspace the context is scoped to.
 /// </summary>
 internal sealed class EngagementRecompute(
-    AbmDbContext database, EngagementSettingsStore settingsStore, WriteBackQueue writeBack, AccountRollup accounts, RecomputeLocks locks, TimeProvider clock)
+    AbmDbContext database, EngagementSettingsStore settingsStore, WriteBackQueue writeBack, AccountRollup accounts, RecomputeLocks locks, AbmMetrics metrics,
+    TimeProvider clock)
 {
     private const int ChunkSize = 500;
 
@@ -31,6 +33,22 @@ internal sealed class EngagementRecompute(
         RecomputeContactsAsync(contactIds, null, cancellationToken);
 
     private async Task<RecomputeSummary> RecomputeContactsAsync(IReadOnlyCollection<Guid> contactIds, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        try
+        {
+            var summary = await RecomputeUnmeasuredAsync(contactIds, progress, cancellationToken);
+            metrics.Recomputed(clock.GetElapsedTime(started));
+            return summary;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            metrics.ScoringFailed();
+            throw;
+        }
+    }
+
+    private async Task<RecomputeSummary> RecomputeUnmeasuredAsync(IReadOnlyCollection<Guid> contactIds, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var workspaceId = database.CurrentWorkspaceId ?? throw new InvalidOperationException("Recompute needs a workspace-scoped context.");
         using var held = await locks.TakeAsync(workspaceId, cancellationToken);

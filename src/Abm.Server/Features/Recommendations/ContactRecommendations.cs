@@ -3,6 +3,7 @@ using Abm.Engines;
 using Abm.Engines.Content;
 using Abm.Engines.Recommendations;
 using Abm.Server.Features.Engagement;
+using Abm.Server.Features.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace Abm.Server.Features.Recommendations;
 /// </summary>
 internal sealed class ContactRecommendations(
     AbmDbContext database, RecommenderCache recommenders, EngagementSettingsStore settingsStore, IMemoryCache cache,
-    IOptions<RecommendationOptions> options, TimeProvider clock)
+    IOptions<RecommendationOptions> options, AbmMetrics metrics, TimeProvider clock)
 {
     private sealed record CachedResult(string LibraryVersion, double Score, RecommendationsResponse Response);
 
@@ -31,9 +32,11 @@ internal sealed class ContactRecommendations(
         var score = await database.ContactScores.Where(s => s.ContactId == contactId).Select(s => (double?)s.Score).SingleOrDefaultAsync(cancellationToken) ?? 0;
         var (version, recommender) = await recommenders.GetAsync(database, workspaceId, cancellationToken);
         var key = (workspaceId, contactId, k);
-        if (cache.TryGetValue(key, out CachedResult? cached) && cached!.LibraryVersion == version && Math.Abs(cached.Score - score) <= options.Value.CacheScoreDelta)
+        var hit = cache.TryGetValue(key, out CachedResult? cached) && cached!.LibraryVersion == version && Math.Abs(cached.Score - score) <= options.Value.CacheScoreDelta;
+        metrics.RecommendationLookup(hit);
+        if (hit)
         {
-            return cached.Response with { FromCache = true };
+            return cached!.Response with { FromCache = true };
         }
 
         var profile = await BuildProfileAsync(contact, workspaceId, cancellationToken);

@@ -1,4 +1,5 @@
 using Abm.Data.Entities;
+using Abm.Server.Features.Observability;
 
 namespace Abm.Server.Features.Sync;
 
@@ -10,7 +11,7 @@ internal sealed record SyncPageDone(string ObjectType, int Records, int RunPages
 /// exact after a crash) and tells whoever watches: the log, and the CLI's progress bar. The runner hears
 /// when an object type is fully applied, to start what waits for it (the engagement pulls wait for contacts).
 /// </summary>
-internal sealed partial class SyncProgress(SyncRun run, ILogger logger, IProgress<SyncPageDone>? watcher, Action<string>? onObjectTypeDone = null)
+internal sealed partial class SyncProgress(SyncRun run, ILogger logger, AbmMetrics metrics, IProgress<SyncPageDone>? watcher, Action<string>? onObjectTypeDone = null)
 {
     public SyncRun Run => run;
 
@@ -28,6 +29,7 @@ internal sealed partial class SyncProgress(SyncRun run, ILogger logger, IProgres
     public void Committed(string objectType, int records)
     {
         LogPage(logger, run.Kind, objectType, run.Pages, records, run.Records);
+        metrics.SyncApplied(objectType, records);
         watcher?.Report(new SyncPageDone(objectType, records, run.Pages, run.Records));
     }
 

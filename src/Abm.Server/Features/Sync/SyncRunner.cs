@@ -2,6 +2,7 @@ using Abm.Data;
 using Abm.Data.Entities;
 using Abm.HubSpot;
 using Abm.Server.Features.Access;
+using Abm.Server.Features.Observability;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Sync;
@@ -31,7 +32,7 @@ internal static class SyncRunStatus
 /// </summary>
 internal sealed partial class SyncRunner(
     AbmDbContext database, FullSync full, IncrementalSync incremental, EngagementPull engagement, SyncScopes scopes, SyncRecordWriter writer,
-    AbandonedRuns abandoned, RunLease lease, CurrentWorkspace workspace, TimeProvider clock, ILogger<SyncRunner> logger)
+    AbandonedRuns abandoned, RunLease lease, CurrentWorkspace workspace, AbmMetrics metrics, TimeProvider clock, ILogger<SyncRunner> logger)
 {
     /// <summary>Runs <paramref name="run"/> (a queued row of this workspace, or a new one) to its end and returns it.</summary>
     public async Task<SyncRun> RunAsync(HubSpotClient client, SyncRun run, IProgress<SyncPageDone>? watcher, CancellationToken cancellationToken)
@@ -66,7 +67,7 @@ internal sealed partial class SyncRunner(
         void StartAlongside() => alongside ??= Task.WhenAll(
             engagement.PullAsync(client, alongsideStop.Token),
             scopes.RunAsync<SegmentRefresher>(refresher => refresher.RefreshAsync(alongsideStop.Token, writtenSince: run.StartedAt)));
-        var progress = new SyncProgress(run, logger, watcher, objectType =>
+        var progress = new SyncProgress(run, logger, metrics, watcher, objectType =>
         {
             if (objectType == SyncedObjects.Contacts)
             {
