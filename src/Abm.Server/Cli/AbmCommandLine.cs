@@ -28,6 +28,7 @@ internal static class AbmCommandLine
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(RecommendCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         foreach (var command in BackupCommands.Create())
         {
             root.Subcommands.Add(command);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Security.Claims;
 using Abm.Data;
 using Abm.Server.Database;
 using Abm.Server.Features.Access;
@@ -22,6 +23,18 @@ internal sealed class CliWorkspace : IAsyncDisposable
     private CliWorkspace(WebApplication app, AsyncServiceScope scope, Guid id) => (_app, _scope, Id) = (app, scope, id);
 
     public Guid Id { get; }
+
+    /// <summary>
+    /// Who the verb acts as, for features that take the caller: an operator in this workspace, known as "cli" in
+    /// the audit log. Running the executable against the database already takes operator-level access.
+    /// </summary>
+    public ClaimsPrincipal Caller => new(new ClaimsIdentity(
+    [
+        new Claim(AccessClaims.Workspace, Id.ToString()),
+        new Claim(ClaimTypes.Role, Roles.Admin),
+        new Claim(AccessClaims.KeyId, "cli"),
+        new Claim(AccessClaims.Operator, "true"),
+    ], "cli"));
 
     public IServiceProvider Services => _scope.ServiceProvider;
 

@@ -82,6 +82,24 @@ public sealed class OperatorVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportContent_OneGoodAndOneBadLine_ImportsTheGoodOneAndReportsTheOtherByLine()
+    {
+        var file = Path.Combine(_workingDirectory, "library.csv");
+        await File.WriteAllTextAsync(file, "title,content_type\nCFO guide,whitepaper\nBroken,not_a_type\n");
+
+        var outcome = await RunAsync("import", "content", file);
+        var missing = await RunAsync("import", "events", Path.Combine(_workingDirectory, "nothing.csv"));
+
+        outcome.ExitCode.ShouldBe(1, outcome.Error);
+        outcome.Output.ShouldContain("2 rows: 1 created, 0 updated, 0 duplicates, 1 rejected");
+        outcome.Error.ShouldStartWith("line 3: ");
+        await using var database = _server.OpenDatabase();
+        (await database.ContentItems.IgnoreQueryFilters().AnyAsync(c => c.Title == "CFO guide")).ShouldBeTrue();
+        missing.ExitCode.ShouldBe(2);
+        missing.Error.ShouldContain("does not exist");
+    }
+
+    [Fact]
     public async Task BackupThenRestore_RowsAddedAfterTheBackup_AreGoneAndTheBackedUpOnesBack()
     {
         (await RunAsync("keys", "create", "--name", "before", "--role", "viewer")).ExitCode.ShouldBe(0);
