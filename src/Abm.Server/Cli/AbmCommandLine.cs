@@ -10,17 +10,32 @@ internal static class AbmCommandLine
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        // Errors are reported by the verbs themselves; the default handler would also swallow the
+        // host-abort signal integration tests rely on.
+        var parse = Create().Parse(args);
+        if ((parse.Errors.Count > 0 ? ParseProblem(parse) : UnmatchedTokens.Problem(parse)) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"abm: {problem}");
+            return StartupFailure.ExitCode;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>Every verb, with its options and help.</summary>
+    internal static RootCommand Create()
+    {
         var root = new RootCommand("ABM Engine: account-based marketing for HubSpot. Without a verb, runs 'serve'.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
         root.SetAction(ServeCommand.RunAsync);
 
-        var serve = new Command("serve", "Run the API, webhook receiver, workers and dashboard.") { TreatUnmatchedTokensAsErrors = false };
+        var serve = new Command("serve", CliVerb.WithExample("Run the API, webhook receiver and workers.", "abm serve --urls http://0.0.0.0:8080")) { TreatUnmatchedTokensAsErrors = false };
         serve.SetAction(ServeCommand.RunAsync);
         root.Subcommands.Add(serve);
 
-        var migrate = new Command("migrate", "Apply pending database migrations, then exit.") { TreatUnmatchedTokensAsErrors = false };
+        var migrate = new Command("migrate", CliVerb.WithExample("Apply pending database migrations, then exit.", "DATABASE_URL=postgres://abm:secret@db:5432/abm abm migrate")) { TreatUnmatchedTokensAsErrors = false };
         migrate.SetAction(MigrateCommand.RunAsync);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(PropertiesCommand.Create());
@@ -34,16 +49,7 @@ internal static class AbmCommandLine
             root.Subcommands.Add(command);
         }
 
-        // Errors are reported by the verbs themselves; the default handler would also swallow the
-        // host-abort signal integration tests rely on.
-        var parse = root.Parse(args);
-        if ((parse.Errors.Count > 0 ? ParseProblem(parse) : UnmatchedTokens.Problem(parse)) is { } problem)
-        {
-            await Console.Error.WriteLineAsync($"abm: {problem}");
-            return StartupFailure.ExitCode;
-        }
-
-        return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        return root;
     }
 
     /// <summary>A missing required option or a value of the wrong type, in one line, like every other bad input.</summary>

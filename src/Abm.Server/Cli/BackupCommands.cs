@@ -20,8 +20,8 @@ internal static class BackupCommands
 
     public static IEnumerable<Command> Create() =>
     [
-        CliVerb.Define("backup", "Write a consistent copy of the whole database to a file (safe while the server runs).", BackupAsync, Out, Force),
-        CliVerb.Define("restore", "Replace the database with a backup (stop every server first), then migrate it to this version.", RestoreAsync, From, Yes),
+        CliVerb.Define("backup", "Write a consistent copy of the whole database to a file (safe while the server runs).", "abm backup --out backups/abm-nightly.db", BackupAsync, Out, Force),
+        CliVerb.Define("restore", "Replace the database with a backup (stop every server first), then migrate it to this version.", "abm restore --from backups/abm-nightly.db --yes", RestoreAsync, From, Yes),
     ];
 
     private static Task<int> BackupAsync(ParseResult parse, CancellationToken cancellationToken) => CliVerb.RunAsync("backup", async () =>

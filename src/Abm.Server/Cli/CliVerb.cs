@@ -19,13 +19,13 @@ internal static class CliVerb
         AbmApp.Build(["--Logging:LogLevel:Default=Warning", "--Logging:Console:LogToStandardErrorThreshold=Trace", .. parse.UnmatchedTokens]);
 
     /// <summary>
-    /// A verb with its options and arguments. Tokens it does not know are left to <see cref="UnmatchedTokens"/>, which
-    /// passes host settings (<c>--urls</c>) through and refuses misspellings.
+    /// A verb with its options and arguments, and an example its help shows. Tokens it does not know are left to
+    /// <see cref="UnmatchedTokens"/>, which passes host settings (<c>--urls</c>) through and refuses misspellings.
     /// </summary>
     public static Command Define(
-        string name, string description, Func<ParseResult, CancellationToken, Task<int>> action, params Symbol[] inputs)
+        string name, string description, string example, Func<ParseResult, CancellationToken, Task<int>> action, params Symbol[] inputs)
     {
-        var command = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
+        var command = new Command(name, WithExample(description, example)) { TreatUnmatchedTokensAsErrors = false };
         foreach (var input in inputs)
         {
             switch (input)
@@ -42,6 +42,8 @@ internal static class CliVerb
         command.SetAction(action);
         return command;
     }
+
+    public static string WithExample(string description, string example) => $"{description}\n\nExample:\n  {example}";
 
     public static async Task<int> RunAsync(string verb, Func<Task<int>> work)
     {

@@ -16,8 +16,8 @@ internal static class ImportCommand
     {
         Subcommands =
         {
-            CliVerb.Define("content", "Import content items (created, or updated by external id).", ImportContentAsync, File, CliWorkspace.Option),
-            CliVerb.Define("events", "Import engagement events (duplicates by external id are skipped).", ImportEventsAsync, File, CliWorkspace.Option),
+            CliVerb.Define("content", "Import content items (created, or updated by external id).", "abm import content library.csv", ImportContentAsync, File, CliWorkspace.Option),
+            CliVerb.Define("events", "Import engagement events (duplicates by external id are skipped).", "abm import events webinar-attendance.csv", ImportEventsAsync, File, CliWorkspace.Option),
         },
     };
 

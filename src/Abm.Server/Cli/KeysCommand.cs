@@ -15,7 +15,7 @@ internal static class KeysCommand
 
     public static Command Create() => new("keys", "Workspace API keys.")
     {
-        Subcommands = { CliVerb.Define("create", "Create a workspace API key and print it once.", CreateAsync, Name, Role, CliWorkspace.Option) },
+        Subcommands = { CliVerb.Define("create", "Create a workspace API key and print it once.", "abm keys create --name \"CRM sync\" --role marketer", CreateAsync, Name, Role, CliWorkspace.Option) },
     };
 
     private static Task<int> CreateAsync(ParseResult parse, CancellationToken cancellationToken) => CliVerb.RunAsync("keys create", async () =>

@@ -10,7 +10,7 @@ internal static class PropertiesCommand
 {
     public static Command Create() => new("properties", "HubSpot custom properties.")
     {
-        Subcommands = { CliVerb.Define("provision", "Create the abm_engine group and every abm_* / ai_* property the portal lacks.", ProvisionAsync) },
+        Subcommands = { CliVerb.Define("provision", "Create the abm_engine group and every abm_* / ai_* property the portal lacks.", "HUBSPOT_API_KEY=pat-na1-... abm properties provision", ProvisionAsync) },
     };
 
     private static Task<int> ProvisionAsync(ParseResult parse, CancellationToken cancellationToken) => CliVerb.RunAsync("properties provision", async () =>

@@ -17,7 +17,7 @@ internal static class RecommendCommand
     private static readonly Option<int> Limit = new("--limit") { Description = "How many items (1 to 50).", DefaultValueFactory = _ => 5 };
 
     public static Command Create() =>
-        CliVerb.Define("recommend", "Show a contact's next-best content with the reason for each item.", RunAsync, Contact, Limit, CliWorkspace.Option);
+        CliVerb.Define("recommend", "Show a contact's next-best content with the reason for each item.", "abm recommend jane.doe@acme.com --limit 3", RunAsync, Contact, Limit, CliWorkspace.Option);
 
     private static Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken) => CliVerb.RunAsync("recommend", async () =>
     {

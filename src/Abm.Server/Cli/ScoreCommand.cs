@@ -11,7 +11,7 @@ namespace Abm.Server.Cli;
 internal static class ScoreCommand
 {
     public static Command Create() =>
-        CliVerb.Define("score", "Recompute every contact's and account's scores now, with progress.", RunAsync, CliWorkspace.Option);
+        CliVerb.Define("score", "Recompute every contact's and account's scores now, with progress.", "abm score", RunAsync, CliWorkspace.Option);
 
     private static Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken) => CliVerb.RunAsync("score", async () =>
     {

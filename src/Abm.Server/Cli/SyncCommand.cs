@@ -17,7 +17,7 @@ internal static class SyncCommand
     private static readonly Option<bool> Full = new("--full") { Description = "Read every record (resuming an unfinished full pass) instead of what changed." };
     private static readonly Option<int?> MaxContacts = new("--max-contacts") { Description = "Stop after this many contacts (a trial run); the next full sync goes on from there." };
     public static Command Create() =>
-        CliVerb.Define("sync", "Sync the local copy with the HubSpot portal, then exit.", RunAsync, Full, MaxContacts, CliWorkspace.Option);
+        CliVerb.Define("sync", "Sync the local copy with the HubSpot portal, then exit.", "abm sync --full", RunAsync, Full, MaxContacts, CliWorkspace.Option);
 
     private static Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken) => CliVerb.RunAsync("sync", async () =>
     {

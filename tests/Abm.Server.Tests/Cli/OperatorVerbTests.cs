@@ -18,6 +18,19 @@ public sealed class OperatorVerbTests : IAsyncLifetime
     public async Task InitializeAsync() => _server = await AbmServerFactory.StartAsync();
 
     [Fact]
+    public void EveryVerb_HelpShowsAnExample()
+    {
+        var verbs = Leaves(Abm.Server.Cli.AbmCommandLine.Create()).ToList();
+
+        verbs.Count.ShouldBeGreaterThan(10);
+        verbs.Where(v => v.Description?.Contains("Example:\n  ", StringComparison.Ordinal) != true || v.Description?.Contains("abm ", StringComparison.Ordinal) != true)
+            .Select(v => v.Name).ShouldBeEmpty();
+
+        static IEnumerable<System.CommandLine.Command> Leaves(System.CommandLine.Command command) =>
+            command.Subcommands.Count == 0 ? [command] : command.Subcommands.SelectMany(Leaves);
+    }
+
+    [Fact]
     public async Task KeysCreate_NameAndRole_PrintsOnlyTheKeyWhichThenOpensTheApi()
     {
         var outcome = await RunAsync("keys", "create", "--name", "CRM sync", "--role", "marketer");
