@@ -4,7 +4,7 @@ namespace Abm.Server.Background;
 /// The loop every background worker runs: a round, then a wait, until the host stops. A round that fails for
 /// any reason but the host's stop request (a database blip, a token the key ring cannot decrypt, a bug) is
 /// logged and followed by a back-off that doubles from one second up to a minute, then the round is tried
-/// again; a round that succeeds resets the back-off. So nothing but shutdown ends a worker, and the default
+/// again; a round that succeeds resets the back-off. Each round is a trace span named after the worker. So nothing but shutdown ends a worker, and the default
 /// host behaviour (stop the whole server when a worker ends with an exception) never triggers.
 /// </summary>
 internal static partial class WorkerLoop
@@ -20,7 +20,19 @@ internal static partial class WorkerLoop
         {
             try
             {
-                await roundAsync(stoppingToken);
+                using (var span = Features.Observability.AbmMetrics.Tracing.StartActivity(worker))
+                {
+                    try
+                    {
+                        await roundAsync(stoppingToken);
+                    }
+                    catch (Exception error) when (span is not null)
+                    {
+                        span.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.Message);
+                        throw;
+                    }
+                }
+
                 failures = 0;
                 await waitAsync(stoppingToken);
             }
