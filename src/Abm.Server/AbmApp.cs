@@ -4,6 +4,7 @@ using Abm.Server.Features.Access;
 using Abm.Server.Features.ApiKeys;
 using Abm.Server.Features.Connections;
 using Abm.Server.Features.Content;
+using Abm.Server.Features.Demo;
 using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Events;
 using Abm.Server.Features.Health;
@@ -62,6 +63,7 @@ internal static class AbmApp
         builder.Services.AddWriteBack();
         builder.Services.AddWebhooks();
         builder.Services.AddNurture();
+        builder.Services.AddDemo();
 
         var app = builder.Build();
         app.UseAbmMiddleware();
@@ -84,6 +86,7 @@ internal static class AbmApp
         api.MapWriteBackEndpoints();
         app.MapWebhookEndpoints();
         api.MapGroup("/nurture").MapNurtureEndpoints();
+        api.MapDemoEndpoints();
         return app;
     }
 

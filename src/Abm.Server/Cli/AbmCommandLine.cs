@@ -10,7 +10,7 @@ internal static class AbmCommandLine
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("ABM Engine: account-based marketing for HubSpot. Without a verb, runs 'serve'.")
+        var root = new RootCommand("ABM Engine: account-based marketing for HubSpot. Without a verb, runs 'serve' (the demo when no HubSpot connection is configured).")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
@@ -25,6 +25,7 @@ internal static class AbmCommandLine
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(PropertiesCommand.Create());
         root.Subcommands.Add(SyncCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
 
         // Errors are reported by the verbs themselves; the default handler would also swallow the
         // host-abort signal integration tests rely on.

@@ -1,0 +1,16 @@
+namespace Abm.Server.Features.Demo;
+
+/// <summary>Whether this server runs the demo, and where its sandbox is; every response says so when it does.</summary>
+internal sealed class DemoStatus(IConfiguration configuration, TimeProvider clock)
+{
+    public bool Enabled { get; } = string.Equals(configuration["Demo:Enabled"], "true", StringComparison.OrdinalIgnoreCase);
+
+    public Uri? SandboxUrl { get; } = configuration["Demo:SandboxUrl"] is { Length: > 0 } url ? new Uri(url) : null;
+
+    public DateTime StartedAt { get; } = clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Set when the bootstrap has connected, synced, imported and scored; null before (or when it failed).</summary>
+    public DateTime? ReadyAt { get; set; }
+
+    public string? Problem { get; set; }
+}
