@@ -57,6 +57,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/sync/runs/{id:guid}", Access.Read, "sync_run", null),
         new("GET", "/api/sync/stats", Access.Read, null, null),
         new("GET", "/api/writeback/status", Access.Read, null, null),
+        new("GET", "/api/demo", Access.Read, null, null),
         new("GET", "/api/contacts", Access.Read, null, null),
         new("DELETE", "/api/contacts", Access.Admin, null, null),
         new("GET", "/api/segments/rules/", Access.Read, null, null),

@@ -68,7 +68,6 @@ internal static class DemoMode
             ["HUBSPOT_CLIENT_SECRET"] = sandbox.Host.ClientSecret,
             ["HUBSPOT_AUTHORIZE_URL"] = sandbox.Host.BaseUrl + "/oauth/authorize",
             ["ABM_DEFAULT_WORKSPACE_NAME"] = "Demo workspace (simulated data)",
-            ["Demo:Enabled"] = "true",
             ["Demo:SandboxUrl"] = sandbox.Host.BaseUrl,
             ["Demo:AppId"] = sandbox.Host.AppId.ToString(CultureInfo.InvariantCulture),
             ["Demo:DeveloperApiKey"] = sandbox.Host.DeveloperApiKey,

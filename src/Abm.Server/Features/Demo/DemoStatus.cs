@@ -3,9 +3,10 @@ namespace Abm.Server.Features.Demo;
 /// <summary>Whether this server runs the demo, and where its sandbox is; every response says so when it does.</summary>
 internal sealed class DemoStatus(IConfiguration configuration, TimeProvider clock)
 {
-    public bool Enabled { get; } = string.Equals(configuration["Demo:Enabled"], "true", StringComparison.OrdinalIgnoreCase);
-
+    /// <summary>Set only by <c>abm demo</c> (see <see cref="DemoMode.ServerArguments"/>), which starts the sandbox it names.</summary>
     public Uri? SandboxUrl { get; } = configuration["Demo:SandboxUrl"] is { Length: > 0 } url ? new Uri(url) : null;
+
+    public bool Enabled => SandboxUrl is not null;
 
     public DateTime StartedAt { get; } = clock.GetUtcNow().UtcDateTime;
 
