@@ -57,6 +57,29 @@ public sealed partial class DemoExecutableTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Abm_HubSpotApiKeySet_RunsTheProductAndLeavesNoDemoData()
+    {
+        const string operatorKey = "operator-key-of-the-product-test-0123456789";
+        var environment = new Dictionary<string, string>
+        {
+            ["Demo__Enabled"] = "", ["API_SECRET_KEY"] = operatorKey,
+            ["HUBSPOT_API_KEY"] = "pat-na1-00000000-0000-0000-0000-000000000000", ["HUBSPOT_BASE_URL"] = "http://127.0.0.1:9",
+        };
+
+        await using var run = await DemoRun.StartAsync(_workingDirectory, environment, ListeningLine(), keyLine: null);
+        run.Api.DefaultRequestHeaders.Authorization = new("Bearer", operatorKey);
+        using var response = await run.Api.GetAsync("/api/demo");
+
+        response.EnsureSuccessStatusCode();
+        response.Headers.Contains("X-Abm-Demo").ShouldBeFalse();
+        (await response.Content.ReadFromJsonAsync<DemoStatus>())!.Demo.ShouldBeFalse();
+        (await run.Api.GetFromJsonAsync<JsonElement>("/api/workspaces")).EnumerateArray().ShouldAllBe(w => !w.GetProperty("demo").GetBoolean());
+        run.Output.ShouldNotContain("DEMO MODE");
+        Directory.Exists(Path.Combine(_workingDirectory, "data", "demo")).ShouldBeFalse();
+        File.Exists(Path.Combine(_workingDirectory, "data", "abm.db")).ShouldBeTrue("the product's own database, in ./data of the directory it was started from");
+    }
+
     private static async Task<DemoStatus> WaitForLiveEventsAsync(DemoRun run)
     {
         var deadline = Stopwatch.StartNew();
@@ -104,6 +127,9 @@ public sealed partial class DemoExecutableTests : IDisposable
     [GeneratedRegex(@"API key\s+(abm_\S+)")]
     private static partial Regex KeyLine();
 
+    [GeneratedRegex(@"Now listening on: (http://[^""\s]+)")]
+    private static partial Regex ListeningLine();
+
     /// <summary>One run of the executable: its console as it comes, and a client with the key it printed.</summary>
     private sealed class DemoRun : IAsyncDisposable
     {
@@ -130,12 +156,16 @@ public sealed partial class DemoExecutableTests : IDisposable
             }
         }
 
-        public static async Task<DemoRun> StartAsync(string directory, IReadOnlyDictionary<string, string> environment)
+        public static Task<DemoRun> StartAsync(string directory, IReadOnlyDictionary<string, string> environment) =>
+            StartAsync(directory, environment, AddressLine(), KeyLine());
+
+        /// <summary>Starts the executable and waits until it prints its address (and the key, when one is expected).</summary>
+        public static async Task<DemoRun> StartAsync(string directory, IReadOnlyDictionary<string, string> environment, Regex addressLine, Regex? keyLine)
         {
             var run = new DemoRun(AbmProcess.Start(directory, environment));
             var deadline = Stopwatch.StartNew();
-            Match key, address;
-            while (!(key = KeyLine().Match(run.Output)).Success | !(address = AddressLine().Match(run.Output)).Success)
+            Match? key = null, address;
+            while (!(address = addressLine.Match(run.Output)).Success | (keyLine is not null && !(key = keyLine.Match(run.Output)).Success))
             {
                 if (run._process.HasExited || deadline.Elapsed > ReadyDeadline)
                 {
@@ -146,7 +176,11 @@ public sealed partial class DemoExecutableTests : IDisposable
             }
 
             run.Api = new HttpClient { BaseAddress = new Uri(address.Groups[1].Value) };
-            run.Api.DefaultRequestHeaders.Authorization = new("Bearer", key.Groups[1].Value);
+            if (key is not null)
+            {
+                run.Api.DefaultRequestHeaders.Authorization = new("Bearer", key.Groups[1].Value);
+            }
+
             return run;
         }
 

@@ -99,9 +99,11 @@ internal sealed partial class DemoBootstrap(
         var sinkKey = await RotateKeyAsync(database, workspaceId, SinkKeyName, Roles.Marketer, cancellationToken);
         await ConnectLiveActivityAsync(sandbox, address, sinkKey, cancellationToken);
         demo.ReadyAt = clock.GetUtcNow().UtcDateTime;
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var uptime = clock.GetUtcNow() - process.StartTime.ToUniversalTime();
 
         Console.WriteLine($"""
-            abm demo: READY. This is DEMO MODE: every contact, account and event comes from the built-in HubSpot sandbox (simulated buyers), not from a real portal.
+            abm demo: READY {uptime.TotalSeconds:0} s after start. This is DEMO MODE: every contact, account and event comes from the built-in HubSpot sandbox (simulated buyers), not from a real portal.
             abm demo: API        {address}
             abm demo: API key    {adminKey}   (admin of the demo workspace; shown once, stored only as a hash; a new one is issued at every start)
             abm demo: try        curl -H "Authorization: Bearer <the key above>" {address}api/demo
