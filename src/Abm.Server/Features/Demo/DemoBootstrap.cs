@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Abm.Data;
 using Abm.Data.Entities;
@@ -8,7 +7,6 @@ using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Imports;
 using Abm.Server.Features.Provisioning;
 using Abm.Server.Features.Sync;
-using Abm.Server.Features.Webhooks;
 using Abm.Server.Features.Workspaces;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -29,12 +27,6 @@ internal sealed partial class DemoBootstrap(
 {
     public const string AdminKeyName = "Demo key";
     public const string SinkKeyName = "Demo event sink";
-
-    private static readonly (string EventType, string? Property)[] Subscriptions =
-    [
-        ("contact.creation", null), ("contact.propertyChange", "lifecyclestage"), ("company.propertyChange", "lifecyclestage"),
-        ("deal.creation", null), ("deal.propertyChange", "dealstage"),
-    ];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -93,11 +85,14 @@ internal sealed partial class DemoBootstrap(
         }
 
         var scored = await services.GetRequiredService<SyncedContactScoring>().ScoreAsync(workspaceId, cancellationToken);
-        Console.WriteLine($"abm demo: scored {scored.Contacts:N0} contacts and {scored.Accounts:N0} accounts");
+        // After a restart the scoring worker may already have taken what the sync queued: then nothing is left here.
+        Console.WriteLine(scored.Contacts == 0
+            ? "abm demo: every contact already has its score"
+            : $"abm demo: scored {scored.Contacts:N0} contacts and {scored.Accounts:N0} accounts");
 
         var adminKey = await RotateKeyAsync(database, workspaceId, AdminKeyName, Roles.Admin, cancellationToken);
         var sinkKey = await RotateKeyAsync(database, workspaceId, SinkKeyName, Roles.Marketer, cancellationToken);
-        await ConnectLiveActivityAsync(sandbox, address, sinkKey, cancellationToken);
+        await DemoLiveActivity.ConnectAsync(sandbox, configuration, address, sinkKey, cancellationToken);
         demo.ReadyAt = clock.GetUtcNow().UtcDateTime;
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         var uptime = clock.GetUtcNow() - process.StartTime.ToUniversalTime();
@@ -154,40 +149,6 @@ internal sealed partial class DemoBootstrap(
         database.ApiKeys.Add(new ApiKey { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, Name = name, Prefix = prefix, SecretHash = hash, Role = role, CreatedAt = now });
         await database.SaveChangesAsync(cancellationToken);
         return secret;
-    }
-
-    /// <summary>Points the sandbox's event sink and webhooks at this server, then lets the sandbox clock run.</summary>
-    private async Task ConnectLiveActivityAsync(HttpClient sandbox, Uri address, string sinkKey, CancellationToken cancellationToken)
-    {
-        var portalId = configuration["HUBSPOT_PORTAL_ID"];
-        await CheckAsync(await sandbox.PutAsJsonAsync($"/_sandbox/portals/{portalId}/event-sink",
-            new { url = address.ToString().TrimEnd('/'), apiKey = sinkKey, batchSize = 500 }, cancellationToken), "event sink");
-
-        var developer = $"?hapikey={configuration["Demo:DeveloperApiKey"]}";
-        var app = $"/webhooks/v3/{configuration["Demo:AppId"]}";
-        await CheckAsync(await sandbox.PutAsJsonAsync($"{app}/settings{developer}", new { targetUrl = new Uri(address, WebhookEndpoints.Route).ToString() }, cancellationToken), "webhook settings");
-        var existing = await sandbox.GetFromJsonAsync<System.Text.Json.JsonElement>($"{app}/subscriptions{developer}", cancellationToken);
-        if (existing.GetProperty("results").GetArrayLength() == 0)
-        {
-            foreach (var (eventType, property) in Subscriptions)
-            {
-                await CheckAsync(await sandbox.PostAsJsonAsync($"{app}/subscriptions{developer}", new { eventType, propertyName = property, active = true }, cancellationToken), "webhook subscription");
-            }
-        }
-
-        var speed = double.Parse(configuration["Demo:ClockSpeed"] ?? "1", CultureInfo.InvariantCulture);
-        await CheckAsync(await sandbox.PutAsJsonAsync("/_sandbox/clock", new { speed }, cancellationToken), "sandbox clock");
-    }
-
-    private static async Task CheckAsync(HttpResponseMessage response, string what)
-    {
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"The sandbox refused the {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            }
-        }
     }
 
     private async Task<bool> ListeningAsync(CancellationToken stoppingToken)
