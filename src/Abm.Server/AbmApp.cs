@@ -4,6 +4,7 @@ using Abm.Server.Features.Access;
 using Abm.Server.Features.ApiKeys;
 using Abm.Server.Features.Connections;
 using Abm.Server.Features.Content;
+using Abm.Server.Features.Demo;
 using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Events;
 using Abm.Server.Features.Health;
@@ -65,6 +66,7 @@ internal static class AbmApp
         builder.Services.AddWebhooks();
         builder.Services.AddNurture();
         builder.Services.AddObservability(builder.Configuration);
+        builder.Services.AddDemo();
 
         var app = builder.Build();
         app.UseAbmMiddleware();
@@ -88,6 +90,7 @@ internal static class AbmApp
         app.MapWebhookEndpoints();
         api.MapGroup("/nurture").MapNurtureEndpoints();
         app.MapObservabilityEndpoints(api);
+        api.MapDemoEndpoints();
         return app;
     }
 

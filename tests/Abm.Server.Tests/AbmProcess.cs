@@ -50,6 +50,9 @@ internal static class AbmProcess
         }
 
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        // These runs check the product's own verbs and settings; the demo (the default without a HubSpot
+        // connection) is asked for by the tests that mean it.
+        start.Environment["Demo__Enabled"] = "false";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

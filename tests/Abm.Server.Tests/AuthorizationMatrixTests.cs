@@ -58,6 +58,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/sync/stats", Access.Read, null, null),
         new("GET", "/api/writeback/status", Access.Read, null, null),
         new("GET", "/api/alerts", Access.Operator, null, null),
+        new("GET", "/api/demo", Access.Read, null, null),
         new("GET", "/api/contacts", Access.Read, null, null),
         new("DELETE", "/api/contacts", Access.Admin, null, null),
         new("GET", "/api/segments/rules/", Access.Read, null, null),

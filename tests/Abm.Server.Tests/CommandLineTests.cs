@@ -39,6 +39,8 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "sync", "--ful" }, "did you mean '--full'?")]
     [InlineData(new[] { "sync", "--max-contact", "5" }, "did you mean '--max-contacts'?")]
     [InlineData(new[] { "sync", "extra" }, "unknown verb or argument 'extra'")]
+    [InlineData(new[] { "demo", "--rest" }, "did you mean '--reset'?")]
+    [InlineData(new[] { "dmeo" }, "did you mean 'demo'?")]
     public async Task Abm_UnknownVerbOrMisspeltOption_ExitsWithASuggestionAndDoesNothing(string[] args, string expected)
     {
         var outcome = await AbmProcess.RunAsync(_workingDirectory, new Dictionary<string, string>(), args);

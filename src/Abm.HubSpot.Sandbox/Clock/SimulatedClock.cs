@@ -3,7 +3,9 @@ namespace Abm.HubSpot.Sandbox.Clock;
 /// <summary>
 /// The sandbox's notion of "now". It runs at a configurable speed relative to real time and can be
 /// advanced or set, so hours of HubSpot behaviour (rate-limit windows, token expiry, webhook retries)
-/// can be exercised in milliseconds.
+/// can be exercised in milliseconds. With <c>neverAheadOfRealTime</c> it runs fast only while it is behind
+/// the real clock and then keeps pace with it: buyers never act in the future of the systems that receive
+/// their events (ABM Engine refuses events from its future).
 /// </summary>
 public sealed class SimulatedClock : TimeProvider
 {
@@ -13,14 +15,18 @@ public sealed class SimulatedClock : TimeProvider
     private long _anchorTimestamp;
     private double _speed;
 
-    public SimulatedClock(DateTimeOffset start, double speed = 1, TimeProvider? real = null)
+    public SimulatedClock(DateTimeOffset start, double speed = 1, TimeProvider? real = null, bool neverAheadOfRealTime = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(speed);
         _real = real ?? System;
-        _anchor = start;
+        NeverAheadOfRealTime = neverAheadOfRealTime;
+        _anchor = Capped(start);
         _anchorTimestamp = _real.GetTimestamp();
         _speed = speed;
     }
+
+    /// <summary>True when the clock never shows a moment later than the real clock's (advances and jumps stop there).</summary>
+    public bool NeverAheadOfRealTime { get; }
 
     /// <summary>Simulated seconds per real second; 0 freezes the clock.</summary>
     public double Speed
@@ -48,7 +54,7 @@ public sealed class SimulatedClock : TimeProvider
         lock (_gate)
         {
             Rebase();
-            _anchor += by;
+            _anchor = Capped(_anchor + by);
         }
     }
 
@@ -56,7 +62,7 @@ public sealed class SimulatedClock : TimeProvider
     {
         lock (_gate)
         {
-            _anchor = now;
+            _anchor = Capped(now);
             _anchorTimestamp = _real.GetTimestamp();
         }
     }
@@ -82,6 +88,10 @@ public sealed class SimulatedClock : TimeProvider
     private DateTimeOffset NowUnderLock()
     {
         var realElapsed = _real.GetElapsedTime(_anchorTimestamp);
-        return _anchor + TimeSpan.FromTicks((long)(realElapsed.Ticks * _speed));
+        return Capped(_anchor + TimeSpan.FromTicks((long)(realElapsed.Ticks * _speed)));
     }
+
+    // The minimum of two clocks that only move forward only moves forward, so capping keeps time monotonic.
+    private DateTimeOffset Capped(DateTimeOffset simulated) =>
+        NeverAheadOfRealTime && _real.GetUtcNow() is var real && simulated > real ? real : simulated;
 }

@@ -35,7 +35,8 @@ internal static class SandboxApplication
             builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         }
 
-        var clock = new SimulatedClock(options.ClockStart ?? TimeProvider.System.GetUtcNow(), options.ClockSpeed);
+        var start = options.ClockStart ?? TimeProvider.System.GetUtcNow() - options.History;
+        var clock = new SimulatedClock(start, options.ClockSpeed, neverAheadOfRealTime: options.ClockCappedAtRealTime);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<TimeProvider>(clock);

@@ -4,7 +4,7 @@ namespace Abm.HubSpot.Sandbox.Hosting;
 
 /// <summary>
 /// Turns the executable's arguments (<c>--urls --seed --accounts --tier --portals --clock-speed
-/// --search-delay-ms --behaviour on|off --data-file --log</c>) into <see cref="SandboxOptions"/>; unknown arguments are an error.
+/// --search-delay-ms --behaviour on|off --data-file --start-days-ago --catch-up-hours --never-ahead --log</c>) into <see cref="SandboxOptions"/>; unknown arguments are an error.
 /// </summary>
 internal static class SandboxCommandLine
 {
@@ -24,9 +24,9 @@ internal static class SandboxCommandLine
             {
                 values[name[2..equals]] = name[(equals + 1)..];
             }
-            else if (name == "--log")
+            else if (name is "--log" or "--never-ahead")
             {
-                values["log"] = "true";
+                values[name[2..]] = "true";
             }
             else if (i + 1 < args.Count)
             {
@@ -38,7 +38,7 @@ internal static class SandboxCommandLine
             }
         }
 
-        var unknown = values.Keys.Except(["urls", "seed", "accounts", "tier", "portals", "clock-speed", "search-delay-ms", "behaviour", "data-file", "log"]).ToList();
+        var unknown = values.Keys.Except(["urls", "seed", "accounts", "tier", "portals", "clock-speed", "search-delay-ms", "behaviour", "data-file", "start-days-ago", "catch-up-hours", "never-ahead", "log"]).ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"Unknown option(s): {string.Join(", ", unknown.Select(u => "--" + u))}.");
@@ -59,8 +59,17 @@ internal static class SandboxCommandLine
             SearchVisibilityDelay = TimeSpan.FromMilliseconds(Int(values, "search-delay-ms", 0)),
             SimulateBehaviour = values.GetValueOrDefault("behaviour", "on") != "off",
             DataFile = values.GetValueOrDefault("data-file"),
+            History = TimeSpan.FromDays(NonNegative(values, "start-days-ago")),
+            CatchUp = TimeSpan.FromHours(NonNegative(values, "catch-up-hours")),
+            NeverAheadOfRealTime = values.ContainsKey("never-ahead"),
             EnableLogging = values.ContainsKey("log"),
         };
+    }
+
+    private static double NonNegative(Dictionary<string, string> values, string name)
+    {
+        var value = values.TryGetValue(name, out var text) ? double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : 0;
+        return value >= 0 && double.IsFinite(value) ? value : throw new ArgumentException($"--{name} must be a number of zero or more.");
     }
 
     private static int Int(Dictionary<string, string> values, string name, int fallback) =>

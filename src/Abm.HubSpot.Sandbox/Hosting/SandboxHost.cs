@@ -53,6 +53,8 @@ public sealed class SandboxHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var app = SandboxApplication.Build(options);
         await app.StartAsync(cancellationToken);
+        HistoryLiving.LiveUpToNow(options, app.Services.GetRequiredService<SimulatedClock>(), app.Services.GetRequiredService<PortalRegistry>(),
+            app.Services.GetRequiredService<Market.Behaviour.BehaviourEngine>());
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SandboxHost(app, address.TrimEnd('/'));
     }

@@ -13,6 +13,25 @@ public sealed record SandboxOptions
     /// <summary>Simulated time at start; null starts at the real current time.</summary>
     public DateTimeOffset? ClockStart { get; init; }
 
+    /// <summary>
+    /// Start in the past: a new portal is seeded this long before the real now and its buyers live that time
+    /// before <see cref="SandboxHost.StartAsync"/> returns (a portal read back from the data file lives the time
+    /// it was stopped instead). Any value above zero also keeps the clock from running ahead of real time.
+    /// </summary>
+    public TimeSpan History { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// The last part of <see cref="History"/> that is lived after the start, on the running clock at
+    /// <see cref="ClockSpeed"/>, instead of before it: a receiver attached at start sees those buyers act faster
+    /// than real time until the clock has caught up with the real one.
+    /// </summary>
+    public TimeSpan CatchUp { get; init; } = TimeSpan.Zero;
+
+    /// <summary>The clock never shows a moment later than the real clock (see <see cref="Clock.SimulatedClock"/>); on with a <see cref="History"/>.</summary>
+    public bool NeverAheadOfRealTime { get; init; }
+
+    internal bool ClockCappedAtRealTime => NeverAheadOfRealTime || History > TimeSpan.Zero;
+
     /// <summary>Simulated seconds per real second; 0 freezes time until advanced through the admin API.</summary>
     public double ClockSpeed { get; init; } = 1;
 

@@ -19,6 +19,12 @@ internal static class SandboxProgram
           --search-delay-ms N     how late search sees a change (default 0)
           --behaviour on|off      simulated buyers act over simulated time (default on)
           --data-file PATH        keep the portal in a SQLite file and resume from it on restart
+          --start-days-ago N      seed the portal N days ago and let its buyers live those days before the
+                                  startup line (a restored portal lives the time it was stopped); the clock
+                                  then never runs ahead of real time
+          --catch-up-hours H      live the last H hours of that history after the start, at --clock-speed,
+                                  so a receiver attached at start sees buyers act until the clock catches up
+          --never-ahead           keep the clock from running ahead of real time (on with --start-days-ago)
           --log                   log every request
           --help                  this text
 

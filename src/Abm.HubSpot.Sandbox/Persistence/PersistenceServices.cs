@@ -18,6 +18,7 @@ internal static class PersistenceServices
         services.AddSingleton<IPortalSection, TransactionalSendsSection>();
         services.AddSingleton<IPortalSection, FormsSection>();
         services.AddSingleton<IPortalSection, FormSubmissionsSection>();
+        services.AddSingleton<IPortalSection, BehaviourSection>();
         services.AddSingleton<ISandboxSection, ClockSection>();
         services.AddSingleton<ISandboxSection, OAuthSection>();
         services.AddSingleton<ISandboxSection, WebhooksSection>();

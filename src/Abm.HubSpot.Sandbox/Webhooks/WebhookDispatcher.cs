@@ -76,7 +76,9 @@ internal sealed partial class WebhookDispatcher(
     private async Task DeliverAsync(PendingDelivery delivery, string targetUrl, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(delivery.Events.Select(e => e with { AttemptNumber = delivery.Attempt }), SandboxJson.Options);
-        var timestamp = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        // A request leaves at a real moment: a clock kept behind real time (catching up after a start in the past)
+        // dates what happened, not when it is sent, so receivers that check the stamp's freshness accept it.
+        var timestamp = (options.ClockCappedAtRealTime ? TimeProvider.System : clock).GetUtcNow().ToUnixTimeMilliseconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, targetUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-HubSpot-Signature-v3", WebhookSignature.V3(app.ClientSecret, "POST", targetUrl, body, timestamp));
         request.Headers.Add("X-HubSpot-Request-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));

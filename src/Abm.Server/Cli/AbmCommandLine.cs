@@ -25,7 +25,7 @@ internal static class AbmCommandLine
     /// <summary>Every verb, with its options and help.</summary>
     internal static RootCommand Create()
     {
-        var root = new RootCommand("ABM Engine: account-based marketing for HubSpot. Without a verb, runs 'serve'.")
+        var root = new RootCommand("ABM Engine: account-based marketing for HubSpot. Without a verb, runs 'serve' (the demo when no HubSpot connection is configured).")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
@@ -40,6 +40,7 @@ internal static class AbmCommandLine
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(PropertiesCommand.Create());
         root.Subcommands.Add(SyncCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(RecommendCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());

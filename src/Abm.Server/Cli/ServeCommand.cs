@@ -9,9 +9,15 @@ internal static class ServeCommand
 {
     public static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        string[] args = [.. parse.UnmatchedTokens];
+        if (Features.Demo.DemoMode.IsDefault(Features.Demo.DemoMode.ReadConfiguration(args)))
+        {
+            return await DemoCommand.RunAsync(args, reset: false, cancellationToken);
+        }
+
         try
         {
-            var app = AbmApp.Build([.. parse.UnmatchedTokens]);
+            var app = AbmApp.Build(args);
             await app.RunAsync();
             return 0;
         }

@@ -33,6 +33,26 @@ public sealed class SandboxCommandLineTests
         options.DataFile.ShouldBeNull();
     }
 
+    [Fact]
+    public void Parse_StartInThePast_SetsHistoryCatchUpAndTheClockRule()
+    {
+        var options = SandboxCommandLine.Parse(["--start-days-ago", "30", "--catch-up-hours=2.5"]);
+
+        options.History.ShouldBe(TimeSpan.FromDays(30));
+        options.CatchUp.ShouldBe(TimeSpan.FromHours(2.5));
+        options.NeverAheadOfRealTime.ShouldBeFalse();
+        SandboxCommandLine.Parse(["--never-ahead"]).NeverAheadOfRealTime.ShouldBeTrue();
+        SandboxCommandLine.Parse([]).History.ShouldBe(TimeSpan.Zero);
+    }
+
+    [Theory]
+    [InlineData("--start-days-ago", "-1")]
+    [InlineData("--catch-up-hours", "NaN")]
+    public void Parse_NegativeOrNonNumericHistory_Throws(string option, string value)
+    {
+        Should.Throw<ArgumentException>(() => SandboxCommandLine.Parse([option, value]));
+    }
+
     [Theory]
     [InlineData("--seed")]
     [InlineData("stray")]

@@ -68,10 +68,12 @@ internal sealed class BehaviourEngine(RecordWriter writer, BuyerActions actions,
             var market = context.State.Market;
             behaviour.Started = true;
             // A portal read back from the data file already holds what its buyers did before the restart, and
-            // their pending plans are not stored: they resume with a fresh plan at the next simulated midnight.
+            // their pending plans are not stored: the day it resumes in is planned again (each buyer's day is drawn
+            // from the seed and the date alone, so it is the same plan) and only its rest happens.
             var from = context.State.RestoredFromFile ? context.Now : context.State.SeededAt;
             behaviour.SimulatedUntil = from;
-            behaviour.NextDayStart = new DateTimeOffset(from.UtcDateTime.Date, TimeSpan.Zero).AddDays(context.State.RestoredFromFile ? 1 : 0);
+            behaviour.PlanFrom = from;
+            behaviour.NextDayStart = new DateTimeOffset(from.UtcDateTime.Date, TimeSpan.Zero);
             behaviour.Relevance = new RelevanceCache(market.Catalogue);
             behaviour.Buyers = market.Buyers.Contacts.Values.OrderBy(c => c.ContactId).ToArray();
         }
@@ -113,7 +115,12 @@ internal sealed class BehaviourEngine(RecordWriter writer, BuyerActions actions,
         var dayStart = behaviour.NextDayStart;
         behaviour.NextDayStart = dayStart.AddDays(1);
         var seededAt = context.State.SeededAt;
-        new DealProgress(writer).Advance(context with { Now = dayStart < seededAt ? seededAt : dayStart }, behaviour);
+        // On the day a restored portal resumes, its deals already moved before the restart.
+        if (!(context.State.RestoredFromFile && dayStart < behaviour.PlanFrom))
+        {
+            new DealProgress(writer).Advance(context with { Now = dayStart < seededAt ? seededAt : dayStart }, behaviour);
+        }
+
         OrganicDay.Plan(context.State, behaviour, dayStart);
     }
 

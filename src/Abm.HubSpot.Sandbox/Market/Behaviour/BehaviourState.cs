@@ -12,6 +12,12 @@ internal sealed class BehaviourState
     /// <summary>Everything up to and including this moment has happened.</summary>
     public DateTimeOffset SimulatedUntil { get; set; }
 
+    /// <summary>
+    /// Nothing planned before this moment happens: the moment of seeding, or for a portal read back from the data
+    /// file the moment it resumed (what its buyers did earlier that day happened before the restart).
+    /// </summary>
+    public DateTimeOffset PlanFrom { get; set; }
+
     /// <summary>UTC midnight of the next simulated day to plan.</summary>
     public DateTimeOffset NextDayStart { get; set; }
 

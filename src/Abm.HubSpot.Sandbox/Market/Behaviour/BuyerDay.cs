@@ -1,7 +1,7 @@
 namespace Abm.HubSpot.Sandbox.Market.Behaviour;
 
 /// <summary>Schedules one buyer's organic actions for a day, at plausible times, dropping any before seeding.</summary>
-internal sealed class BuyerDay(BehaviourState behaviour, long contactId, DateTimeOffset dayStart, DateTimeOffset seededAt, Random random)
+internal sealed class BuyerDay(BehaviourState behaviour, long contactId, DateTimeOffset dayStart, DateTimeOffset planFrom, Random random)
 {
     public void MarketingEmail(long campaignId, double propensity, MarketContentItem link)
     {
@@ -47,7 +47,7 @@ internal sealed class BuyerDay(BehaviourState behaviour, long contactId, DateTim
 
     private void Schedule(Happening happening)
     {
-        if (happening.At >= seededAt)
+        if (happening.At >= planFrom)
         {
             behaviour.Schedule(happening);
         }

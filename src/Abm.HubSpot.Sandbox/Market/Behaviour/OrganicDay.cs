@@ -38,7 +38,7 @@ internal static class OrganicDay
             var midday = dayStart.AddHours(12);
             var propensity = buyer.PropensityAt(account, midday);
             var byLabel = behaviour.Relevance!.ByLabel(buyer, account, account.StageAt(midday));
-            var day = new BuyerDay(behaviour, buyer.ContactId, dayStart, state.SeededAt, random);
+            var day = new BuyerDay(behaviour, buyer.ContactId, dayStart, behaviour.PlanFrom, random);
 
             if (!behaviour.Unsubscribed.Contains(buyer.ContactId) && random.NextDouble() < MarketingEmailChance)
             {

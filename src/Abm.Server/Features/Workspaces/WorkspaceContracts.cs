@@ -10,8 +10,9 @@ internal sealed record CreateWorkspaceRequest(
 
 internal sealed record RenameWorkspaceRequest([property: Required, StringLength(200, MinimumLength = 1)] string Name);
 
-internal sealed record WorkspaceResponse(Guid Id, string Name, string? HubSpotPortalId, bool IsDefault, DateTime CreatedAt, DateTime UpdatedAt)
+/// <summary>A workspace; <c>Demo</c> is true when the server runs the demo (the workspace holds the built-in sandbox's simulated data).</summary>
+internal sealed record WorkspaceResponse(Guid Id, string Name, string? HubSpotPortalId, bool IsDefault, DateTime CreatedAt, DateTime UpdatedAt, bool Demo)
 {
-    public static WorkspaceResponse From(Workspace workspace) =>
-        new(workspace.Id, workspace.Name, workspace.HubSpotPortalId, workspace.IsDefault, workspace.CreatedAt, workspace.UpdatedAt);
+    public static WorkspaceResponse From(Workspace workspace, Demo.DemoStatus demo) =>
+        new(workspace.Id, workspace.Name, workspace.HubSpotPortalId, workspace.IsDefault, workspace.CreatedAt, workspace.UpdatedAt, demo.Enabled);
 }

@@ -11,20 +11,20 @@ namespace Abm.Server.Features.Workspaces;
 
 internal static class WorkspaceHandlers
 {
-    public static async Task<Ok<List<WorkspaceResponse>>> ListAsync(ClaimsPrincipal user, AbmDbContext database, CancellationToken cancellationToken)
+    public static async Task<Ok<List<WorkspaceResponse>>> ListAsync(ClaimsPrincipal user, AbmDbContext database, Demo.DemoStatus demo, CancellationToken cancellationToken)
     {
         var workspaces = await Visible(database, user).OrderBy(w => w.CreatedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(workspaces.Select(WorkspaceResponse.From).ToList());
+        return TypedResults.Ok(workspaces.Select(w => WorkspaceResponse.From(w, demo)).ToList());
     }
 
     public static async Task<Results<Ok<WorkspaceResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal user, AbmDbContext database, CancellationToken cancellationToken) =>
+        Guid id, ClaimsPrincipal user, AbmDbContext database, Demo.DemoStatus demo, CancellationToken cancellationToken) =>
         await Visible(database, user).SingleOrDefaultAsync(w => w.Id == id, cancellationToken) is { } workspace
-            ? TypedResults.Ok(WorkspaceResponse.From(workspace))
+            ? TypedResults.Ok(WorkspaceResponse.From(workspace, demo))
             : NotFound(id);
 
     public static async Task<Results<Created<WorkspaceResponse>, ProblemHttpResult>> CreateAsync(
-        CreateWorkspaceRequest request, ClaimsPrincipal user, AbmDbContext database, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        CreateWorkspaceRequest request, ClaimsPrincipal user, AbmDbContext database, Demo.DemoStatus demo, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.HubSpotPortalId is { } portal && await database.Workspaces.AnyAsync(w => w.HubSpotPortalId == portal, cancellationToken))
         {
@@ -36,11 +36,11 @@ internal static class WorkspaceHandlers
         database.Workspaces.Add(workspace);
         audit.Record(workspace.Id, user, "workspace.created", "workspace", workspace.Id.ToString(), new { workspace.Name });
         await database.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/workspaces/{workspace.Id}", WorkspaceResponse.From(workspace));
+        return TypedResults.Created($"/api/workspaces/{workspace.Id}", WorkspaceResponse.From(workspace, demo));
     }
 
     public static async Task<Results<Ok<WorkspaceResponse>, ProblemHttpResult>> RenameAsync(
-        Guid id, RenameWorkspaceRequest request, ClaimsPrincipal user, AbmDbContext database, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, RenameWorkspaceRequest request, ClaimsPrincipal user, AbmDbContext database, Demo.DemoStatus demo, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var workspace = await Visible(database, user).SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
         if (workspace is null)
@@ -52,7 +52,7 @@ internal static class WorkspaceHandlers
         workspace.Name = request.Name.Trim();
         workspace.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await database.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(WorkspaceResponse.From(workspace));
+        return TypedResults.Ok(WorkspaceResponse.From(workspace, demo));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
