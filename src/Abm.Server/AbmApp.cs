@@ -1,14 +1,17 @@
 using Abm.Server.Database;
 using Abm.Server.Errors;
 using Abm.Server.Features.Access;
+using Abm.Server.Features.Accounts;
 using Abm.Server.Features.ApiKeys;
 using Abm.Server.Features.Connections;
+using Abm.Server.Features.Contacts;
 using Abm.Server.Features.Content;
 using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Events;
 using Abm.Server.Features.Health;
 using Abm.Server.Features.Imports;
 using Abm.Server.Features.Nurture;
+using Abm.Server.Features.Overview;
 using Abm.Server.Features.Provisioning;
 using Abm.Server.Features.Recommendations;
 using Abm.Server.Features.Sync;
@@ -62,6 +65,9 @@ internal static class AbmApp
         builder.Services.AddWriteBack();
         builder.Services.AddWebhooks();
         builder.Services.AddNurture();
+        builder.Services.AddAccounts();
+        builder.Services.AddContacts();
+        builder.Services.AddOverview();
 
         var app = builder.Build();
         app.UseAbmMiddleware();
@@ -84,6 +90,9 @@ internal static class AbmApp
         api.MapWriteBackEndpoints();
         app.MapWebhookEndpoints();
         api.MapGroup("/nurture").MapNurtureEndpoints();
+        api.MapGroup("/accounts").MapAccountEndpoints();
+        api.MapGroup("/contacts").MapContactEndpoints();
+        api.MapGroup("/overview").MapOverviewEndpoints();
         return app;
     }
 

@@ -28,6 +28,10 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(c => new { c.WorkspaceId, c.HubSpotId }).IsUnique().HasDatabaseName("idx_contacts_hubspot_id");
         builder.HasIndex(c => new { c.WorkspaceId, c.JourneyStage }).HasDatabaseName("idx_contacts_journey_stage");
         builder.HasIndex(c => new { c.WorkspaceId, c.Email });
+        // The contact list pages by score, by name or within a persona without sorting the whole workspace.
+        builder.HasIndex(c => new { c.WorkspaceId, c.EngagementScore }).HasDatabaseName("idx_contacts_score");
+        builder.HasIndex(c => new { c.WorkspaceId, c.LastName, c.FirstName }).HasDatabaseName("idx_contacts_name");
+        builder.HasIndex(c => new { c.WorkspaceId, c.PersonaType }).HasDatabaseName("idx_contacts_persona");
         builder.HasIndex(c => c.CompanyId);
     }
 }
