@@ -1,3 +1,4 @@
+using Abm.Server.Dashboard;
 using Abm.Server.Database;
 using Abm.Server.Errors;
 using Abm.Server.Features.Access;
@@ -16,6 +17,7 @@ using Abm.Server.Features.Provisioning;
 using Abm.Server.Features.Recommendations;
 using Abm.Server.Features.Sync;
 using Abm.Server.Features.Tracking;
+using Abm.Server.Features.Users;
 using Abm.Server.Features.Webhooks;
 using Abm.Server.Features.Workspaces;
 using Abm.Server.Features.WriteBack;
@@ -42,6 +44,8 @@ internal static class AbmApp
                 ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
             },
         });
+        // The dashboard's files (MudBlazor's among them) are found from the build output as well as after publish.
+        builder.WebHost.UseStaticWebAssets();
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(options => (options.UseUtcTimestamp, options.TimestampFormat) = (true, "yyyy-MM-ddTHH:mm:ss.fffZ"));
 
@@ -68,6 +72,8 @@ internal static class AbmApp
         builder.Services.AddAccounts();
         builder.Services.AddContacts();
         builder.Services.AddOverview();
+        builder.Services.AddDashboardUsers();
+        builder.Services.AddDashboard();
 
         var app = builder.Build();
         app.UseAbmMiddleware();
@@ -93,6 +99,7 @@ internal static class AbmApp
         api.MapGroup("/accounts").MapAccountEndpoints();
         api.MapGroup("/contacts").MapContactEndpoints();
         api.MapGroup("/overview").MapOverviewEndpoints();
+        app.MapDashboard();
         return app;
     }
 

@@ -112,7 +112,7 @@ public sealed class CommandLineTests : IDisposable
     }
 
     /// <summary>The URL form operators paste from their hosting provider (postgres://user:pass@host:port/db).</summary>
-    private static string AsUrl(DatabaseTarget target)
+    internal static string AsUrl(DatabaseTarget target)
     {
         if (target.Provider == DatabaseProvider.Sqlite)
         {

@@ -22,6 +22,6 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         // Sync upserts by (workspace, HubSpot id); the unique key makes them idempotent.
         builder.HasIndex(c => new { c.WorkspaceId, c.HubSpotId }).IsUnique().HasDatabaseName("idx_companies_hubspot_id");
         // The account list's default order (score, highest first) reads this index instead of sorting every account.
-        builder.HasIndex(c => new { c.WorkspaceId, c.EngagementScore }).HasDatabaseName("idx_companies_score");
+        builder.HasIndex(c => new { c.WorkspaceId, c.EngagementScore }).HasDatabaseName("idx_companies_score").HasFilter("archived_at IS NULL");
     }
 }
