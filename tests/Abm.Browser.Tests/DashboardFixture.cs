@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Abm.Data.Entities;
 using Abm.Server.Features.Users;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         Api = new HttpClient { BaseAddress = Server.Address };
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DashboardServer.OperatorKey);
         await SeedAsync();
+        (await Api.PostAsJsonAsync("/api/content", new { title = "Evaluation checklist", contentType = "whitepaper", url = "https://vendor.example/checklist" }))
+            .EnsureSuccessStatusCode();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

@@ -85,16 +85,39 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Contacts_GridSearched_OpensAContactWithItsRecommendations()
+    {
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync("/contacts");
+        await page.Locator("#contacts-total").Filter(new() { HasText = $"{fixture.Contacts.Count} contacts match" }).WaitForAsync();
+        (await page.Locator("tbody tr").CountAsync()).ShouldBe(25);
+
+        await page.GetByLabel("Search name or email").FillAsync("buyer7@");
+        await page.Locator("#contacts-total").Filter(new() { HasText = "1 contacts match" }).WaitForAsync();
+        await ScreenshotAsync(page, "contacts");
+        await page.Locator("tbody tr a").First.ClickAsync();
+
+        await page.Locator("[data-kpi=score]").WaitForAsync();
+        var contact = fixture.Contacts.Single(c => c.Email == "buyer7@account02.example");
+        (await page.Locator("[data-kpi=score]").TextContentAsync()).ShouldBe(contact.EngagementScore.ToString(CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Evaluation checklist" }).WaitForAsync();
+        (await page.GetByRole(AriaRole.Link, new() { Name = "Evaluation checklist" }).GetAttributeAsync("href")).ShouldBe("https://vendor.example/checklist");
+        await ScreenshotAsync(page, "contact");
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("/signin", false)]
     [InlineData("/", true)]
     [InlineData("/accounts", true)]
+    [InlineData("/contacts", true)]
     public async Task Page_AxeScan_NoSeriousOrCriticalViolation(string path, bool signedIn)
     {
         var page = signedIn ? await fixture.SignedInPageAsync() : await (await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Server.Address.ToString() })).NewPageAsync();
         await page.GotoAsync(path);
         await page.Locator("h1").WaitForAsync();
-        if (path == "/accounts")
+        if (path is "/accounts" or "/contacts")
         {
             await page.Locator("tbody tr").First.WaitForAsync();
         }

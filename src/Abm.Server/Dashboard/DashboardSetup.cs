@@ -29,7 +29,8 @@ internal static class DashboardSetup
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapPost("/signout", SignOutAsync).RequireAuthorization(AccessPolicies.Read).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
-        app.MapGet("/export/accounts.csv", AccountExport.ExportAsync).RequireAuthorization(AccessPolicies.Read).ExcludeFromDescription();
+        app.MapGet("/export/accounts.csv", GridExports.AccountsAsync).RequireAuthorization(AccessPolicies.Read).ExcludeFromDescription();
+        app.MapGet("/export/contacts.csv", GridExports.ContactsAsync).RequireAuthorization(AccessPolicies.Read).ExcludeFromDescription();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Abm.Server.Features.Users;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -22,7 +23,7 @@ public sealed partial class DashboardSignInTests(ServerFixture fixture) : IClass
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldContain("/signin?ReturnUrl=%2Faccounts");
-        (await browser.GetAsync("/export/accounts.csv")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized); // a download, not a page: no redirect
+        (await browser.GetAsync("/export/accounts.csv")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
     [Fact]
@@ -123,16 +124,41 @@ public sealed partial class DashboardSignInTests(ServerFixture fixture) : IClass
         (await browser.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
+    [Fact]
+    public async Task ContactsExport_SignedIn_HoldsWhatTheApiListsForTheSameQuery()
+    {
+        var (email, workspace) = await AddUserInWorkspaceAsync("sales");
+        for (var i = 0; i < 12; i++)
+        {
+            await Lists.ListSeed.ContactAsync(Server, workspace, $"Export{i:00}", i * 8, i % 2 == 0 ? "vendor_evaluation" : "problem_awareness");
+        }
+
+        var browser = Browser();
+        await SignInAsync(browser, email, Password);
+        const string query = "?sort=score&order=desc&stage=vendor_evaluation";
+
+        var csv = (await browser.GetStringAsync($"/export/contacts.csv{query}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var api = await Server.ClientWithKey((await Server.CreateKeyAsync("viewer", workspace)).Key)
+            .GetFromJsonAsync<Abm.Server.Features.Contacts.ContactListResponse>($"/api/contacts{query}");
+
+        csv[0].Trim().ShouldBe("id,hubspot_id,first_name,last_name,email,company,company_id,score,engagement_band,journey_stage,persona,segments");
+        csv.Skip(1).Select(line => Guid.Parse(line.Split(',')[0])).ShouldBe(api!.Contacts.Select(c => c.Id));
+        csv.Length.ShouldBe(7);
+        (await browser.GetAsync("/export/contacts.csv?stage=closed")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
     private HttpClient Browser() => Server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    private async Task<string> AddUserAsync(string role)
+    private async Task<string> AddUserAsync(string role) => (await AddUserInWorkspaceAsync(role)).Email;
+
+    private async Task<(string Email, Guid Workspace)> AddUserInWorkspaceAsync(string role)
     {
         var email = $"user.{Guid.NewGuid():N}@example.com";
         var workspace = await Server.CreateWorkspaceAsync($"Signin {Guid.NewGuid():N}");
         await using var scope = Server.Services.CreateAsyncScope();
         var (user, problems) = await scope.ServiceProvider.GetRequiredService<DashboardUsers>().AddAsync(email, role, workspace, Password);
         user.ShouldNotBeNull(string.Join("; ", problems));
-        return email;
+        return (email, workspace);
     }
 
     /// <summary>Fills in the sign-in form as a browser does: the page's antiforgery token and cookie go with it.</summary>

@@ -40,19 +40,12 @@ internal sealed record AccountFilter
     public static bool NaturallyDescending(AccountSort sort) => sort is AccountSort.Score or AccountSort.Velocity or AccountSort.Coverage or AccountSort.Contacts or AccountSort.Stage;
 
     /// <summary>The list's query string for these filters and sort (paging left out): what the dashboard's export link sends.</summary>
-    public string ToQueryString()
-    {
-        var parts = new List<KeyValuePair<string, string?>>
-        {
-            new("sort", SortName), new("order", Descending ? "desc" : "asc"),
-            new("minScore", Number(MinScore)), new("maxScore", Number(MaxScore)), new("minVelocity", Number(MinVelocity)), new("maxVelocity", Number(MaxVelocity)),
-            new("minCoverage", Number(MinCoverage)), new("maxCoverage", Number(MaxCoverage)),
-            new("stage", Stage), new("tier", Tier), new("industry", Industry), new("owner", Owner), new("search", Search),
-        };
-        return Microsoft.AspNetCore.Http.QueryString.Create(parts.Where(p => p.Value is not null)).ToString();
-
-        static string? Number(double? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public string ToQueryString() => ListQueryString.Of(
+        ("sort", SortName), ("order", Descending ? "desc" : "asc"),
+        ("minScore", ListQueryString.Number(MinScore)), ("maxScore", ListQueryString.Number(MaxScore)),
+        ("minVelocity", ListQueryString.Number(MinVelocity)), ("maxVelocity", ListQueryString.Number(MaxVelocity)),
+        ("minCoverage", ListQueryString.Number(MinCoverage)), ("maxCoverage", ListQueryString.Number(MaxCoverage)),
+        ("stage", Stage), ("tier", Tier), ("industry", Industry), ("owner", Owner), ("search", Search));
 
     public static AccountFilter Read(AccountListParameters query, QueryReader reader)
     {

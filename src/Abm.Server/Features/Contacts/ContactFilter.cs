@@ -35,10 +35,17 @@ internal sealed record ContactFilter
     public string? HubSpotId { get; init; }
     /// <summary>An exact email address, any case.</summary>
     public string? Email { get; init; }
+    public Guid? Id { get; init; }
 
     public string SortName => SortNames.First(s => s.Value == Sort).Key;
 
     public static bool NaturallyDescending(ContactSort sort) => sort is ContactSort.Score or ContactSort.Stage or ContactSort.LastInteraction or ContactSort.Updated;
+
+    /// <summary>The list's query string for these filters and sort (paging left out): what the dashboard's export link sends.</summary>
+    public string ToQueryString() => ListQueryString.Of(
+        ("sort", SortName), ("order", Descending ? "desc" : "asc"),
+        ("minScore", ListQueryString.Number(MinScore)), ("maxScore", ListQueryString.Number(MaxScore)),
+        ("stage", Stage), ("persona", Persona), ("segment", Segment), ("companyId", CompanyId?.ToString()), ("owner", Owner), ("search", Search));
 
     public static ContactFilter Read(ContactListParameters query, QueryReader reader)
     {

@@ -38,9 +38,17 @@ internal sealed class ContactQuery(AbmDbContext database)
         (await ListAsync(new ContactFilter { HubSpotId = hubSpotId, Email = email, Sort = ContactSort.Updated, Descending = true, Limit = 1 }, cancellationToken))
             .Rows is [var first, ..] ? first : null;
 
+    public async Task<ContactRow?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        (await ListAsync(new ContactFilter { Id = id, Limit = 1 }, cancellationToken)).Rows is [var row] ? row : null;
+
     private IQueryable<Data.Entities.Contact> Filtered(ContactFilter filter)
     {
         var rows = database.Contacts.AsNoTracking().Where(c => c.ArchivedAt == null);
+        if (filter.Id is { } id)
+        {
+            rows = rows.Where(c => c.Id == id);
+        }
+
         if (filter.HubSpotId is { } hubSpotId)
         {
             rows = rows.Where(c => c.HubSpotId == hubSpotId);
