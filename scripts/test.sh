@@ -26,6 +26,14 @@ ensure_postgres() {
   fi
 }
 
+# The dashboard's browser tests drive Debian's Chromium through Playwright (no browser download).
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    log "Installing Chromium from Debian's packages"
+    apt_install chromium
+  fi
+}
+
 ensure_node() {
   if ! command -v npm >/dev/null 2>&1; then
     log "Installing Node.js and npm from Debian's packages"
@@ -81,6 +89,7 @@ run_tests() { # $1 = label, rest = dotnet test arguments
 }
 
 ensure_postgres
+ensure_chromium
 ensure_node
 
 # HubSpot's official Node client, pinned by the lockfile, checks the sandbox's fidelity.

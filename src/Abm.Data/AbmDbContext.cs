@@ -46,6 +46,8 @@ public sealed class AbmDbContext(DbContextOptions<AbmDbContext> options, ICurren
     public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<OAuthConnection> OAuthConnections => Set<OAuthConnection>();
+    /// <summary>Dashboard users; not workspace-filtered, since signing in finds a user before any workspace is known.</summary>
+    public DbSet<DashboardUser> Users => Set<DashboardUser>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,8 +1,11 @@
+using Abm.Server.Dashboard;
 using Abm.Server.Database;
 using Abm.Server.Errors;
 using Abm.Server.Features.Access;
+using Abm.Server.Features.Accounts;
 using Abm.Server.Features.ApiKeys;
 using Abm.Server.Features.Connections;
+using Abm.Server.Features.Contacts;
 using Abm.Server.Features.Content;
 using Abm.Server.Features.Demo;
 using Abm.Server.Features.Engagement;
@@ -11,10 +14,12 @@ using Abm.Server.Features.Health;
 using Abm.Server.Features.Imports;
 using Abm.Server.Features.Nurture;
 using Abm.Server.Features.Observability;
+using Abm.Server.Features.Overview;
 using Abm.Server.Features.Provisioning;
 using Abm.Server.Features.Recommendations;
 using Abm.Server.Features.Sync;
 using Abm.Server.Features.Tracking;
+using Abm.Server.Features.Users;
 using Abm.Server.Features.Webhooks;
 using Abm.Server.Features.Workspaces;
 using Abm.Server.Features.WriteBack;
@@ -41,6 +46,8 @@ internal static class AbmApp
                 ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
             },
         });
+        // The dashboard's files (MudBlazor's among them) are found from the build output as well as after publish.
+        builder.WebHost.UseStaticWebAssets();
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(options => (options.UseUtcTimestamp, options.TimestampFormat) = (true, "yyyy-MM-ddTHH:mm:ss.fffZ"));
 
@@ -67,6 +74,11 @@ internal static class AbmApp
         builder.Services.AddNurture();
         builder.Services.AddObservability(builder.Configuration);
         builder.Services.AddDemo();
+        builder.Services.AddAccounts();
+        builder.Services.AddContacts();
+        builder.Services.AddOverview();
+        builder.Services.AddDashboardUsers();
+        builder.Services.AddDashboard();
 
         var app = builder.Build();
         app.UseAbmMiddleware();
@@ -91,6 +103,10 @@ internal static class AbmApp
         api.MapGroup("/nurture").MapNurtureEndpoints();
         app.MapObservabilityEndpoints(api);
         api.MapDemoEndpoints();
+        api.MapGroup("/accounts").MapAccountEndpoints();
+        api.MapGroup("/contacts").MapContactEndpoints();
+        api.MapGroup("/overview").MapOverviewEndpoints();
+        app.MapDashboard();
         return app;
     }
 

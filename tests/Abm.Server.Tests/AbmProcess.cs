@@ -37,6 +37,8 @@ internal static class AbmProcess
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // Never a terminal: a verb that would prompt (abm users add without --password) takes its scripted path.
+            RedirectStandardInput = true,
         };
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
         foreach (var arg in args)

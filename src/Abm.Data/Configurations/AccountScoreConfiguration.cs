@@ -13,6 +13,7 @@ internal sealed class AccountScoreConfiguration : IEntityTypeConfiguration<Accou
         builder.BelongsToWorkspace();
         builder.HasOne<Company>().WithMany().HasForeignKey(s => s.CompanyId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(s => s.RoleCounts).IsJsonDocument();
+        builder.Property(s => s.DominantStage).HasMaxLength(50);
         builder.HasIndex(s => s.CompanyId).IsUnique();
     }
 }

@@ -7,6 +7,8 @@ namespace Abm.Data.Configurations;
 
 internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 {
+    private const string LiveOnly = "archived_at IS NULL";
+
     public void Configure(EntityTypeBuilder<Contact> builder)
     {
         builder.ToTable("contacts");
@@ -28,6 +30,14 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(c => new { c.WorkspaceId, c.HubSpotId }).IsUnique().HasDatabaseName("idx_contacts_hubspot_id");
         builder.HasIndex(c => new { c.WorkspaceId, c.JourneyStage }).HasDatabaseName("idx_contacts_journey_stage");
         builder.HasIndex(c => new { c.WorkspaceId, c.Email });
+        // The contact list pages by score, by name, within a persona or within an account without sorting the whole
+        // workspace. Only live contacts are listed, so the indexes hold only them: counting a workspace's contacts then
+        // reads an index alone. The (workspace, company, name) one is what SQLite, which keeps no statistics, needs to
+        // prefer the account's few contacts over walking every name in order.
+        builder.HasIndex(c => new { c.WorkspaceId, c.EngagementScore }).HasDatabaseName("idx_contacts_score").HasFilter(LiveOnly);
+        builder.HasIndex(c => new { c.WorkspaceId, c.LastName, c.FirstName }).HasDatabaseName("idx_contacts_name").HasFilter(LiveOnly);
+        builder.HasIndex(c => new { c.WorkspaceId, c.PersonaType }).HasDatabaseName("idx_contacts_persona").HasFilter(LiveOnly);
+        builder.HasIndex(c => new { c.WorkspaceId, c.CompanyId, c.LastName, c.FirstName }).HasDatabaseName("idx_contacts_company").HasFilter(LiveOnly);
         builder.HasIndex(c => c.CompanyId);
     }
 }

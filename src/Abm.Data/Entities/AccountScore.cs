@@ -11,5 +11,8 @@ public sealed class AccountScore : IWorkspaceScoped
     public double StakeholderCoverage { get; set; }
     /// <summary>Engaged contacts per buying role, JSON object.</summary>
     public string RoleCounts { get; set; } = "{}";
+    /// <summary>The journey stage most of the account's contacts are in (null with no contacts).</summary>
+    public string? DominantStage { get; set; }
+    public int ContactCount { get; set; }
     public DateTime ComputedAt { get; set; }
 }

@@ -11,6 +11,8 @@ public sealed class Company : IWorkspaceScoped
     public int? EmployeeCount { get; set; }
     public decimal? AnnualRevenue { get; set; }
     public string? AccountTier { get; set; }
+    /// <summary>HubSpot id of the account's owner (hubspot_owner_id).</summary>
+    public string? OwnerHubSpotId { get; set; }
     public int EngagementScore { get; set; }
     public double EngagementVelocity { get; set; }
     /// <summary>Every HubSpot property as read, JSON object of string to string.</summary>

@@ -31,7 +31,7 @@ internal static class AbmCommandLine
         };
         root.SetAction(ServeCommand.RunAsync);
 
-        var serve = new Command("serve", CliVerb.WithExample("Run the API, webhook receiver and workers.", "abm serve --urls http://0.0.0.0:8080")) { TreatUnmatchedTokensAsErrors = false };
+        var serve = new Command("serve", CliVerb.WithExample("Run the API, webhook receiver, workers and dashboard.", "abm serve --urls http://0.0.0.0:8080")) { TreatUnmatchedTokensAsErrors = false };
         serve.SetAction(ServeCommand.RunAsync);
         root.Subcommands.Add(serve);
 
@@ -41,6 +41,7 @@ internal static class AbmCommandLine
         root.Subcommands.Add(PropertiesCommand.Create());
         root.Subcommands.Add(SyncCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(RecommendCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());

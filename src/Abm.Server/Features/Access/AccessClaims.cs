@@ -2,10 +2,13 @@ using System.Security.Claims;
 
 namespace Abm.Server.Features.Access;
 
-/// <summary>The claims an authenticated API request carries, and typed reads of them.</summary>
+/// <summary>The claims an authenticated API request (or dashboard session) carries, and typed reads of them.</summary>
 internal static class AccessClaims
 {
     public const string Scheme = "ApiKey";
+
+    /// <summary>The default scheme: API keys on /api, the dashboard's cookie elsewhere.</summary>
+    public const string ByPathScheme = "ByPath";
     public const string Workspace = "abm:workspace";
     public const string KeyId = "abm:key";
     public const string Operator = "abm:operator";
@@ -15,6 +18,6 @@ internal static class AccessClaims
 
     public static bool IsOperator(this ClaimsPrincipal user) => user.HasClaim(Operator, "true");
 
-    /// <summary>"operator" or the API key id: what the audit log and rate limiter know a caller by.</summary>
+    /// <summary>"operator", the API key id or "user:{id}": what the audit log and rate limiter know a caller by.</summary>
     public static string Actor(this ClaimsPrincipal user) => user.FindFirstValue(KeyId) ?? "anonymous";
 }

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Abm.Data;
 using Abm.Server.Configuration;
 using Abm.Server.Errors;
+using Abm.Server.Features.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +20,14 @@ internal static class AccessSetup
         services.AddScoped<CurrentWorkspace>();
         services.AddScoped<ICurrentWorkspace>(sp => sp.GetRequiredService<CurrentWorkspace>());
 
-        services.AddAuthentication(AccessClaims.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AccessClaims.Scheme, null);
+        // /api is authenticated by API keys only, exactly as before the dashboard existed; every other path (the
+        // dashboard's pages) by the dashboard's session cookie. A cookie sent to /api is never read.
+        services.AddAuthentication(AccessClaims.ByPathScheme)
+            // The API and the metrics scrape are for programs with keys; every other path is the dashboard's.
+            .AddPolicyScheme(AccessClaims.ByPathScheme, null, options => options.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/metrics") ? AccessClaims.Scheme : DashboardSession.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AccessClaims.Scheme, null)
+            .AddDashboardCookie();
         services.AddAuthorizationBuilder()
             .AddPolicy(AccessPolicies.Read, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
             .AddPolicy(AccessPolicies.Marketing, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Marketer))

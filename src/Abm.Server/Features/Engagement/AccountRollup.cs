@@ -2,13 +2,14 @@ using Abm.Data;
 using Abm.Data.Entities;
 using Abm.Engines;
 using Abm.Engines.Engagement;
+using Abm.Engines.Journey;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Engagement;
 
 /// <summary>
 /// Rolls contacts' stored scores up to their companies: account score, velocity, stakeholder coverage and
-/// counts by buying role. Reads the stored contact scores, never the raw events.
+/// counts by buying role, and the stage most of its contacts are in. Reads the stored contact scores, never the raw events.
 /// </summary>
 internal sealed class AccountRollup(AbmDbContext database, WriteBackQueue writeBack, TimeProvider clock)
 {
@@ -24,7 +25,7 @@ internal sealed class AccountRollup(AbmDbContext database, WriteBackQueue writeB
                              join score in database.ContactScores on contact.Id equals score.ContactId into scored
                              from score in scored.DefaultIfEmpty()
                              where contact.CompanyId != null && companyIds.Contains(contact.CompanyId.Value) && contact.ArchivedAt == null
-                             select new { CompanyId = contact.CompanyId!.Value, contact.BuyingRole, Score = (double?)score.Score, Current = (double?)score.CurrentPeriodPoints, Previous = (double?)score.PreviousPeriodPoints })
+                             select new { CompanyId = contact.CompanyId!.Value, contact.BuyingRole, contact.JourneyStage, Score = (double?)score.Score, Current = (double?)score.CurrentPeriodPoints, Previous = (double?)score.PreviousPeriodPoints })
                             .ToListAsync(cancellationToken);
         var companies = await database.Companies.Where(c => companyIds.Contains(c.Id)).ToListAsync(cancellationToken);
         var existing = await database.AccountScores.Where(a => companyIds.Contains(a.CompanyId)).ToDictionaryAsync(a => a.CompanyId, cancellationToken);
@@ -45,7 +46,8 @@ internal sealed class AccountRollup(AbmDbContext database, WriteBackQueue writeB
                 queued++;
             }
 
-            Save(existing, company, engagement, now);
+            var stages = membersByCompany[company.Id].Select(m => WireNames.TryParseJourneyStage(m.JourneyStage, out var stage) ? stage : JourneyStage.ProblemAwareness);
+            Save(existing, company, engagement, DominantStage.Of(stages)?.ToWireName(), now);
             company.EngagementScore = (int)Math.Round(engagement.Score);
             company.EngagementVelocity = engagement.Velocity;
             company.UpdatedAt = now;
@@ -55,7 +57,7 @@ internal sealed class AccountRollup(AbmDbContext database, WriteBackQueue writeB
         return (companies.Count, queued);
     }
 
-    private void Save(Dictionary<Guid, AccountScore> existing, Company company, AccountEngagement engagement, DateTime now)
+    private void Save(Dictionary<Guid, AccountScore> existing, Company company, AccountEngagement engagement, string? dominantStage, DateTime now)
     {
         if (!existing.TryGetValue(company.Id, out var row))
         {
@@ -66,6 +68,8 @@ internal sealed class AccountRollup(AbmDbContext database, WriteBackQueue writeB
         row.Score = engagement.Score;
         row.Velocity = engagement.Velocity;
         row.StakeholderCoverage = engagement.StakeholderCoverage;
+        row.DominantStage = dominantStage;
+        row.ContactCount = engagement.ContactCount;
         row.RoleCounts = new RoleCounts(
             engagement.ContactsByRole.ToDictionary(r => r.Key.ToWireName(), r => r.Value),
             engagement.EngagedContactsByRole.ToDictionary(r => r.Key.ToWireName(), r => r.Value),

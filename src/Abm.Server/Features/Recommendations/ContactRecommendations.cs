@@ -40,8 +40,13 @@ internal sealed class ContactRecommendations(
         }
 
         var profile = await BuildProfileAsync(contact, workspaceId, cancellationToken);
+        var recommended = recommender.Recommend(profile, k);
+        // The engine knows items by id only; their URL and external id come from the library in one query for the page.
+        var ids = recommended.Select(r => Guid.Parse(r.ContentId)).ToList();
+        var locations = await database.ContentItems.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Url, c.ExternalId })
+            .ToDictionaryAsync(c => c.Id, c => (c.Url, c.ExternalId), cancellationToken);
         var response = new RecommendationsResponse(contactId, clock.GetUtcNow().UtcDateTime, false,
-            recommender.Recommend(profile, k).Select(RecommendationItem.From).ToList());
+            [.. recommended.Select(r => RecommendationItem.From(r, locations.GetValueOrDefault(Guid.Parse(r.ContentId))))]);
         cache.Set(key, new CachedResult(version, score, response), TimeSpan.FromMinutes(options.Value.CacheMinutes));
         return response;
     }

@@ -5,10 +5,12 @@ namespace Abm.Server.Features.Recommendations;
 
 internal sealed record FactorResponse(double Industry, double Persona, double Stage, double EngagementHistory, double Freshness, double Performance);
 
-internal sealed record RecommendationItem(int Rank, Guid ContentId, string Title, string ContentType, double Score, FactorResponse Factors, string Reason)
+/// <summary>A recommended item with where to find it: its URL and the id it has in the caller's own content system.</summary>
+internal sealed record RecommendationItem(
+    int Rank, Guid ContentId, string Title, string ContentType, string? Url, string? ExternalId, double Score, FactorResponse Factors, string Reason)
 {
-    public static RecommendationItem From(ContentRecommendation r) => new(
-        r.Rank, Guid.Parse(r.ContentId), r.Title, r.Type.ToWireName(), r.Score,
+    public static RecommendationItem From(ContentRecommendation r, (string? Url, string? ExternalId) location) => new(
+        r.Rank, Guid.Parse(r.ContentId), r.Title, r.Type.ToWireName(), location.Url, location.ExternalId, r.Score,
         new FactorResponse(r.Contributions.Industry, r.Contributions.Persona, r.Contributions.Stage,
             r.Contributions.EngagementHistory, r.Contributions.Freshness, r.Contributions.Performance),
         r.Reason);

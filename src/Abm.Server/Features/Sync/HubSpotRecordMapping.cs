@@ -32,7 +32,8 @@ internal static class HubSpotRecordMapping
     public static readonly string[] CompanyColumns =
     [
         nameof(Company.Name), nameof(Company.Domain), nameof(Company.Industry), nameof(Company.EmployeeCount), nameof(Company.AnnualRevenue),
-        nameof(Company.AccountTier), nameof(Company.Properties), nameof(Company.HubSpotUpdatedAt), nameof(Company.UpdatedAt), nameof(Company.ArchivedAt),
+        nameof(Company.AccountTier), nameof(Company.OwnerHubSpotId), nameof(Company.Properties), nameof(Company.HubSpotUpdatedAt), nameof(Company.UpdatedAt),
+        nameof(Company.ArchivedAt),
     ];
 
     public static void ApplyTo(Contact contact, CrmRecord record, Guid? companyId, DateTime now)
@@ -60,6 +61,7 @@ internal static class HubSpotRecordMapping
         company.EmployeeCount = int.TryParse(record.Get("numberofemployees"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var employees) ? employees : null;
         company.AnnualRevenue = decimal.TryParse(record.Get("annualrevenue"), NumberStyles.Number, CultureInfo.InvariantCulture, out var revenue) ? revenue : null;
         company.AccountTier = Clip(record.Get("abm_account_tier") ?? record.Get("hs_ideal_customer_profile"), 20);
+        company.OwnerHubSpotId = Clip(record.Get("hubspot_owner_id"), 50);
         company.Properties = PropertiesJson(record);
         company.HubSpotUpdatedAt = record.UpdatedAt?.UtcDateTime;
         company.UpdatedAt = now;

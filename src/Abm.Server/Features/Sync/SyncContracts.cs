@@ -29,13 +29,6 @@ internal sealed record SyncStatsResponse(
     int TotalContacts, int Companies, int Deals, int Owners, IReadOnlyDictionary<string, int> BySegment,
     SyncRunResponse? LastRun, IReadOnlyList<SyncRunResponse> RecentRuns, IReadOnlyList<SyncObjectState> Objects);
 
-internal sealed record SyncedContactResponse(
-    Guid Id, string HubSpotId, string? Email, string? FirstName, string? LastName, string? Company, string? JobTitle, string? LifecycleStage,
-    IReadOnlyList<string> Segments, DateTime? HubSpotUpdatedAt, DateTime? SyncedAt);
-
-/// <summary>The contact listing of the product's first API: a page of contacts, how many match, the paging asked for and the segment filter.</summary>
-internal sealed record ContactListResponse(IReadOnlyList<SyncedContactResponse> Contacts, int Total, int Limit, int Offset, string? Segment);
-
 internal sealed record SegmentRulesDocument([property: Required] IReadOnlyList<SegmentRuleInput> Rules);
 
 internal sealed record SegmentRuleInput(

@@ -12,8 +12,6 @@ internal static class SyncEndpoints
         sync.MapGet("/runs/{id:guid}", SyncHandlers.GetRunAsync).WithName("GetSyncRun");
         sync.MapGet("/stats", SyncHandlers.StatsAsync).WithName("GetSyncStats")
             .WithSummary("Local record counts, contacts per segment, recent runs and where each object type's sync stands.");
-        api.MapGet("/contacts", SyncHandlers.ListContactsAsync).WithTags("Sync").WithName("ListContacts")
-            .WithSummary("Synced contacts, optionally of one segment, paged by limit (1-1000, default 100) and offset.");
         api.MapDelete("/contacts", SyncHandlers.DeleteContactsAsync).WithTags("Sync").WithName("DeleteContacts").RequireAuthorization(AccessPolicies.Admin)
             .WithSummary("Delete every local contact of the workspace (HubSpot is untouched); the next sync is a full one.");
         var segments = api.MapGroup("/segments/rules").WithTags("Sync");

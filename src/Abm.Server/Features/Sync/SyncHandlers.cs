@@ -70,36 +70,6 @@ internal static class SyncHandlers
             [.. states.Select(s => new SyncObjectState(s.ObjectType, s.FullSyncCompleted, s.FullSyncStartedAt, s.IncrementalWatermark, s.LastRunAt))]));
     }
 
-    public static async Task<Results<Ok<ContactListResponse>, ProblemHttpResult>> ListContactsAsync(
-        string? segment, int? limit, int? offset, AbmDbContext database, CancellationToken cancellationToken)
-    {
-        var (take, skip) = (limit ?? 100, offset ?? 0);
-        if (take is < 1 or > 1000 || skip < 0)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid paging",
-                detail: "limit must be between 1 and 1000 and offset 0 or more.");
-        }
-
-        var query = database.Contacts.AsNoTracking().Where(c => c.ArchivedAt == null);
-        if (!string.IsNullOrWhiteSpace(segment))
-        {
-            var wanted = segment.Trim();
-            query = query.Where(c => c.Segments.Contains(wanted));
-        }
-
-        var total = await query.CountAsync(cancellationToken);
-        var page = await query.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id).Skip(skip).Take(take)
-            .Select(c => new
-            {
-                c.Id, c.HubSpotId, c.Email, c.FirstName, c.LastName, c.JobTitle, c.LifecycleStage, c.Segments, c.HubSpotUpdatedAt, c.SyncedAt,
-                Company = database.Companies.Where(co => co.Id == c.CompanyId).Select(co => co.Name).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ContactListResponse(
-            [.. page.Select(c => new SyncedContactResponse(c.Id, c.HubSpotId, c.Email, c.FirstName, c.LastName, c.Company, c.JobTitle, c.LifecycleStage, c.Segments, c.HubSpotUpdatedAt, c.SyncedAt))],
-            total, take, skip, string.IsNullOrWhiteSpace(segment) ? null : segment.Trim()));
-    }
-
     /// <summary>Deletes the workspace's local contacts (never anything in HubSpot) and resets sync so the next run is a full one.</summary>
     public static async Task<Ok<DeletedContactsResponse>> DeleteContactsAsync(ClaimsPrincipal user, AbmDbContext database, AuditTrail audit, CancellationToken cancellationToken)
     {

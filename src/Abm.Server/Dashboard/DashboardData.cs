@@ -1,0 +1,36 @@
+using Abm.Server.Features.Access;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Abm.Server.Dashboard;
+
+/// <summary>
+/// Runs the features' own query services for a page. An interactive page lives for the whole connection, so each
+/// call gets a fresh scope (its own DbContext) acting for the signed-in user's workspace, as an API request would.
+/// Failures are logged with a reference and come back as a sentence for the page to show.
+/// </summary>
+internal sealed partial class DashboardData(IServiceScopeFactory scopes, AuthenticationStateProvider authentication, ILogger<DashboardData> logger)
+{
+    public async Task<DataResult<TResult>> RunAsync<TService, TResult>(Func<TService, Task<TResult>> query)
+        where TService : notnull
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(user.WorkspaceId());
+        try
+        {
+            return new DataResult<TResult>(await query(scope.ServiceProvider.GetRequiredService<TService>()), null);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            var reference = Guid.NewGuid().ToString("N")[..8];
+            LogFailure(error, typeof(TService).Name, reference);
+            return new DataResult<TResult>(default, $"Something went wrong while loading this data, so it is not shown. Try again in a moment; if it keeps happening, give your administrator the reference {reference}.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dashboard query {Query} failed (reference {Reference})")]
+    private partial void LogFailure(Exception error, string query, string reference);
+}
+
+/// <summary>What a page asked for, or the message to show instead.</summary>
+internal sealed record DataResult<T>(T? Value, string? Problem);

@@ -1,0 +1,128 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Abm.Data.Entities;
+using Abm.Server.Features.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Abm.Browser.Tests;
+
+/// <summary>
+/// One server with a seeded workspace and one headless Chromium for the whole class; each test opens its own
+/// browser context (its own cookies), so no test depends on another.
+/// </summary>
+public sealed class DashboardFixture : IAsyncLifetime
+{
+    public const string Password = "a long enough passphrase";
+    public const string Email = "marketer@vendor.example";
+
+    public static readonly string[] Industries = ["technology", "financial_services", "healthcare", "manufacturing", "retail"];
+    public static readonly string[] Stages = ["problem_awareness", "solution_exploration", "vendor_evaluation", "decision_finalization", "post_purchase_expansion"];
+
+    private IPlaywright? _playwright;
+
+    public DashboardServer Server { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The operator key, acting on the default workspace, over real HTTP: what the API answers.</summary>
+    public HttpClient Api { get; private set; } = null!;
+
+    public IReadOnlyList<Company> Accounts { get; private set; } = [];
+
+    public IReadOnlyList<Contact> Contacts { get; private set; } = [];
+
+    public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        Server = await DashboardServer.StartAsync();
+        Api = new HttpClient { BaseAddress = Server.Address };
+        Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DashboardServer.OperatorKey);
+        await SeedAsync();
+        (await Api.PostAsJsonAsync("/api/content", new { title = "Evaluation checklist", contentType = "whitepaper", url = "https://vendor.example/checklist" }))
+            .EnsureSuccessStatusCode();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        Api?.Dispose();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+
+    /// <summary>A fresh context at the given width, signed in through the sign-in form.</summary>
+    public async Task<IPage> SignedInPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = Server.Address.ToString(), AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Email").FillAsync(Email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        return page;
+    }
+
+    /// <summary>Thirty accounts over five industries and stages, two owners, and 2..4 contacts each in assorted stages.</summary>
+    private async Task SeedAsync()
+    {
+        await using var database = Server.OpenDatabase();
+        var workspace = await database.Workspaces.SingleAsync(w => w.IsDefault);
+        database.Owners.AddRange(
+            new Owner { Id = Guid.NewGuid(), WorkspaceId = workspace.Id, HubSpotId = "901", FirstName = "Grace", LastName = "Hopper", Email = "grace@vendor.example" },
+            new Owner { Id = Guid.NewGuid(), WorkspaceId = workspace.Id, HubSpotId = "902", FirstName = "Alan", LastName = "Turing", Email = "alan@vendor.example" });
+        var accounts = new List<Company>();
+        var contacts = new List<Contact>();
+        for (var i = 0; i < 30; i++)
+        {
+            var company = new Company
+            {
+                Id = Guid.NewGuid(), WorkspaceId = workspace.Id, HubSpotId = $"{5000 + i}", Name = $"Account {i:00} Corp", Domain = $"account{i:00}.example",
+                Industry = Industries[i % 5], AccountTier = $"tier_{(i % 3) + 1}", OwnerHubSpotId = i % 2 == 0 ? "901" : "902",
+                EngagementScore = (i * 37) % 101, EngagementVelocity = (i * 13 % 41) - 20,
+            };
+            accounts.Add(company);
+            database.Companies.Add(company);
+            var members = 2 + (i % 3);
+            database.AccountScores.Add(new AccountScore
+            {
+                Id = Guid.NewGuid(), WorkspaceId = workspace.Id, CompanyId = company.Id, Score = company.EngagementScore, Velocity = company.EngagementVelocity,
+                StakeholderCoverage = (i * 29) % 101, DominantStage = Stages[i % 5], ContactCount = members, ComputedAt = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc),
+            });
+            for (var m = 0; m < members; m++)
+            {
+                var contact = new Contact
+                {
+                    Id = Guid.NewGuid(), WorkspaceId = workspace.Id, HubSpotId = $"{7000 + contacts.Count}", Email = $"buyer{contacts.Count}@account{i:00}.example",
+                    FirstName = "Buyer", LastName = $"{contacts.Count:000}", CompanyId = company.Id, JourneyStage = Stages[(i + m) % 5], EngagementScore = (contacts.Count * 17) % 101,
+                };
+                contacts.Add(contact);
+                database.Contacts.Add(contact);
+            }
+        }
+
+        await database.SaveChangesAsync();
+        (Accounts, Contacts) = (accounts, contacts);
+
+        await using var scope = Server.Services.CreateAsyncScope();
+        var (user, problems) = await scope.ServiceProvider.GetRequiredService<DashboardUsers>().AddAsync(Email, "marketer", workspace.Id, Password);
+        user.ShouldNotBeNull(string.Join("; ", problems));
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Abm.Browser.Tests;
+
+/// <summary>The dashboard in headless Chromium: sign-in, the overview and accounts pages on seeded data, the grid's CSV export, accessibility and a phone-width pass. Screenshots land in screenshots/ beside the test assembly.</summary>
+public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
+{
+    [Fact]
+    public async Task SignIn_WrongThenRightPassword_ExplainsThenOpensOverview()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Server.Address.ToString() });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/accounts");
+        new Uri(page.Url).AbsolutePath.ShouldBe("/signin");
+        await page.GetByLabel("Email").FillAsync(DashboardFixture.Email);
+        await page.GetByLabel("Password").FillAsync("not the password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        (await page.GetByRole(AriaRole.Alert).TextContentAsync() ?? "").ShouldContain("do not match an account");
+        await ScreenshotAsync(page, "signin-refused");
+
+        await page.GetByLabel("Password").FillAsync(DashboardFixture.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/accounts");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Overview_SeededWorkspace_ShowsItsFigures()
+    {
+        var page = await fixture.SignedInPageAsync();
+
+        await page.Locator("[data-kpi=accounts]").WaitForAsync();
+        (await page.Locator("[data-kpi=accounts]").TextContentAsync()).ShouldBe("30");
+        (await page.Locator("[data-kpi=contacts]").TextContentAsync()).ShouldBe(fixture.Contacts.Count.ToString(CultureInfo.InvariantCulture));
+        var highAccounts = fixture.Accounts.Count(a => a.EngagementScore >= 70);
+        (await page.Locator("[data-band=high] strong").TextContentAsync()).ShouldBe(highAccounts.ToString(CultureInfo.InvariantCulture));
+        var inEvaluation = fixture.Contacts.Count(c => c.JourneyStage == "vendor_evaluation");
+        (await page.Locator("[data-stage=vendor_evaluation] td").Nth(1).TextContentAsync()).ShouldBe(inEvaluation.ToString(CultureInfo.InvariantCulture));
+        (await page.Locator("svg").CountAsync()).ShouldBeGreaterThan(0); // the stage chart
+        await ScreenshotAsync(page, "overview");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Accounts_Grid_ListsHighestScoreFirstAndFilters()
+    {
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync("/accounts");
+
+        var top = fixture.Accounts.OrderByDescending(a => a.EngagementScore).ThenBy(a => a.Name, StringComparer.Ordinal).First();
+        await page.Locator("tbody tr").First.Filter(new() { HasText = top.Name! }).WaitForAsync();
+        (await page.Locator("#accounts-total").TextContentAsync()).ShouldBe("30 accounts match");
+        await ScreenshotAsync(page, "accounts");
+
+        await page.GetByLabel("Search name or domain").FillAsync("account07");
+        await page.Locator("#accounts-total").Filter(new() { HasText = "1 accounts match" }).WaitForAsync();
+        (await page.Locator("tbody tr").CountAsync()).ShouldBe(1);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Accounts_ExportCsv_EqualsTheApisAnswerForTheSameFilters()
+    {
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync("/accounts");
+        await page.Locator("tbody tr").First.WaitForAsync();
+        await page.GetByLabel("Industry").FillAsync("healthcare");
+        await page.Locator("#accounts-total").Filter(new() { HasText = "6 accounts match" }).WaitForAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-csv").ClickAsync());
+        var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        var query = new Uri(new Uri(page.Url), (await page.Locator("#export-csv").GetAttributeAsync("href"))!).Query;
+        var api = await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/accounts{query}&limit=1000");
+
+        csv[0].ShouldStartWith("id,hubspot_id,name");
+        var exported = csv.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[0]).ToList();
+        var answered = api.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("id").GetString() ?? "").ToList();
+        exported.Count.ShouldBe(6);
+        exported.ShouldBe(answered);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Contacts_GridSearched_OpensAContactWithItsRecommendations()
+    {
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync("/contacts");
+        await page.Locator("#contacts-total").Filter(new() { HasText = $"{fixture.Contacts.Count} contacts match" }).WaitForAsync();
+        (await page.Locator("tbody tr").CountAsync()).ShouldBe(25);
+
+        await page.GetByLabel("Search name or email").FillAsync("buyer7@");
+        await page.Locator("#contacts-total").Filter(new() { HasText = "1 contacts match" }).WaitForAsync();
+        await ScreenshotAsync(page, "contacts");
+        await page.Locator("tbody tr a").First.ClickAsync();
+
+        await page.Locator("[data-kpi=score]").WaitForAsync();
+        var contact = fixture.Contacts.Single(c => c.Email == "buyer7@account02.example");
+        (await page.Locator("[data-kpi=score]").TextContentAsync()).ShouldBe(contact.EngagementScore.ToString(CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Evaluation checklist" }).WaitForAsync();
+        (await page.GetByRole(AriaRole.Link, new() { Name = "Evaluation checklist" }).GetAttributeAsync("href")).ShouldBe("https://vendor.example/checklist");
+        await ScreenshotAsync(page, "contact");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/signin", false)]
+    [InlineData("/", true)]
+    [InlineData("/accounts", true)]
+    [InlineData("/contacts", true)]
+    public async Task Page_AxeScan_NoSeriousOrCriticalViolation(string path, bool signedIn)
+    {
+        var page = signedIn ? await fixture.SignedInPageAsync() : await (await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Server.Address.ToString() })).NewPageAsync();
+        await page.GotoAsync(path);
+        await page.Locator("h1").WaitForAsync();
+        if (path is "/accounts" or "/contacts")
+        {
+            await page.Locator("[aria-live=polite]").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^[1-9][0-9]* (accounts|contacts) match$") }).WaitForAsync();
+        }
+
+        var result = await page.RunAxe();
+
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        serious.ShouldBeEmpty(string.Join("\n", serious));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PhoneWidth_OverviewAndAccounts_RenderWithoutSidewaysScrolling()
+    {
+        var page = await fixture.SignedInPageAsync(width: 390, height: 844);
+
+        await page.Locator("[data-kpi=accounts]").WaitForAsync();
+        await ScreenshotAsync(page, "overview-390");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        await page.GotoAsync("/accounts");
+        await page.Locator("#accounts-total").Filter(new() { HasText = "30 accounts match" }).WaitForAsync();
+        await page.GetByText(fixture.Accounts.MaxBy(a => a.EngagementScore)!.Name!).First.WaitForAsync(); // stacked as a card, still readable
+        await ScreenshotAsync(page, "accounts-390");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.ScreenshotFolder, $"{name}.png"), FullPage = true });
+}

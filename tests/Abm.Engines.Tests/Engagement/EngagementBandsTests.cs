@@ -1,0 +1,29 @@
+using Abm.Engines.Engagement;
+
+namespace Abm.Engines.Tests.Engagement;
+
+public sealed class EngagementBandsTests
+{
+    [Theory]
+    [InlineData(0, EngagementBand.Low)]
+    [InlineData(39.99, EngagementBand.Low)]
+    [InlineData(40, EngagementBand.Medium)]
+    [InlineData(69.5, EngagementBand.Medium)]
+    [InlineData(70, EngagementBand.High)]
+    [InlineData(100, EngagementBand.High)]
+    public void Of_Score_FallsInItsBand(double score, EngagementBand expected) => EngagementBands.Of(score).ShouldBe(expected);
+
+    [Fact]
+    public void Of_HigherScore_NeverFallsInALowerBand()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 5000; i++)
+        {
+            var (a, b) = (random.NextDouble() * 100, random.NextDouble() * 100);
+            if (a <= b)
+            {
+                ((int)EngagementBands.Of(a)).ShouldBeLessThanOrEqualTo((int)EngagementBands.Of(b));
+            }
+        }
+    }
+}
