@@ -46,6 +46,7 @@ internal static class AbmCommandLine
         root.Subcommands.Add(RecommendCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         foreach (var command in BackupCommands.Create())
         {
             root.Subcommands.Add(command);

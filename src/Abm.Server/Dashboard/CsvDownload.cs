@@ -17,30 +17,34 @@ internal static class CsvDownload
     /// <param name="page">Reads the rows from an offset, at most <see cref="QueryReader.MaxLimit"/> of them.</param>
     /// <param name="fields">A row's fields in the order of <paramref name="headers"/>.</param>
     /// <param name="cancellationToken">The request's.</param>
-    public static async Task<IResult> WriteAsync<TRow>(
+    public static async Task<IResult> DownloadAsync<TRow>(
         string fileName, IReadOnlyList<string> headers, Func<int, int, Task<IReadOnlyList<TRow>>> page, Func<TRow, string?[]> fields, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
-        await using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions(), leaveOpen: true))
-        {
-            await WriteRecordAsync(csv, headers, cancellationToken);
-            for (var offset = 0; ; offset += PageSize)
-            {
-                var rows = await page(offset, PageSize);
-                foreach (var row in rows)
-                {
-                    await WriteRecordAsync(csv, fields(row), cancellationToken);
-                }
-
-                if (rows.Count < PageSize)
-                {
-                    break;
-                }
-            }
-        }
-
+        await WriteAsync(buffer, headers, page, fields, cancellationToken);
         buffer.Position = 0;
         return TypedResults.File(buffer, "text/csv", fileName);
+    }
+
+    /// <summary>Writes the CSV to <paramref name="output"/>, which is left open.</summary>
+    public static async Task WriteAsync<TRow>(
+        Stream output, IReadOnlyList<string> headers, Func<int, int, Task<IReadOnlyList<TRow>>> page, Func<TRow, string?[]> fields, CancellationToken cancellationToken)
+    {
+        await using var csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
+        await WriteRecordAsync(csv, headers, cancellationToken);
+        for (var offset = 0; ; offset += PageSize)
+        {
+            var rows = await page(offset, PageSize);
+            foreach (var row in rows)
+            {
+                await WriteRecordAsync(csv, fields(row), cancellationToken);
+            }
+
+            if (rows.Count < PageSize)
+            {
+                break;
+            }
+        }
     }
 
     public static string Number(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);

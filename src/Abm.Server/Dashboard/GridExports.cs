@@ -5,32 +5,55 @@ using static Abm.Server.Dashboard.CsvDownload;
 
 namespace Abm.Server.Dashboard;
 
-/// <summary>The grids' CSV downloads; each reads the query string of its API route with the route's own parser.</summary>
+/// <summary>
+/// The grids' CSV: downloads that read the query string of their API route with the route's own parser, and the
+/// same files written by <c>abm export</c>.
+/// </summary>
 internal static class GridExports
 {
+    private static readonly string[] AccountHeaders =
+        ["id", "hubspot_id", "name", "domain", "tier", "industry", "score", "engagement_band", "velocity", "stakeholder_coverage", "dominant_stage", "contacts", "owner", "owner_hubspot_id"];
+
+    private static readonly string[] ContactHeaders =
+        ["id", "hubspot_id", "first_name", "last_name", "email", "company", "company_id", "score", "engagement_band", "journey_stage", "persona", "segments"];
+
     public static async Task<IResult> AccountsAsync([AsParameters] AccountListParameters parameters, AccountQuery accounts, CancellationToken cancellationToken)
     {
         var reader = new QueryReader();
         var filter = AccountFilter.Read(parameters, reader);
-        return reader.HasErrors ? TypedResults.ValidationProblem(reader.Errors) : await WriteAsync(
-            "accounts.csv",
-            ["id", "hubspot_id", "name", "domain", "tier", "industry", "score", "engagement_band", "velocity", "stakeholder_coverage", "dominant_stage", "contacts", "owner", "owner_hubspot_id"],
-            async (offset, limit) => (await accounts.ListAsync(filter with { Offset = offset, Limit = limit }, cancellationToken)).Rows,
-            row => [row.Id.ToString(), row.HubSpotId, row.Name, row.Domain, row.Tier, row.Industry, Number(row.Score), row.EngagementBand, Number(row.Velocity),
-                Number(row.StakeholderCoverage), row.DominantStage, Number(row.ContactCount), row.Owner?.Name, row.Owner?.HubSpotId],
-            cancellationToken);
+        return reader.HasErrors
+            ? TypedResults.ValidationProblem(reader.Errors)
+            : await DownloadAsync("accounts.csv", AccountHeaders, AccountPage(accounts, filter, cancellationToken), AccountFields, cancellationToken);
     }
 
     public static async Task<IResult> ContactsAsync([AsParameters] ContactListParameters parameters, ContactQuery contacts, CancellationToken cancellationToken)
     {
         var reader = new QueryReader();
         var filter = ContactFilter.Read(parameters, reader);
-        return reader.HasErrors ? TypedResults.ValidationProblem(reader.Errors) : await WriteAsync(
-            "contacts.csv",
-            ["id", "hubspot_id", "first_name", "last_name", "email", "company", "company_id", "score", "engagement_band", "journey_stage", "persona", "segments"],
-            async (offset, limit) => (await contacts.ListAsync(filter with { Offset = offset, Limit = limit }, cancellationToken)).Rows,
-            row => [row.Id.ToString(), row.HubSpotId, row.FirstName, row.LastName, row.Email, row.Company, row.CompanyId?.ToString(), Number(row.Score),
-                row.EngagementBand, row.JourneyStage, row.Persona, string.Join(';', row.Segments)],
-            cancellationToken);
+        return reader.HasErrors
+            ? TypedResults.ValidationProblem(reader.Errors)
+            : await DownloadAsync("contacts.csv", ContactHeaders, ContactPage(contacts, filter, cancellationToken), ContactFields, cancellationToken);
     }
+
+    /// <summary>Every account the grid shows with no filter, in its default order.</summary>
+    public static Task WriteAccountsAsync(Stream output, AccountQuery accounts, CancellationToken cancellationToken) =>
+        WriteAsync(output, AccountHeaders, AccountPage(accounts, AccountFilter.Read(new AccountListParameters(), new QueryReader()), cancellationToken), AccountFields, cancellationToken);
+
+    /// <summary>Every contact the grid shows with no filter, in its default order.</summary>
+    public static Task WriteContactsAsync(Stream output, ContactQuery contacts, CancellationToken cancellationToken) =>
+        WriteAsync(output, ContactHeaders, ContactPage(contacts, ContactFilter.Read(new ContactListParameters(), new QueryReader()), cancellationToken), ContactFields, cancellationToken);
+
+    private static Func<int, int, Task<IReadOnlyList<AccountRow>>> AccountPage(AccountQuery accounts, AccountFilter filter, CancellationToken cancellationToken) =>
+        async (offset, limit) => (await accounts.ListAsync(filter with { Offset = offset, Limit = limit }, cancellationToken)).Rows;
+
+    private static Func<int, int, Task<IReadOnlyList<ContactRow>>> ContactPage(ContactQuery contacts, ContactFilter filter, CancellationToken cancellationToken) =>
+        async (offset, limit) => (await contacts.ListAsync(filter with { Offset = offset, Limit = limit }, cancellationToken)).Rows;
+
+    private static string?[] AccountFields(AccountRow row) =>
+        [row.Id.ToString(), row.HubSpotId, row.Name, row.Domain, row.Tier, row.Industry, Number(row.Score), row.EngagementBand, Number(row.Velocity),
+            Number(row.StakeholderCoverage), row.DominantStage, Number(row.ContactCount), row.Owner?.Name, row.Owner?.HubSpotId];
+
+    private static string?[] ContactFields(ContactRow row) =>
+        [row.Id.ToString(), row.HubSpotId, row.FirstName, row.LastName, row.Email, row.Company, row.CompanyId?.ToString(), Number(row.Score),
+            row.EngagementBand, row.JourneyStage, row.Persona, string.Join(';', row.Segments)];
 }

@@ -113,6 +113,31 @@ public sealed class OperatorVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_ContactsToAFileAndAccountsToStandardOutput_WritesTheGridsColumnsWithEveryRow()
+    {
+        var workspace = await DefaultWorkspaceAsync();
+        var company = await _server.SeedCompanyAsync(workspace, "healthcare");
+        var contacts = new[] { await _server.SeedContactAsync(workspace, "CTO", company.Id), await _server.SeedContactAsync(workspace, "CFO", company.Id) };
+        var file = Path.Combine(_workingDirectory, "contacts.csv");
+
+        var toFile = await RunAsync("export", "contacts", "--out", file);
+        var toOutput = await RunAsync("export", "accounts");
+        var nowhere = await RunAsync("export", "contacts", "--out", Path.Combine(_workingDirectory, "missing", "x.csv"));
+
+        toFile.ExitCode.ShouldBe(0, toFile.Error);
+        var lines = await File.ReadAllLinesAsync(file);
+        lines[0].ShouldStartWith("id,hubspot_id,first_name,last_name,email,company,company_id,score");
+        lines.Length.ShouldBe(3);
+        contacts.ShouldAllBe(c => lines.Any(l => l.Contains(c.Email!)));
+        File.Exists(file + ".partial").ShouldBeFalse();
+        toOutput.ExitCode.ShouldBe(0, toOutput.Error);
+        toOutput.Output.ShouldStartWith("id,hubspot_id,name,domain,tier,industry,score");
+        toOutput.Output.ShouldContain(company.HubSpotId);
+        nowhere.ExitCode.ShouldBe(2);
+        nowhere.Error.ShouldContain("does not exist");
+    }
+
+    [Fact]
     public async Task BackupThenRestore_RowsAddedAfterTheBackup_AreGoneAndTheBackedUpOnesBack()
     {
         (await RunAsync("keys", "create", "--name", "before", "--role", "viewer")).ExitCode.ShouldBe(0);
