@@ -83,7 +83,7 @@ internal static class AbmApp
         api.MapSyncEndpoints();
         api.MapWriteBackEndpoints();
         app.MapWebhookEndpoints();
-        api.MapGroup("/nurture").MapNurtureEndpoints();
+        api.MapNurtureEndpoints();
         return app;
     }
 
