@@ -41,3 +41,6 @@ CREATE UNIQUE INDEX idx_nurture_actions_key ON nurture_actions (enrollment_id, s
 CREATE INDEX idx_nurture_actions_contact ON nurture_actions (workspace_id, contact_id, created_at);
 CREATE INDEX idx_nurture_actions_company ON nurture_actions (workspace_id, company_id, created_at);
 CREATE INDEX idx_nurture_actions_sequence ON nurture_actions (sequence_id, step_id);
+
+-- Guardrails a workspace set for its nurture sends (frequency caps, quiet hours, weekends); null keeps the defaults.
+ALTER TABLE workspaces ADD COLUMN nurture_guardrails jsonb;
