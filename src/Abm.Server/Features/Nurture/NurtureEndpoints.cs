@@ -1,5 +1,6 @@
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Nurture.Enrollments;
+using Abm.Server.Features.Nurture.Execution;
 
 namespace Abm.Server.Features.Nurture;
 
@@ -10,7 +11,7 @@ namespace Abm.Server.Features.Nurture;
 internal static class NurtureEndpoints
 {
     public static IServiceCollection AddNurture(this IServiceCollection services) =>
-        services.AddScoped<SequenceDocuments>().AddScoped<SequenceStore>().AddSingleton<SequenceDefinitions>().AddScoped<EnrollmentService>();
+        services.AddScoped<SequenceDocuments>().AddScoped<SequenceStore>().AddSingleton<SequenceDefinitions>().AddScoped<EnrollmentService>().AddNurtureExecution();
 
     public static RouteGroupBuilder MapNurtureEndpoints(this RouteGroupBuilder api)
     {
