@@ -127,4 +127,23 @@ public sealed class EnrollmentApiTests(ServerFixture fixture) : IClassFixture<Se
         inactive.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await badStatus.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.ShouldContain("status");
     }
+
+    [Fact]
+    public async Task Guardrails_DefaultsThenChangedByAnAdmin_BadTimeNamesItsField()
+    {
+        var workspace = await Server.CreateWorkspaceAsync($"Guard {Guid.NewGuid():N}");
+        var admin = Server.ClientWithKey((await Server.CreateKeyAsync("admin", workspace)).Key);
+
+        var defaults = await admin.GetFromJsonAsync<Guardrails>("/api/nurture/guardrails");
+        var changed = await admin.PutAsJsonAsync("/api/nurture/guardrails", defaults! with { MaxTouchesPerContactPerWeek = 5, QuietStart = "21:30" });
+        var bad = await admin.PutAsJsonAsync("/api/nurture/guardrails", defaults with { QuietEnd = "8 o'clock" });
+        var after = await admin.GetFromJsonAsync<Guardrails>("/api/nurture/guardrails");
+
+        defaults.ShouldBe(new Guardrails(3, 3, true, "20:00", "08:00", true));
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await bad.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.ShouldBe(["quietEnd"]);
+        after.ShouldBe(new Guardrails(5, 3, true, "21:30", "08:00", true));
+    }
+
+    private sealed record Guardrails(int MaxTouchesPerContactPerWeek, int MaxTouchesPerAccountPerDay, bool RespectQuietHours, string QuietStart, string QuietEnd, bool SkipWeekends);
 }

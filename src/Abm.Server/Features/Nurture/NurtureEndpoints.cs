@@ -33,6 +33,9 @@ internal static class NurtureEndpoints
         sequences.MapGet("/{id:guid}/versions", SequenceHandlers.VersionsAsync).WithName("ListNurtureSequenceVersions");
         sequences.MapPost("/{id:guid}/dry-run", NurtureToolHandlers.DryRunAsync).WithName("DryRunNurtureSequence");
 
+        group.MapGet("/guardrails", GuardrailHandlers.GetAsync).WithName("GetNurtureGuardrails");
+        group.MapPut("/guardrails", GuardrailHandlers.PutAsync).WithName("SetNurtureGuardrails").RequireAuthorization(AccessPolicies.Admin);
+
         var enrollments = group.MapGroup("/enrollments");
         enrollments.MapGet("/", EnrollmentHandlers.ListAsync).WithName("ListNurtureEnrollments");
         enrollments.MapPost("/", EnrollmentHandlers.EnrollAsync).WithName("EnrollInNurtureSequence").RequireAuthorization(AccessPolicies.Marketing);
