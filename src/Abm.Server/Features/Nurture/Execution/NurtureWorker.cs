@@ -1,6 +1,8 @@
 using Abm.Server.Background;
 using Abm.Server.Features.Connections;
+using Abm.Server.Features.Nurture.Enrollments;
 using Abm.Server.Features.Sync;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Abm.Server.Features.Nurture.Execution;
@@ -20,6 +22,11 @@ internal sealed partial class NurtureWorker(
         }
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.IntervalSeconds), clock);
+        if (!await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            return;
+        }
+
         await WorkerLoop.RunAsync(nameof(NurtureWorker), RoundAsync, async ct => await timer.WaitForNextTickAsync(ct), clock, logger, stoppingToken);
     }
 
@@ -31,7 +38,11 @@ internal sealed partial class NurtureWorker(
         await using (var scope = scopes.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<Access.CurrentWorkspace>().Use(connected.WorkspaceId);
-            if (!await scope.ServiceProvider.GetRequiredService<PortalLeases>().TryAcquireAsync(connected.WorkspaceId, stoppingToken))
+            // The lease is taken only when there is work: an idle workspace leaves its portal to whoever syncs it.
+            var now = clock.GetUtcNow().UtcDateTime;
+            var database = scope.ServiceProvider.GetRequiredService<Abm.Data.AbmDbContext>();
+            if (!await database.NurtureEnrollments.AnyAsync(e => e.Status == EnrollmentStatus.Active && e.NextActionDue <= now, stoppingToken)
+                || !await scope.ServiceProvider.GetRequiredService<PortalLeases>().TryAcquireAsync(connected.WorkspaceId, stoppingToken))
             {
                 return;
             }
