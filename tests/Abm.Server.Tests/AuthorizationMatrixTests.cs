@@ -83,6 +83,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         // No contact has the empty id: the handler answers 404 once the sequence is found.
         new("POST", "/api/nurture/sequences/{id:guid}/dry-run", Access.Read, "sequence", new { contactId = Guid.Empty }, HandlerStatus: 404),
         new("GET", "/api/nurture/guardrails", Access.Read, null, null),
+        new("GET", "/api/nurture/sequences/{id:guid}/stats", Access.Read, "sequence", null),
         new("PUT", "/api/nurture/guardrails", Access.Admin, null, new { maxTouchesPerContactPerWeek = 3, maxTouchesPerAccountPerDay = 3, respectQuietHours = true, quietStart = "20:00", quietEnd = "08:00", skipWeekends = true }),
         new("GET", "/api/nurture/enrollments/", Access.Read, null, null),
         new("POST", "/api/nurture/enrollments/", Access.Marketing, null, new { sequenceId = Guid.Empty, contactId = Guid.Empty }, HandlerStatus: 404),

@@ -275,6 +275,32 @@ public sealed class NurtureExecutionTests(NurtureSandbox fixture) : IClassFixtur
         resumed.Enrollments.Single().Status.ShouldBe("completed");
     }
 
+    [Fact]
+    public async Task Stats_TwoContactsOneOpensAndBooksAMeeting_CountsPerStepAndConvertsHalf()
+    {
+        var client = fixture.Marketer();
+        var item = await ContentAsync(client, "https://example.com/stats");
+        var sequence = await ActiveSequenceAsync(client, $$"""
+            { "name": "Stats {{Guid.NewGuid():N}}", {{AlwaysOpen}},
+              "steps": [ { "id": "send", "type": "send_content", "contentId": "{{item}}" },
+                         { "id": "task", "type": "create_task", "title": "Call", "owner": { "kind": "contact_owner" }, "priority": "LOW", "dueInDays": 1 } ] }
+            """);
+        var (booked, quiet) = (await fixture.PortalContactAsync(), await fixture.PortalContactAsync());
+        await EnrollAsync(client, new { sequenceId = sequence, contactIds = new[] { booked.Id, quiet.Id } });
+        await fixture.RunAsync();
+        await ReachAsync("email_open", booked);
+        await ReachAsync("meeting_booked", booked);
+
+        var stats = (await client.GetFromJsonAsync<JsonElement>($"/api/nurture/sequences/{sequence}/stats"));
+
+        (stats.GetProperty("enrolled").GetInt32(), stats.GetProperty("completed").GetInt32(), stats.GetProperty("sends").GetInt32()).ShouldBe((2, 2, 2));
+        (stats.GetProperty("opened").GetInt32(), stats.GetProperty("tasksCreated").GetInt32()).ShouldBe((1, 2));
+        (stats.GetProperty("contactsSentContent").GetInt32(), stats.GetProperty("contactsWithMeetingWithin30Days").GetInt32()).ShouldBe((2, 1));
+        stats.GetProperty("contentToMeetingConversion").GetDouble().ShouldBe(0.5);
+        var send = stats.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == "send");
+        (send.GetProperty("sends").GetInt32(), send.GetProperty("meetingsWithin30Days").GetInt32()).ShouldBe((2, 1));
+    }
+
     private async Task<(Contact Contact, Guid Enrollment)> SendThenTaskAsync()
     {
         var client = fixture.Marketer();

@@ -32,6 +32,7 @@ internal static class NurtureEndpoints
         sequences.MapPost("/{id:guid}/pause", SequenceHandlers.PauseAsync).WithName("PauseNurtureSequence").RequireAuthorization(AccessPolicies.Marketing);
         sequences.MapGet("/{id:guid}/versions", SequenceHandlers.VersionsAsync).WithName("ListNurtureSequenceVersions");
         sequences.MapPost("/{id:guid}/dry-run", NurtureToolHandlers.DryRunAsync).WithName("DryRunNurtureSequence");
+        sequences.MapGet("/{id:guid}/stats", SequenceStats.GetAsync).WithName("GetNurtureSequenceStats");
 
         group.MapGet("/guardrails", GuardrailHandlers.GetAsync).WithName("GetNurtureGuardrails");
         group.MapPut("/guardrails", GuardrailHandlers.PutAsync).WithName("SetNurtureGuardrails").RequireAuthorization(AccessPolicies.Admin);
