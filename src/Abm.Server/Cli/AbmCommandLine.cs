@@ -25,6 +25,7 @@ internal static class AbmCommandLine
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(PropertiesCommand.Create());
         root.Subcommands.Add(SyncCommand.Create());
+        root.Subcommands.Add(NurtureCommand.Create());
 
         // Errors are reported by the verbs themselves; the default handler would also swallow the
         // host-abort signal integration tests rely on.
