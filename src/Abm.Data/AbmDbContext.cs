@@ -30,6 +30,7 @@ public sealed class AbmDbContext(DbContextOptions<AbmDbContext> options, ICurren
     public DbSet<NurtureSequence> NurtureSequences => Set<NurtureSequence>();
     public DbSet<NurtureSequenceVersion> NurtureSequenceVersions => Set<NurtureSequenceVersion>();
     public DbSet<NurtureEnrollment> NurtureEnrollments => Set<NurtureEnrollment>();
+    public DbSet<NurtureAction> NurtureActions => Set<NurtureAction>();
     public DbSet<ContactScore> ContactScores => Set<ContactScore>();
     public DbSet<AccountScore> AccountScores => Set<AccountScore>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();

@@ -4,6 +4,7 @@ using Abm.HubSpot.Crm;
 using Abm.HubSpot.Email;
 using Abm.HubSpot.Forms;
 using Abm.HubSpot.Http;
+using Abm.HubSpot.Lists;
 using Abm.HubSpot.Owners;
 using Abm.HubSpot.Properties;
 using Abm.HubSpot.Search;
@@ -48,6 +49,7 @@ public sealed class HubSpotClient : IDisposable
         Tasks = new TasksClient(Crm);
         Email = new EmailClient(_transport);
         Forms = new FormsClient(_transport);
+        Lists = new ListsClient(_transport);
     }
 
     /// <summary>CRM objects: list pages, get, batch read/create/update/upsert/archive.</summary>
@@ -73,6 +75,9 @@ public sealed class HubSpotClient : IDisposable
 
     /// <summary>The portal's forms and their submissions (newest first).</summary>
     public FormsClient Forms { get; }
+
+    /// <summary>Membership changes of static lists, 100 records per call.</summary>
+    public ListsClient Lists { get; }
 
     /// <summary>The current burst pacing (calls at once, calls per second), after corrections from HubSpot's headers.</summary>
     public (int Burst, double PerSecond) BurstPacing => (_transport.Limiter.BurstSize.Capacity, _transport.Limiter.BurstSize.TokensPerSecond);

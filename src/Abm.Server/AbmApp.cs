@@ -100,7 +100,7 @@ internal static class AbmApp
         api.MapSyncEndpoints();
         api.MapWriteBackEndpoints();
         app.MapWebhookEndpoints();
-        api.MapGroup("/nurture").MapNurtureEndpoints();
+        api.MapNurtureEndpoints();
         app.MapObservabilityEndpoints(api);
         api.MapDemoEndpoints();
         api.MapGroup("/accounts").MapAccountEndpoints();

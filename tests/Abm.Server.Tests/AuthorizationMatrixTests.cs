@@ -89,6 +89,13 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/nurture/sequences/{id:guid}/versions", Access.Read, "sequence", null),
         // No contact has the empty id: the handler answers 404 once the sequence is found.
         new("POST", "/api/nurture/sequences/{id:guid}/dry-run", Access.Read, "sequence", new { contactId = Guid.Empty }, HandlerStatus: 404),
+        new("GET", "/api/nurture/guardrails", Access.Read, null, null),
+        new("GET", "/api/nurture/sequences/{id:guid}/stats", Access.Read, "sequence", null),
+        new("PUT", "/api/nurture/guardrails", Access.Admin, null, new { maxTouchesPerContactPerWeek = 3, maxTouchesPerAccountPerDay = 3, respectQuietHours = true, quietStart = "20:00", quietEnd = "08:00", skipWeekends = true }),
+        new("GET", "/api/nurture/enrollments/", Access.Read, null, null),
+        new("POST", "/api/nurture/enrollments/", Access.Marketing, null, new { sequenceId = Guid.Empty, contactId = Guid.Empty }, HandlerStatus: 404),
+        new("DELETE", "/api/nurture/enrollments/{id:guid}", Access.Marketing, "enrollment", null),
+        new("GET", "/api/contacts/{id:guid}/nurture", Access.Read, "contact", null),
     ];
 
     /// <summary>A request body sent as a CSV file rather than JSON.</summary>
@@ -217,6 +224,17 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
                 var created = await Server.OperatorClient(workspace).PostAsJsonAsync("/api/nurture/sequences", SequenceBody);
                 created.EnsureSuccessStatusCode();
                 return (await created.Content.ReadFromJsonAsync<AbmServerFactory.IdOnly>())!.Id;
+            case "enrollment":
+                var sequenceId = await CreateOwnedAsync("sequence", workspace);
+                var contact = await Server.SeedContactAsync(workspace);
+                await using (var database = Server.OpenDatabase())
+                {
+                    var enrollment = new Abm.Data.Entities.NurtureEnrollment { Id = Guid.CreateVersion7(), WorkspaceId = workspace, ContactId = contact.Id, SequenceId = sequenceId, EnrolledAt = DateTime.UnixEpoch };
+                    database.NurtureEnrollments.Add(enrollment);
+                    await database.SaveChangesAsync();
+                    return enrollment.Id;
+                }
+
             case "sync_run":
                 await using (var database = Server.OpenDatabase())
                 {

@@ -41,6 +41,9 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "sync", "extra" }, "unknown verb or argument 'extra'")]
     [InlineData(new[] { "demo", "--rest" }, "did you mean '--reset'?")]
     [InlineData(new[] { "dmeo" }, "did you mean 'demo'?")]
+    [InlineData(new[] { "nurtur", "run" }, "did you mean 'nurture'?")]
+    [InlineData(new[] { "nurture", "run", "--onse" }, "did you mean '--once'?")]
+    [InlineData(new[] { "nurture", "enroll", "--sequense", "0196d7a4-0000-7000-8000-000000000001" }, "did you mean '--sequence'?")]
     public async Task Abm_UnknownVerbOrMisspeltOption_ExitsWithASuggestionAndDoesNothing(string[] args, string expected)
     {
         var outcome = await AbmProcess.RunAsync(_workingDirectory, new Dictionary<string, string>(), args);
@@ -103,6 +106,18 @@ public sealed class CommandLineTests : IDisposable
 
         outcome.ExitCode.ShouldBe(2, outcome.Output + outcome.Error);
         outcome.Error.ShouldContain("HUBSPOT_API_KEY");
+    }
+
+    [Theory]
+    [InlineData(new[] { "nurture", "run", "--once" }, "HUBSPOT_API_KEY")]
+    [InlineData(new[] { "nurture", "run" }, "only '--once'")]
+    [InlineData(new[] { "nurture", "enroll", "--segment", "engaged" }, "give --sequence and exactly one of --contact or --segment")]
+    public async Task Nurture_MissingConnectionOrArguments_ExitsSayingWhat(string[] args, string expected)
+    {
+        var outcome = await AbmProcess.RunAsync(_workingDirectory, new Dictionary<string, string>(), args);
+
+        outcome.ExitCode.ShouldBe(2, outcome.Output + outcome.Error);
+        outcome.Error.ShouldContain(expected);
     }
 
     public void Dispose()

@@ -13,6 +13,7 @@ internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspac
         builder.Property(w => w.Name).HasMaxLength(200);
         builder.Property(w => w.HubSpotPortalId).HasMaxLength(50);
         builder.Property(w => w.EngagementSettings).IsJsonDocument();
+        builder.Property(w => w.NurtureGuardrails).IsJsonDocument();
         builder.Property(w => w.SegmentRules).IsJsonDocument();
         builder.HasIndex(w => w.HubSpotPortalId).IsUnique();
     }

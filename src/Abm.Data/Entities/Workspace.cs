@@ -12,6 +12,8 @@ public sealed class Workspace
     public string? EngagementSettings { get; set; }
     /// <summary>User-defined contact segment rules as JSON; the built-in segments need none.</summary>
     public string? SegmentRules { get; set; }
+    /// <summary>Nurture guardrails as JSON (frequency caps, quiet hours, weekends); null means the defaults.</summary>
+    public string? NurtureGuardrails { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -5,6 +5,7 @@ public static class NurtureWireNames
 {
     internal static readonly WireNameMap<SequenceGoal> Goals = new(WireNameStyle.LowerSnake);
     internal static readonly WireNameMap<ReenrollmentPolicy> Reenrollments = new(WireNameStyle.LowerSnake);
+    internal static readonly WireNameMap<ActionFailurePolicy> FailurePolicies = new(WireNameStyle.LowerSnake);
     internal static readonly WireNameMap<CrossingDirection> Directions = new(WireNameStyle.LowerSnake);
     internal static readonly WireNameMap<LeadPriority> LeadPriorities = new(WireNameStyle.LowerSnake);
     internal static readonly WireNameMap<TaskOwnerKind> OwnerKinds = new(WireNameStyle.LowerSnake);

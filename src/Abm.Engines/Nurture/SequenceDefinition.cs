@@ -14,6 +14,9 @@ public sealed record SequenceDefinition(
     IReadOnlyList<SequenceGoal> Goals,
     GuardrailOverrides Guardrails)
 {
+    /// <summary>What an enrolment does when one of its actions fails for good (is parked): go on (the default) or stop.</summary>
+    public ActionFailurePolicy OnActionFailure { get; init; } = ActionFailurePolicy.Continue;
+
     /// <summary>The step a new enrolment starts at.</summary>
     public SequenceStep FirstStep => Steps[0];
 
@@ -39,6 +42,16 @@ public sealed record SequenceDefinition(
 
         return -1;
     }
+}
+
+/// <summary>What an enrolment does after an action that failed for good.</summary>
+public enum ActionFailurePolicy
+{
+    /// <summary><c>continue</c>: the failed action is parked and the enrolment goes on to the next step.</summary>
+    Continue,
+
+    /// <summary><c>stop</c>: the enrolment exits, its reason naming the failed step.</summary>
+    Stop,
 }
 
 /// <summary>Whether and when a contact who left a sequence may be enrolled in it again.</summary>

@@ -32,12 +32,16 @@ public static class SequenceDocumentReader
         var steps = StepReader.ReadAll(document);
         var goals = document.Choices<SequenceGoal>("goals", NurtureWireNames.Goals.TryParse, NurtureWireNames.Expected(NurtureWireNames.Goals)) ?? [];
         var guardrails = ReadGuardrails(document);
+        var onFailure = document.Choice<ActionFailurePolicy>("onActionFailure", false, NurtureWireNames.FailurePolicies.TryParse, "continue, stop");
         if (problems.Count > 0 || name is null || steps is null)
         {
             return new SequenceReadResult(null, problems);
         }
 
-        var definition = new SequenceDefinition(name, description, triggers, reenrollment, steps, goals.Distinct().ToList(), guardrails);
+        var definition = new SequenceDefinition(name, description, triggers, reenrollment, steps, goals.Distinct().ToList(), guardrails)
+        {
+            OnActionFailure = onFailure ?? ActionFailurePolicy.Continue,
+        };
         problems.AddRange(SequenceGraphCheck.Problems(definition));
         return new SequenceReadResult(problems.Count == 0 ? definition : null, problems);
     }

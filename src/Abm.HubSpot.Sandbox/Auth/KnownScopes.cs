@@ -10,6 +10,7 @@ internal static class KnownScopes
     public const string Content = "content";
     public const string Forms = "forms";
     public const string OAuth = "oauth";
+    public const string CommunicationPreferencesRead = "communication_preferences.read";
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -19,6 +20,6 @@ internal static class KnownScopes
         "crm.schemas.contacts.read", "crm.schemas.contacts.write",
         "crm.schemas.companies.read", "crm.schemas.companies.write",
         "crm.schemas.deals.read", "crm.schemas.deals.write",
-        OwnersRead, ListsRead, ListsWrite, TransactionalEmail, Content, Forms, OAuth,
+        OwnersRead, ListsRead, ListsWrite, TransactionalEmail, Content, Forms, OAuth, CommunicationPreferencesRead,
     };
 }

@@ -36,6 +36,7 @@ internal static class DefaultPropertyCatalog
                 builder.Enum("lifecyclestage", "select", LifecycleStages);
                 builder.Enum("hs_buying_role", "checkbox", BuyingRoles);
                 builder.Add("associatedcompanyid", "Primary Associated Company ID", "number", "number");
+                builder.Add("hs_email_optout", "Opted out of all email", "bool", "booleancheckbox", [new("True", "true"), new("False", "false")]);
                 builder.Unique("email");
                 break;
             case "companies":

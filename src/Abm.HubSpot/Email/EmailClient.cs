@@ -24,6 +24,18 @@ public sealed class EmailClient
         return await _transport.SendAsync<TransactionalSendStatus>(request, cancellationToken) ?? new TransactionalSendStatus(null, null, null, null);
     }
 
+    /// <summary>
+    /// The email's subscription statuses (communication preferences v3). <see cref="SubscriptionStatuses.OptedOut"/>
+    /// says whether the address may no longer be emailed: opted out of all email, or unsubscribed from everything.
+    /// </summary>
+    public async Task<SubscriptionStatuses> GetSubscriptionStatusAsync(string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var answer = await _transport.SendAsync<SubscriptionStatusesDto>(HubSpotRequest.Get(HubSpotPaths.SubscriptionStatus(email)), cancellationToken);
+        return new SubscriptionStatuses(answer?.Recipient ?? email,
+            (answer?.SubscriptionStatuses ?? []).Select(s => new SubscriptionStatus(s.Id ?? "", s.Name, s.Status ?? "", s.SourceOfStatus)).ToList());
+    }
+
     /// <summary>One page of events; pass the previous page's <see cref="EmailEventPage.Offset"/> to continue (null starts at the beginning).</summary>
     public async Task<EmailEventPage> ListEventPageAsync(EmailEventQuery query, string? offset = null, CancellationToken cancellationToken = default)
     {

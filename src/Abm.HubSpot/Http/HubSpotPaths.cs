@@ -34,6 +34,10 @@ internal sealed class HubSpotPaths(string crmObjectsPrefix)
 
     public const string EmailEvents = "/email/public/v1/events";
 
+    public static string SubscriptionStatus(string email) => $"/communication-preferences/v3/status/email/{Escape(email)}";
+
+    public static string ListMemberships(string listId, string action) => $"/crm/v3/lists/{Escape(listId)}/memberships/{action}";
+
     public const string Forms = "/marketing/v3/forms";
 
     public static string FormSubmissions(string formId) => $"/form-integrations/v1/submissions/forms/{Escape(formId)}";

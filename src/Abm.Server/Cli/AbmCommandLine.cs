@@ -42,6 +42,7 @@ internal static class AbmCommandLine
         root.Subcommands.Add(SyncCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(NurtureCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(RecommendCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());

@@ -87,6 +87,12 @@ public sealed class SendReactionTests
         OpenRate(tired).ShouldBeLessThan(OpenRate(fresh) / 2);
         tired.Count(s => s["unsubscribed"]!.GetValue<bool>()).ShouldBeGreaterThan(fresh.Count(s => s["unsubscribed"]!.GetValue<bool>()) + 5);
         (await BehaviourClient.SummaryAsync(sandbox))["unsubscribed"]!.GetValue<int>().ShouldBeGreaterThan(0);
+        await BehaviourClient.AdvanceAsync(sandbox, days: 2); // unsubscribes happen up to a day after the send
+        var gone = ledger.First(s => s["unsubscribed"]!.GetValue<bool>())["contactId"]!.GetValue<long>();
+        var (_, contact) = await sandbox.SendAsync(HttpMethod.Get, $"/crm/v3/objects/contacts/{gone}?properties=hs_email_optout,email");
+        contact!["properties"]!["hs_email_optout"]!.GetValue<string>().ShouldBe("true");
+        var (_, preferences) = await sandbox.SendAsync(HttpMethod.Get, $"/communication-preferences/v3/status/email/{contact["properties"]!["email"]!.GetValue<string>()}");
+        preferences!["subscriptionStatuses"]![0]!["status"]!.GetValue<string>().ShouldBe("NOT_SUBSCRIBED");
     }
 
     [Fact]

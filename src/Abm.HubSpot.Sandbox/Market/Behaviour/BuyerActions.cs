@@ -55,6 +55,8 @@ internal sealed class BuyerActions(RecordWriter writer, EventSinkRegistry sinks)
                 if (behaviour.Unsubscribed.Add(happening.ContactId))
                 {
                     AddEmailEvent(context, behaviour, "STATUSCHANGE", email, happening);
+                    // HubSpot marks a contact who unsubscribed from all email with this property.
+                    writer.Update(context, contact, new Dictionary<string, string?> { ["hs_email_optout"] = "true" });
                 }
 
                 break;

@@ -6,11 +6,11 @@ namespace Abm.Server.Features.Connections;
 /// </summary>
 internal sealed class HubSpotAppSettings
 {
-    /// <summary>What ABM Engine needs from a portal: read and write CRM objects and properties, owners, emails, form submissions.</summary>
+    /// <summary>What ABM Engine needs from a portal: read and write CRM objects and properties, owners, emails, form submissions, list membership, subscription status.</summary>
     public const string DefaultScopes =
         "crm.objects.contacts.read crm.objects.contacts.write crm.objects.companies.read crm.objects.companies.write " +
         "crm.objects.deals.read crm.objects.deals.write crm.schemas.contacts.write crm.schemas.companies.write " +
-        "crm.objects.owners.read transactional-email content forms oauth";
+        "crm.objects.owners.read transactional-email content forms oauth crm.lists.read crm.lists.write communication_preferences.read";
 
     public const string CallbackPath = "/oauth/hubspot/callback";
 

@@ -3,6 +3,8 @@ using Abm.Data.Entities;
 using Abm.Engines;
 using Abm.Engines.Engagement;
 using Abm.Engines.Insights;
+using Abm.Engines.Nurture;
+using Abm.Server.Features.Nurture.Enrollments;
 using Abm.Server.Features.Observability;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +17,8 @@ internal sealed record RecomputeSummary(int Contacts, int Accounts, int QueuedFo
 /// and queues significant changes for write-back. Works on the workspace the context is scoped to.
 /// </summary>
 internal sealed class EngagementRecompute(
-    AbmDbContext database, EngagementSettingsStore settingsStore, WriteBackQueue writeBack, AccountRollup accounts, RecomputeLocks locks, AbmMetrics metrics,
-    TimeProvider clock)
+    AbmDbContext database, EngagementSettingsStore settingsStore, WriteBackQueue writeBack, AccountRollup accounts, RecomputeLocks locks,
+    NurtureTriggers triggers, AbmMetrics metrics, TimeProvider clock)
 {
     private const int ChunkSize = 500;
 
@@ -97,11 +99,14 @@ internal sealed class EngagementRecompute(
         var lastWritten = await writeBack.LastContactInsightsAsync(hubSpotIds, cancellationToken);
         await writeBack.PreloadPendingAsync(WriteBackQueue.ContactObject, hubSpotIds, cancellationToken);
         var queued = 0;
+        var changes = new Dictionary<Guid, ContactChange>();
         foreach (var contact in contacts)
         {
+            var (scoreBefore, stageBefore) = (contact.EngagementScore, StageOf(contact));
             var conclusion = ContactInsightCalculator.Conclude(facts[contact.Id], now, settings);
             Apply(contact, conclusion, facts[contact.Id].LastEventAt, now.UtcDateTime);
             SaveScore(scores, contact, conclusion.Score, now.UtcDateTime);
+            changes[contact.Id] = new ContactChange(scoreBefore, contact.EngagementScore, stageBefore, StageOf(contact), contact.Segments.ToHashSet(StringComparer.Ordinal));
             if (SignificantChange.IsSignificant(lastWritten.GetValueOrDefault(contact.HubSpotId), conclusion.Insight, settings.SignificantScoreDelta))
             {
                 writeBack.EnqueueContact(contact, conclusion.Insight);
@@ -110,8 +115,13 @@ internal sealed class EngagementRecompute(
         }
 
         await database.SaveChangesAsync(cancellationToken);
+        // Score and stage crossings are seen only here, where the before and after values meet.
+        await triggers.OnChangesAsync(changes, cancellationToken);
         return (contacts.Count, queued, contacts.Select(c => c.CompanyId).OfType<Guid>().ToList());
     }
+
+    private static Engines.Journey.JourneyStage? StageOf(Contact contact) =>
+        WireNames.TryParseJourneyStage(contact.JourneyStageOverride ?? contact.JourneyStage, out var stage) ? stage : null;
 
     private static void Apply(Contact contact, ContactConclusion conclusion, DateTime? lastEventAt, DateTime now)
     {

@@ -53,6 +53,10 @@ internal sealed class WriteBackQueue(AbmDbContext database, TimeProvider clock)
                 : "",
         });
 
+    /// <summary>Any contact property values (a nurture step's <c>update_property</c>), merged into the record's pending row.</summary>
+    public void EnqueueContactProperties(Contact contact, Dictionary<string, string> properties) =>
+        Enqueue(contact.WorkspaceId, ContactObject, contact.HubSpotId, properties);
+
     public void EnqueueCompany(Company company, double velocity) =>
         Enqueue(company.WorkspaceId, CompanyObject, company.HubSpotId, new Dictionary<string, string>
         {

@@ -1,16 +1,22 @@
 using Abm.Server.Features.Access;
+using Abm.Server.Features.Nurture.Enrollments;
+using Abm.Server.Features.Nurture.Execution;
 
 namespace Abm.Server.Features.Nurture;
 
-/// <summary>Nurture sequences under /api/nurture: documents, versions, templates, the schema and dry runs.</summary>
+/// <summary>
+/// Nurture under /api/nurture: sequence documents, versions, templates, the schema and dry runs, enrolments; and
+/// a contact's enrolments and action timeline at /api/contacts/{id}/nurture.
+/// </summary>
 internal static class NurtureEndpoints
 {
     public static IServiceCollection AddNurture(this IServiceCollection services) =>
-        services.AddScoped<SequenceDocuments>().AddScoped<SequenceStore>();
+        services.AddScoped<SequenceDocuments>().AddScoped<SequenceStore>().AddSingleton<SequenceDefinitions>().AddScoped<EnrollmentService>().AddScoped<NurtureTriggers>().AddNurtureExecution();
 
-    public static RouteGroupBuilder MapNurtureEndpoints(this RouteGroupBuilder group)
+    public static RouteGroupBuilder MapNurtureEndpoints(this RouteGroupBuilder api)
     {
-        group.WithTags("Nurture");
+        api.MapGet("/contacts/{id:guid}/nurture", EnrollmentHandlers.ContactAsync).WithTags("Nurture").WithName("GetContactNurture");
+        var group = api.MapGroup("/nurture").WithTags("Nurture");
         group.MapGet("/schema", NurtureToolHandlers.Schema).WithName("GetNurtureSequenceSchema").Produces(StatusCodes.Status200OK, contentType: "application/schema+json");
         group.MapGet("/templates", NurtureToolHandlers.Templates).WithName("ListNurtureTemplates");
         group.MapPost("/templates/{key}", NurtureToolHandlers.InstantiateAsync).WithName("InstantiateNurtureTemplate").RequireAuthorization(AccessPolicies.Marketing);
@@ -26,6 +32,15 @@ internal static class NurtureEndpoints
         sequences.MapPost("/{id:guid}/pause", SequenceHandlers.PauseAsync).WithName("PauseNurtureSequence").RequireAuthorization(AccessPolicies.Marketing);
         sequences.MapGet("/{id:guid}/versions", SequenceHandlers.VersionsAsync).WithName("ListNurtureSequenceVersions");
         sequences.MapPost("/{id:guid}/dry-run", NurtureToolHandlers.DryRunAsync).WithName("DryRunNurtureSequence");
-        return group;
+        sequences.MapGet("/{id:guid}/stats", SequenceStats.GetAsync).WithName("GetNurtureSequenceStats");
+
+        group.MapGet("/guardrails", GuardrailHandlers.GetAsync).WithName("GetNurtureGuardrails");
+        group.MapPut("/guardrails", GuardrailHandlers.PutAsync).WithName("SetNurtureGuardrails").RequireAuthorization(AccessPolicies.Admin);
+
+        var enrollments = group.MapGroup("/enrollments");
+        enrollments.MapGet("/", EnrollmentHandlers.ListAsync).WithName("ListNurtureEnrollments");
+        enrollments.MapPost("/", EnrollmentHandlers.EnrollAsync).WithName("EnrollInNurtureSequence").RequireAuthorization(AccessPolicies.Marketing);
+        enrollments.MapDelete("/{id:guid}", EnrollmentHandlers.UnenrollAsync).WithName("UnenrollFromNurtureSequence").RequireAuthorization(AccessPolicies.Marketing);
+        return api;
     }
 }

@@ -31,7 +31,7 @@ internal sealed class AbmMetrics
         _recomputeDuration = meter.CreateHistogram<double>("abm.scoring.recompute.duration", "s", "Time to recompute a batch of contacts and their accounts.");
         _scoringFailures = meter.CreateCounter<long>("abm.scoring.failures", "{recompute}", "Recomputes that failed.");
         _recommendationLookups = meter.CreateCounter<long>("abm.recommendations.lookups", "{lookup}", "Recommendation requests, by cache result (hit or miss).");
-        _nurtureActions = meter.CreateCounter<long>("abm.nurture.actions", "{action}", "Nurture actions, by kind and outcome (done, skipped, failed).");
+        _nurtureActions = meter.CreateCounter<long>("abm.nurture.actions", "{action}", "Nurture actions settled, by kind and outcome (done, skipped, failed and retrying, parked).");
         _databaseFailures = meter.CreateCounter<long>("abm.database.connection_failures", "{failure}", "Attempts to open a database connection that failed.");
         meter.CreateObservableGauge("abm.webhooks.inbox.depth", () => _backlog.InboxDepth, "{batch}", "Webhook batches waiting to be applied.");
         meter.CreateObservableGauge("abm.webhooks.inbox.oldest_age", () => _backlog.InboxOldestAge.TotalSeconds, "s", "Age of the oldest webhook batch waiting.");

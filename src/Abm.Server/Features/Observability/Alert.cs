@@ -17,7 +17,7 @@ internal sealed record AlertTotals(
         metrics.Total("abm.recommendations.lookups", tags => tags.GetValueOrDefault("result") == "miss"),
         metrics.Total("abm.scoring.failures"),
         metrics.Total("abm.database.connection_failures"),
-        metrics.Total("abm.nurture.actions", tags => tags.GetValueOrDefault("outcome") == "failed"));
+        metrics.Total("abm.nurture.actions", tags => tags.GetValueOrDefault("outcome") is "failed" or "parked"));
 
     /// <summary>ASP.NET Core's own histogram of request durations.</summary>
     public const string RequestDuration = "http.server.request.duration";

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Abm.Data;
 using Abm.Data.Entities;
 using Abm.Server.Features.Access;
+using Abm.Server.Features.Nurture.Enrollments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Sync;
@@ -13,7 +14,7 @@ internal sealed record PulledEvent(string ClientEventId, Guid ContactId, string 
 /// Stores what the engagement pulls read from HubSpot: events not stored before (by client id), queued for
 /// rescoring with the rest of the run, contacts found by email, and the pulls' watermarks.
 /// </summary>
-internal sealed class PulledEngagementWriter(AbmDbContext database, CurrentWorkspace workspace, SyncRecordWriter writer, TimeProvider clock)
+internal sealed class PulledEngagementWriter(AbmDbContext database, CurrentWorkspace workspace, SyncRecordWriter writer, NurtureTriggers triggers, TimeProvider clock)
 {
     /// <summary>Adds the events not already stored and returns how many that was.</summary>
     public async Task<int> AddAsync(IEnumerable<PulledEvent> pulled, CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ internal sealed class PulledEngagementWriter(AbmDbContext database, CurrentWorks
         var now = clock.GetUtcNow().UtcDateTime;
         var workspaceId = workspace.WorkspaceId ?? throw new InvalidOperationException("Engagement pull needs a workspace.");
         var fresh = events.Where(e => !known.Contains(e.ClientEventId)).ToList();
-        database.EngagementEvents.AddRange(fresh.Select(e => new EngagementEvent
+        var rows = fresh.Select(e => new EngagementEvent
         {
             WorkspaceId = workspaceId,
             Id = Guid.CreateVersion7(),
@@ -35,9 +36,11 @@ internal sealed class PulledEngagementWriter(AbmDbContext database, CurrentWorks
             ClientEventId = e.ClientEventId,
             Metadata = e.Detail is null ? null : JsonSerializer.Serialize(new { detail = e.Detail }),
             CreatedAt = now,
-        }));
+        }).ToList();
+        database.EngagementEvents.AddRange(rows);
         await database.SaveChangesAsync(cancellationToken);
         writer.MarkForRescoring(fresh.Select(e => e.ContactId));
+        await triggers.OnEventsAsync(rows, cancellationToken);
         return fresh.Count;
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Abm.Data;
 using Abm.Data.Entities;
 using Abm.HubSpot;
+using Abm.Server.Database;
 using Abm.HubSpot.Crm;
 using Abm.Server.Features.Provisioning;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +73,7 @@ internal sealed partial class OutboxFlusher(
     private async Task<List<HubSpotOutboxItem>> ClaimAsync(DateTime dueBy, CancellationToken cancellationToken)
     {
         var workspaceId = database.CurrentWorkspaceId ?? throw new InvalidOperationException("The outbox is flushed for one workspace at a time.");
-        var lockClause = database.Database.IsSqlite() ? "" : "FOR UPDATE SKIP LOCKED";
+        var lockClause = RowClaims.LockClause(database);
         var claim = FormattableStringFactory.Create(
             $$"""
             UPDATE hubspot_outbox SET status = {0}, attempts = attempts + 1, updated_at = {1}

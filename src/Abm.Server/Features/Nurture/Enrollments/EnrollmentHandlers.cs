@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using Abm.Data;
+using Abm.Server.Errors;
+using Abm.Server.Features.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Abm.Server.Features.Nurture.Enrollments;
+
+/// <summary>Enrol (one, many, a segment, a filter), unenrol, list enrolments, and a contact's nurture timeline.</summary>
+internal static class EnrollmentHandlers
+{
+    public const int MaxContactIds = 10_000;
+    private const int MaxTimeline = 500;
+
+    public static async Task<Results<Ok<EnrollResponse>, ValidationProblem, ProblemHttpResult>> EnrollAsync(
+        EnrollRequest request, ClaimsPrincipal user, AbmDbContext database, EnrollmentService enrollments, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var selectors = new object?[] { request.ContactId, request.ContactIds, request.Segment, request.Filter }.Count(s => s is not null);
+        if (selectors != 1)
+        {
+            return Invalid("contactId", "give exactly one of contactId, contactIds, segment or filter.");
+        }
+
+        if (request.ContactIds is { Count: 0 or > MaxContactIds })
+        {
+            return Invalid("contactIds", $"must list from 1 to {MaxContactIds} contact ids.");
+        }
+
+        if (request.Segment is { } segment && string.IsNullOrWhiteSpace(segment))
+        {
+            return Invalid("segment", "must name a segment.");
+        }
+
+        if (request.Filter is { } filter && ContactSelection.Problem(filter) is { } problem)
+        {
+            return Invalid(problem.Field, problem.Message);
+        }
+
+        if (await SequenceHandlers.FindAsync(database, request.SequenceId, cancellationToken) is not { } sequence)
+        {
+            return SequenceHandlers.NotFound(request.SequenceId);
+        }
+
+        if (sequence.Status != "active")
+        {
+            return ApiProblems.Conflict("Sequence is not active", $"The sequence is {sequence.Status}; activate it before enrolling contacts.");
+        }
+
+        var (ids, by) = request switch
+        {
+            { ContactId: { } one } => ([one], "manual"),
+            { ContactIds: { } many } => (many.ToList(), "manual"),
+            { Segment: { } name } => (await ContactSelection.InSegmentAsync(database, name.Trim(), cancellationToken), $"bulk:segment:{name.Trim()}"),
+            _ => (await ContactSelection.MatchingAsync(database, request.Filter!, cancellationToken), "bulk:filter"),
+        };
+        var response = await enrollments.EnrollAsync(sequence, ids, by, cancellationToken);
+        audit.Record(sequence.WorkspaceId, user, "nurture.enrolled", "nurture_sequence", sequence.Id.ToString(), new { by, response.Enrolled, response.NotEnrolled });
+        await database.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<Ok<EnrollmentResponse>, ProblemHttpResult>> UnenrollAsync(
+        Guid id, ClaimsPrincipal user, AbmDbContext database, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await database.NurtureEnrollments.FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is not { } enrollment)
+        {
+            return ApiProblems.NotFound("Enrolment not found", $"No nurture enrolment {id} in this workspace.");
+        }
+
+        if (enrollment.Status != EnrollmentStatus.Active)
+        {
+            return ApiProblems.Conflict("Enrolment already ended", $"The enrolment is {enrollment.Status}.");
+        }
+
+        enrollment.Status = EnrollmentStatus.Exited;
+        enrollment.ExitReason = "unenrolled";
+        enrollment.CompletedAt = clock.GetUtcNow().UtcDateTime;
+        enrollment.NextActionDue = null;
+        audit.Record(enrollment.WorkspaceId, user, "nurture.unenrolled", "nurture_enrollment", enrollment.Id.ToString());
+        await database.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(EnrollmentResponse.From(enrollment));
+    }
+
+    public static async Task<Results<Ok<EnrollmentPage>, ValidationProblem>> ListAsync(
+        Guid? sequenceId, string? status, Guid? contactId, int? limit, int? offset, AbmDbContext database, CancellationToken cancellationToken)
+    {
+        var (take, skip) = (limit ?? 100, offset ?? 0);
+        if (take is < 1 or > 1000)
+        {
+            return Invalid("limit", "must be from 1 to 1000.");
+        }
+
+        if (skip < 0)
+        {
+            return Invalid("offset", "must be 0 or more.");
+        }
+
+        if (status is not null && status is not (EnrollmentStatus.Active or EnrollmentStatus.Completed or EnrollmentStatus.GoalReached or EnrollmentStatus.Exited))
+        {
+            return Invalid("status", "must be active, completed, goal_reached or exited.");
+        }
+
+        var query = database.NurtureEnrollments.AsNoTracking();
+        query = sequenceId is { } sequence ? query.Where(e => e.SequenceId == sequence) : query;
+        query = status is not null ? query.Where(e => e.Status == status) : query;
+        query = contactId is { } contact ? query.Where(e => e.ContactId == contact) : query;
+        var total = await query.CountAsync(cancellationToken);
+        var page = await query.OrderByDescending(e => e.EnrolledAt).ThenBy(e => e.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new EnrollmentPage(page.Select(EnrollmentResponse.From).ToList(), total, take, skip));
+    }
+
+    public static async Task<Results<Ok<ContactNurtureResponse>, ProblemHttpResult>> ContactAsync(Guid id, AbmDbContext database, CancellationToken cancellationToken)
+    {
+        if (!await database.Contacts.AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return ApiProblems.NotFound("Contact not found", $"No contact {id} in this workspace.");
+        }
+
+        var enrollments = await database.NurtureEnrollments.AsNoTracking().Where(e => e.ContactId == id).OrderByDescending(e => e.EnrolledAt).ToListAsync(cancellationToken);
+        var actions = await database.NurtureActions.AsNoTracking().Where(a => a.ContactId == id).OrderByDescending(a => a.CreatedAt).Take(MaxTimeline).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new ContactNurtureResponse(id, enrollments.Select(EnrollmentResponse.From).ToList(), actions.Select(ActionResponse.From).ToList()));
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+}

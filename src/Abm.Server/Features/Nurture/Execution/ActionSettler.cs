@@ -1,0 +1,67 @@
+using Abm.Data;
+using Abm.Server.Features.Nurture.Enrollments;
+using Abm.Server.Features.Observability;
+using Microsoft.Extensions.Options;
+
+namespace Abm.Server.Features.Nurture.Execution;
+
+/// <summary>
+/// Phase three of a batch: records what the calls did and moves the enrolments on, in one save. A done or
+/// skipped action moves its enrolment to the next step; a failed one waits its back-off (30 seconds, doubling up
+/// to the maximum) with the enrolment due again then; after the last try it is parked with its reason, and the
+/// enrolment goes on, or exits if its sequence says <c>onActionFailure: stop</c>.
+/// </summary>
+internal sealed class ActionSettler(AbmDbContext database, IOptions<NurtureOptions> options, AbmMetrics metrics, TimeProvider clock)
+{
+    public async Task<(int Done, int Skipped, int Retrying, int Parked)> SettleAsync(IReadOnlyList<ActionOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (done, skipped, retrying, parked) = (0, 0, 0, 0);
+        foreach (var outcome in outcomes)
+        {
+            var (action, enrollment) = (outcome.Pending.Action, outcome.Pending.Context.Enrollment);
+            action.Attempts++;
+            action.HubSpotId = outcome.HubSpotId ?? action.HubSpotId;
+            if (outcome.Status is ActionStatus.Done or ActionStatus.Skipped)
+            {
+                ActionPlanner.Settle(action, outcome.Status, outcome.Reason, now);
+                action.NextAttemptAt = null;
+                EnrollmentMoves.Advance(enrollment, outcome.Pending.NextStepId, now);
+                (done, skipped) = outcome.Status == ActionStatus.Done ? (done + 1, skipped) : (done, skipped + 1);
+                continue;
+            }
+
+            if (outcome.Permanent || action.Attempts >= options.Value.MaxAttempts)
+            {
+                ActionPlanner.Settle(action, ActionStatus.Parked, outcome.Reason, now);
+                parked++;
+                if (outcome.Pending.Context.Definition.OnActionFailure == Engines.Nurture.ActionFailurePolicy.Stop)
+                {
+                    EnrollmentMoves.End(enrollment, EnrollmentStatus.Exited, $"action at step '{action.StepId}' failed: {outcome.Reason}", now);
+                }
+                else
+                {
+                    EnrollmentMoves.Advance(enrollment, outcome.Pending.NextStepId, now);
+                }
+
+                continue;
+            }
+
+            var wait = TimeSpan.FromSeconds(Math.Min(30 * Math.Pow(2, action.Attempts - 1), options.Value.MaxBackoffMinutes * 60));
+            ActionPlanner.Settle(action, ActionStatus.Failed, outcome.Reason, now);
+            action.NextAttemptAt = now + wait;
+            enrollment.Attempts = action.Attempts;
+            enrollment.LastError = action.Reason;
+            enrollment.NextActionDue = now + wait;
+            retrying++;
+        }
+
+        await database.SaveChangesAsync(cancellationToken);
+        foreach (var outcome in outcomes)
+        {
+            metrics.NurtureAction(outcome.Pending.Action.Kind, outcome.Pending.Action.Status);
+        }
+
+        return (done, skipped, retrying, parked);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+using Abm.Data;
+using Abm.Data.Entities;
+using Abm.Server.Database;
+using Abm.Server.Features.Nurture.Enrollments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Abm.Server.Features.Nurture.Execution;
+
+/// <summary>
+/// Claims a batch of the current workspace's due, active enrolments of active sequences, in one statement that
+/// moves their due time past the claim period: another claim (another instance, or a later pass) skips them
+/// until then, and if this instance dies mid-batch they come due again when the claim lapses. The inner select
+/// walks the partial index of due active enrolments.
+/// </summary>
+internal sealed class DueEnrollments(AbmDbContext database, IOptions<NurtureOptions> options, TimeProvider clock)
+{
+    public async Task<List<NurtureEnrollment>> ClaimAsync(DateTime dueBy, CancellationToken cancellationToken)
+    {
+        var workspaceId = database.CurrentWorkspaceId ?? throw new InvalidOperationException("Enrolments are claimed for one workspace at a time.");
+        var claimUntil = clock.GetUtcNow().UtcDateTime.AddSeconds(options.Value.ClaimSeconds);
+        var claim = FormattableStringFactory.Create(
+            $$"""
+            UPDATE nurture_enrollments SET next_action_due = {0}
+            WHERE id IN (SELECT e.id FROM nurture_enrollments e
+                         WHERE e.workspace_id = {1} AND e.status = {2} AND e.next_action_due <= {3}
+                           AND e.sequence_id IN (SELECT s.id FROM nurture_sequences s WHERE s.workspace_id = {1} AND s.status = 'active')
+                         ORDER BY e.next_action_due LIMIT {4} {{RowClaims.LockClause(database)}})
+            RETURNING *
+            """,
+            claimUntil, workspaceId, EnrollmentStatus.Active, dueBy, options.Value.BatchSize);
+        // The statement names its workspace itself: the workspace filter cannot be composed over an UPDATE.
+        return await database.NurtureEnrollments.FromSql(claim).IgnoreQueryFilters().ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,102 @@
+extern alias sandbox;
+
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Abm.Data.Entities;
+using Abm.Server.Features.Connections;
+using Abm.Server.Features.Nurture.Execution;
+using Abm.Server.Features.Workspaces;
+using Microsoft.EntityFrameworkCore;
+using sandbox::Abm.HubSpot.Sandbox.Hosting;
+
+namespace Abm.Server.Tests.Nurture;
+
+/// <summary>
+/// A sandbox portal (buyers not simulated, so nothing but the engine acts) and a server connected to it whose nurture
+/// worker does not tick: tests run the nurture passes themselves. Local contacts are copies of the portal's contacts,
+/// each test taking fresh ones.
+/// </summary>
+public sealed class NurtureSandbox : IAsyncLifetime
+{
+    public const long EmailId = 4242;
+
+    private List<(string Id, string Email)> _portalContacts = [];
+    private int _taken;
+
+    public SandboxHost Sandbox { get; private set; } = null!;
+
+    public AbmServerFactory Server { get; private set; } = null!;
+
+    public HttpClient HubSpot { get; private set; } = null!;
+
+    public Guid Workspace { get; private set; }
+
+    public long PortalId => Sandbox.Portals[0].PortalId;
+
+    public async Task InitializeAsync()
+    {
+        Sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 29, SimulateBehaviour = false, Portals = [new SandboxPortalOptions { Accounts = 60 }] });
+        HubSpot = new HttpClient { BaseAddress = new Uri(Sandbox.BaseUrl) };
+        HubSpot.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Sandbox.Portals[0].AccessToken);
+        Server = await AbmServerFactory.StartAsync(Settings(Sandbox));
+        Workspace = Server.Service<DefaultWorkspace>().Id;
+        var page = await HubSpot.GetFromJsonAsync<JsonElement>("/crm/v3/objects/contacts?limit=100&properties=email");
+        _portalContacts = page.GetProperty("results").EnumerateArray()
+            .Select(r => (r.GetProperty("id").GetString()!, r.GetProperty("properties").GetProperty("email").GetString()!)).ToList();
+    }
+
+    public static Dictionary<string, string> Settings(SandboxHost sandbox) => new()
+    {
+        ["HUBSPOT_API_KEY"] = sandbox.Portals[0].AccessToken,
+        ["HUBSPOT_BASE_URL"] = sandbox.BaseUrl,
+        ["HUBSPOT_PORTAL_ID"] = sandbox.Portals[0].PortalId.ToString(CultureInfo.InvariantCulture),
+        ["Nurture:IntervalSeconds"] = "0", // tests run every pass themselves
+        ["Nurture:TransactionalEmailId"] = EmailId.ToString(CultureInfo.InvariantCulture),
+        ["WriteBack:IntervalSeconds"] = "3600",
+        ["Sync:IncrementalIntervalMinutes"] = "0",
+    };
+
+    public async Task DisposeAsync()
+    {
+        HubSpot.Dispose();
+        await Server.DisposeAsync();
+        await Sandbox.DisposeAsync();
+    }
+
+    /// <summary>A local contact that is one of the portal's contacts (same HubSpot id and email), not used by another test.</summary>
+    public async Task<Contact> PortalContactAsync(string properties = "{}", Guid? companyId = null, string? ownerId = null)
+    {
+        var (id, email) = _portalContacts[Interlocked.Increment(ref _taken) - 1];
+        return await NurtureTestData.ContactAsync(Server, Workspace, email, properties, hubSpotId: id, companyId: companyId, ownerId: ownerId);
+    }
+
+    public HttpClient Marketer() => Server.OperatorClient();
+
+    /// <summary>One run of the workspace's due enrolments, as the worker does it.</summary>
+    internal async Task<NurtureRunSummary> RunAsync() =>
+        await Server.Service<NurtureRunner>().RunAsync(Workspace, await ClientAsync(), CancellationToken.None);
+
+    public async Task<Abm.HubSpot.HubSpotClient> ClientAsync() => (await Server.Service<HubSpotClients>().ConnectedAsync(CancellationToken.None)).Single().Client;
+
+    /// <summary>Every transactional send the portal accepted (a repeated sendId is not a send).</summary>
+    public async Task<List<JsonElement>> SendsAsync() =>
+        [.. (await HubSpot.GetFromJsonAsync<JsonElement>($"/_sandbox/portals/{PortalId}/transactional-emails")).GetProperty("results").EnumerateArray()];
+
+    /// <summary>The portal's tasks whose body carries <paramref name="marker"/>.</summary>
+    public async Task<List<JsonElement>> TasksAsync(string marker)
+    {
+        var page = await HubSpot.GetFromJsonAsync<JsonElement>("/crm/v3/objects/tasks?limit=100&properties=hs_task_body,hs_task_priority,hs_task_subject");
+        return [.. page.GetProperty("results").EnumerateArray().Where(t => t.GetProperty("properties").GetProperty("hs_task_body").GetString()?.Contains(marker, StringComparison.Ordinal) == true)];
+    }
+
+    /// <summary>Makes the enrolment due now, as it is once a crashed instance's claim lapses.</summary>
+    public async Task ExpireClaimAsync(Guid enrollmentId)
+    {
+        await using var database = Server.OpenDatabase();
+        var enrollment = await database.NurtureEnrollments.IgnoreQueryFilters().SingleAsync(e => e.Id == enrollmentId);
+        enrollment.NextActionDue = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-1);
+        await database.SaveChangesAsync();
+    }
+}
