@@ -71,6 +71,10 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task<IPage> SignedInPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = Server.Address.ToString(), AcceptDownloads = true });
+        // The first pages of a run compile the components and warm the circuit; on a loaded machine that alone can
+        // take longer than Playwright's 30 s default, which would fail a test for the machine's sake, not the page's.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.GetByLabel("Email").FillAsync(Email);
