@@ -60,7 +60,7 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         await page.GetByLabel("Search name or domain").FillAsync("account07");
         await page.Locator("#accounts-total").Filter(new() { HasText = "1 accounts match" }).WaitForAsync();
         // The total is drawn before the rows; Expect waits for the rows to follow.
-        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await page.Context.CloseAsync();
     }
 
@@ -92,7 +92,7 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         var page = await fixture.SignedInPageAsync();
         await page.GotoAsync("/contacts");
         await page.Locator("#contacts-total").Filter(new() { HasText = $"{fixture.Contacts.Count} contacts match" }).WaitForAsync();
-        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(25);
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(25, new() { Timeout = 30_000 });
 
         await page.GetByLabel("Search name or email").FillAsync("buyer7@");
         await page.Locator("#contacts-total").Filter(new() { HasText = "1 contacts match" }).WaitForAsync();
