@@ -33,7 +33,9 @@ internal static class AbmApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named after this assembly, not the process's entry assembly: the dashboard's static-asset manifests are
+        // abm.staticwebassets.*.json, and a host started from another program (a benchmark) must still find them.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(AbmApp).Assembly.GetName().Name });
         // Quiet defaults for the frameworks' chatter (one line per SQL command or request costs real time at
         // sync speeds); placed first so appsettings and Logging__LogLevel__* variables still override them.
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
