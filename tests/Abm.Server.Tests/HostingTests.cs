@@ -8,6 +8,15 @@ public sealed class HostingTests(ServerFixture fixture) : IClassFixture<ServerFi
     private AbmServerFactory Server => fixture.Factory;
 
     [Fact]
+    public async Task Build_FromAProgramOtherThanTheServer_FindsTheDashboardAssets()
+    {
+        // This test process is not abm: as for the benchmarks, the host must still find abm's static-asset manifests.
+        await using var app = AbmApp.Build(["--urls", "http://127.0.0.1:0"]);
+
+        app.Environment.ApplicationName.ShouldBe("abm");
+    }
+
+    [Fact]
     public async Task HealthReady_MigratedDatabase_Returns200WithDatabaseCheck()
     {
         var response = await Server.CreateClient().GetAsync("/health/ready");
