@@ -43,6 +43,22 @@ internal static class CliVerb
         return command;
     }
 
+    /// <summary>The app of <see cref="BuildApp"/> with its database migrated and the default workspace ensured, as the server does at start, without serving.</summary>
+    public static async Task<WebApplication> BuildStartedAppAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var app = BuildApp(parse);
+        try
+        {
+            await app.Services.GetServices<IHostedService>().OfType<Database.DatabaseStartup>().Single().StartingAsync(cancellationToken);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
     public static string WithExample(string description, string example) => $"{description}\n\nExample:\n  {example}";
 
     public static async Task<int> RunAsync(string verb, Func<Task<int>> work)

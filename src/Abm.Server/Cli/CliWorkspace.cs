@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Security.Claims;
 using Abm.Data;
-using Abm.Server.Database;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -42,10 +41,9 @@ internal sealed class CliWorkspace : IAsyncDisposable
 
     public static async Task<CliWorkspace> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var app = CliVerb.BuildApp(parse);
+        var app = await CliVerb.BuildStartedAppAsync(parse, cancellationToken);
         try
         {
-            await app.Services.GetServices<IHostedService>().OfType<DatabaseStartup>().Single().StartingAsync(cancellationToken);
             var id = parse.GetValue(Option) ?? app.Services.GetRequiredService<DefaultWorkspace>().Id;
             var scope = app.Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(id);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using Abm.Data;
-using Abm.Server.Database;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Users;
 using Abm.Server.Features.Workspaces;
@@ -32,8 +31,7 @@ internal static class UsersCommand
     {
         var email = parse.GetValue(Email) ?? throw new CliInputException("--email is required, e.g. abm users add --email ada@example.com --role admin");
         var role = parse.GetValue(Role) ?? throw new CliInputException($"--role is required: one of {string.Join(", ", Roles.All)}");
-        await using var app = CliVerb.BuildApp(parse);
-        await app.Services.GetServices<IHostedService>().OfType<DatabaseStartup>().Single().StartingAsync(cancellationToken);
+        await using var app = await CliVerb.BuildStartedAppAsync(parse, cancellationToken);
         await using var scope = app.Services.CreateAsyncScope();
         var workspaceId = await FindWorkspaceAsync(scope.ServiceProvider, parse.GetValue(Workspace), cancellationToken);
         var (password, generated) = parse.GetValue(Password) is { } given ? (given, false) : AskOrGenerate();
