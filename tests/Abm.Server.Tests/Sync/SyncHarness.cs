@@ -35,8 +35,10 @@ internal sealed class SyncHarness : IAsyncDisposable
     /// <param name="settings">Server settings added to (or overriding) the harness's own.</param>
     /// <param name="privateAppScopes">What the portal's private-app token is granted; every scope by default.</param>
     /// <param name="portalClockStart">Where the portal's clock starts (it runs at real speed); now by default.</param>
+    /// <param name="services">Extra registrations after the server's own (a fault injector around the database, say).</param>
     public static async Task<SyncHarness> StartAsync(
-        int accounts = 30, Dictionary<string, string>? settings = null, IReadOnlyCollection<string>? privateAppScopes = null, DateTimeOffset? portalClockStart = null)
+        int accounts = 30, Dictionary<string, string>? settings = null, IReadOnlyCollection<string>? privateAppScopes = null, DateTimeOffset? portalClockStart = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var sandbox = await SandboxHost.StartAsync(new SandboxOptions
         {
@@ -63,7 +65,7 @@ internal sealed class SyncHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        return new SyncHarness(sandbox, await AbmServerFactory.StartAsync(all), hubSpot);
+        return new SyncHarness(sandbox, await AbmServerFactory.StartAsync(all, services), hubSpot);
     }
 
     /// <summary>Queues a run through the API and waits until it ends.</summary>
@@ -72,14 +74,24 @@ internal sealed class SyncHarness : IAsyncDisposable
         var response = await Server.OperatorClient().PostAsJsonAsync("/api/sync", new Dictionary<string, object?> { ["sync_type"] = syncType, ["max_contacts"] = maxContacts });
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        return await Eventually.WaitForValueAsync<JsonElement>(
-            async () =>
-            {
-                var run = await Server.OperatorClient().GetFromJsonAsync<JsonElement>($"/api/sync/runs/{id}");
-                return run.GetProperty("status").GetString() is "queued" or "running" ? null : run;
-            },
-            "the sync run",
-            timeoutSeconds);
+        try
+        {
+            return await Eventually.WaitForValueAsync<JsonElement>(
+                async () =>
+                {
+                    var run = await Server.OperatorClient().GetFromJsonAsync<JsonElement>($"/api/sync/runs/{id}");
+                    return run.GetProperty("status").GetString() is "queued" or "running" ? null : run;
+                },
+                "the sync run",
+                timeoutSeconds);
+        }
+        catch (TimeoutException timeout)
+        {
+            // What the server said about it is what tells a slow machine from a stuck worker.
+            var last = await Server.OperatorClient().GetStringAsync($"/api/sync/runs/{id}");
+            var complaints = Server.Logs.Lines.Where(l => l.StartsWith("Warning", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
+            throw new TimeoutException($"{timeout.Message} Last seen: {last}. Server warnings and errors:\n{string.Join('\n', complaints.TakeLast(20))}", timeout);
+        }
     }
 
     public async Task<PortalSnapshot> LocalAsync()

@@ -100,16 +100,15 @@ internal sealed partial class SyncRunner(
             run.Status = SyncRunStatus.Cancelled;
             run.Error = "Stopped before the end; the next full sync resumes after the last page applied.";
         }
-        catch (Exception error) when (error is HubSpotApiException or HubSpotAuthenticationException or HubSpotDailyLimitException or HttpRequestException)
+        catch (Exception error)
         {
+            // Whatever the cause, the run ends here: left "running", it would stay so until a later run gave
+            // it up, and whoever asked for it would wait for nothing.
             run.Status = SyncRunStatus.Failed;
             run.Errors++;
-            run.Error = error is HubSpotAuthenticationException
-                ? $"HubSpot refused the connection's token; reconnect the portal. ({error.Message})"
-                : error.Message;
+            run.Error = FailureMessage(error);
             LogFailed(workspace.WorkspaceId, error);
         }
-
         finally
         {
             await runEnded.CancelAsync();
@@ -142,6 +141,14 @@ internal sealed partial class SyncRunner(
         await stop.CancelAsync();
         await alongside.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
+
+    private static string FailureMessage(Exception error) => error switch
+    {
+        HubSpotAuthenticationException => $"HubSpot refused the connection's token; reconnect the portal. ({error.Message})",
+        HubSpotApiException or HubSpotDailyLimitException or HttpRequestException => error.Message,
+        // A database deadlock or a bug: the type says which, and the next run resumes after the last page applied.
+        _ => $"The run stopped on an unexpected error ({error.GetType().Name}: {error.Message}); the next run resumes after the last page applied.",
+    };
 
     private Task<bool> FullPassDoneAsync(CancellationToken cancellationToken) =>
         database.SyncStates.AnyAsync(s => s.ObjectType == SyncedObjects.Contacts && s.IncrementalWatermark != null, cancellationToken);

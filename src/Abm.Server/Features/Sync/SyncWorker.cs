@@ -17,6 +17,9 @@ namespace Abm.Server.Features.Sync;
 internal sealed partial class SyncWorker(
     HubSpotClients clients, IServiceScopeFactory scopes, SyncSignal signal, IOptions<SyncOptions> options, TimeProvider clock, ILogger<SyncWorker> logger) : BackgroundService
 {
+    /// <summary>The longest wait between rounds when nothing wakes the worker.</summary>
+    public static readonly TimeSpan RoundInterval = TimeSpan.FromSeconds(30);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMinutes(options.Value.IncrementalIntervalMinutes);
@@ -35,8 +38,9 @@ internal sealed partial class SyncWorker(
                 (connected, error) => LogFailed(connected.WorkspaceId, error), cancellationToken);
         }
 
-        Task WaitAsync(CancellationToken cancellationToken) =>
-            signal.WaitAsync(interval > TimeSpan.Zero ? TimeSpan.FromSeconds(30) : Timeout.InfiniteTimeSpan, clock, cancellationToken);
+        // Bounded even with the schedule off: a round that could not run a queued sync (another instance
+        // held the lease, the database failed) tries again without waiting for the next request.
+        Task WaitAsync(CancellationToken cancellationToken) => signal.WaitAsync(RoundInterval, clock, cancellationToken);
     }
 
     private async Task RunDueAsync(Guid workspaceId, Abm.HubSpot.HubSpotClient client, bool scheduled, CancellationToken stoppingToken)
