@@ -116,10 +116,21 @@ public sealed class DashboardFixture : IAsyncLifetime
                 {
                     Id = Guid.NewGuid(), WorkspaceId = workspace.Id, HubSpotId = $"{7000 + contacts.Count}", Email = $"buyer{contacts.Count}@account{i:00}.example",
                     FirstName = "Buyer", LastName = $"{contacts.Count:000}", CompanyId = company.Id, JourneyStage = Stages[(i + m) % 5], EngagementScore = (contacts.Count * 17) % 101,
+                    BuyingRole = m switch { 0 => "CHAMPION", 1 => "DECISION_MAKER", _ => null },
                 };
                 contacts.Add(contact);
                 database.Contacts.Add(contact);
             }
+        }
+
+        // One thing each contact of the second account did yesterday, for its page's timeline and activity chart.
+        var yesterday = TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(-1);
+        foreach (var member in contacts.Where(c => c.CompanyId == accounts[1].Id))
+        {
+            database.EngagementEvents.Add(new EngagementEvent
+            {
+                WorkspaceId = workspace.Id, Id = Guid.NewGuid(), ContactId = member.Id, EventType = "webinar_attendance", OccurredAt = yesterday, Source = "api", CreatedAt = yesterday,
+            });
         }
 
         await database.SaveChangesAsync();

@@ -108,16 +108,49 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task AccountPage_OpenedFromTheGrid_ShowsStakeholderMapActivityAndNextContent()
+    {
+        var account = fixture.Accounts[1];
+        var members = fixture.Contacts.Where(c => c.CompanyId == account.Id).ToList();
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync("/accounts");
+        await page.GetByLabel("Search name or domain").FillAsync("account01");
+        await page.Locator("#accounts-total").Filter(new() { HasText = "1 accounts match" }).WaitForAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = account.Name! }).ClickAsync();
+
+        await page.Locator("[data-kpi=score]").WaitForAsync();
+        new Uri(page.Url).AbsolutePath.ShouldBe($"/accounts/{account.Id}");
+        (await page.Locator("[data-kpi=score]").TextContentAsync()).ShouldBe(account.EngagementScore.ToString(CultureInfo.InvariantCulture));
+        // Its champion scores under the engaged threshold of 40, its decision maker over it.
+        members.Single(c => c.BuyingRole == "CHAMPION").EngagementScore.ShouldBeLessThan(40);
+        members.Single(c => c.BuyingRole == "DECISION_MAKER").EngagementScore.ShouldBeGreaterThanOrEqualTo(40);
+        (await page.Locator("[data-role=CHAMPION] .role-status").TextContentAsync())!.Trim().ShouldBe("not engaged yet");
+        (await page.Locator("[data-role=DECISION_MAKER] .role-status").TextContentAsync())!.Trim().ShouldBe("covered");
+        (await page.Locator("[data-role=BUDGET_HOLDER] .role-status").TextContentAsync())!.Trim().ShouldBe("nobody yet");
+        await Assertions.Expect(page.Locator("[data-event=webinar_attendance]")).ToHaveCountAsync(members.Count);
+        await Assertions.Expect(page.Locator("[data-next-for]")).ToHaveCountAsync(members.Count);
+        await ScreenshotAsync(page, "account");
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("/signin", false)]
     [InlineData("/", true)]
     [InlineData("/accounts", true)]
     [InlineData("/contacts", true)]
+    [InlineData("/accounts/{account}", true)]
     public async Task Page_AxeScan_NoSeriousOrCriticalViolation(string path, bool signedIn)
     {
         var page = signedIn ? await fixture.SignedInPageAsync() : await (await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Server.Address.ToString() })).NewPageAsync();
-        await page.GotoAsync(path);
+        await page.GotoAsync(path.Replace("{account}", fixture.Accounts[1].Id.ToString(), StringComparison.Ordinal));
         await page.Locator("h1").WaitForAsync();
+        if (path.Contains("{account}", StringComparison.Ordinal))
+        {
+            await page.Locator("[data-role]").First.WaitForAsync();
+        }
+
         if (path is "/accounts" or "/contacts")
         {
             await page.Locator("[aria-live=polite]").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^[1-9][0-9]* (accounts|contacts) match$") }).WaitForAsync();
@@ -132,7 +165,7 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
     }
 
     [Fact]
-    public async Task PhoneWidth_OverviewAndAccounts_RenderWithoutSidewaysScrolling()
+    public async Task PhoneWidth_OverviewAccountsAndAnAccount_RenderWithoutSidewaysScrolling()
     {
         var page = await fixture.SignedInPageAsync(width: 390, height: 844);
 
@@ -143,6 +176,10 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         await page.Locator("#accounts-total").Filter(new() { HasText = "30 accounts match" }).WaitForAsync();
         await page.GetByText(fixture.Accounts.MaxBy(a => a.EngagementScore)!.Name!).First.WaitForAsync(); // stacked as a card, still readable
         await ScreenshotAsync(page, "accounts-390");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        await page.GotoAsync($"/accounts/{fixture.Accounts[1].Id}");
+        await page.Locator("[data-role]").First.WaitForAsync();
+        await ScreenshotAsync(page, "account-390");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
         await page.Context.CloseAsync();
     }

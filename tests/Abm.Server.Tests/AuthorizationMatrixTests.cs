@@ -64,6 +64,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/contacts/lookup", Access.Read, null, null, HandlerStatus: 400),
         new("GET", "/api/accounts/", Access.Read, null, null),
         new("GET", "/api/accounts/lookup", Access.Read, null, null, HandlerStatus: 400),
+        new("GET", "/api/accounts/{id:guid}", Access.Read, "company", null),
         new("GET", "/api/overview/", Access.Read, null, null),
         new("DELETE", "/api/contacts", Access.Admin, null, null),
         new("GET", "/api/segments/rules/", Access.Read, null, null),

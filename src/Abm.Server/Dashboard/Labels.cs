@@ -25,6 +25,13 @@ internal static class Labels
         _ => "Unknown",
     };
 
+    /// <summary>A buying role's HubSpot wire name (<c>DECISION_MAKER</c>) as people say it; <c>NONE</c> for contacts without one.</summary>
+    public static string Role(string role) => role == "NONE" ? "No buying role" : Words(role);
+
+    /// <summary>A wire name in words, sentence case: <c>content_download</c> reads "Content download".</summary>
+    public static string Words(string wireName) =>
+        wireName.Replace('_', ' ').ToLowerInvariant() is { Length: > 0 } words ? char.ToUpperInvariant(words[0]) + words[1..] : wireName;
+
     public static string ContactName(ContactRow contact) =>
-        string.Join(' ', new[] { contact.FirstName, contact.LastName }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } name ? name : contact.Email ?? contact.HubSpotId;
+        Features.Listing.PersonNames.Of(contact.FirstName, contact.LastName, contact.Email, contact.HubSpotId)!;
 }

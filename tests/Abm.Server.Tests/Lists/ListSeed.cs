@@ -40,13 +40,13 @@ internal static class ListSeed
 
     public static async Task<Contact> ContactAsync(
         AbmServerFactory server, Guid workspace, string last, int score, string stage = "problem_awareness", string persona = "unknown",
-        Guid? companyId = null, string[]? segments = null, string? email = null)
+        Guid? companyId = null, string[]? segments = null, string? email = null, string? buyingRole = null)
     {
         var contact = new Contact
         {
             Id = Guid.NewGuid(), WorkspaceId = workspace, HubSpotId = NextId(), Email = email ?? $"{last.ToLowerInvariant()}.{Guid.NewGuid():N}@buyer.example",
             FirstName = "Pat", LastName = last, EngagementScore = score, JourneyStage = stage, PersonaType = persona, CompanyId = companyId,
-            Segments = [.. segments ?? []],
+            Segments = [.. segments ?? []], BuyingRole = buyingRole,
         };
         await using var database = server.OpenDatabase();
         database.Contacts.Add(contact);

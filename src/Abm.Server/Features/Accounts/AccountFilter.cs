@@ -33,6 +33,7 @@ internal sealed record AccountFilter
     /// <summary>Part of the name or domain, any case.</summary>
     public string? Search { get; init; }
     public string? HubSpotId { get; init; }
+    public Guid? Id { get; init; }
 
     public string SortName => SortNames.First(s => s.Value == Sort).Key;
 

@@ -46,6 +46,9 @@ internal sealed class AccountQuery(AbmDbContext database)
     public async Task<AccountRow?> FindByHubSpotIdAsync(string hubSpotId, CancellationToken cancellationToken) =>
         (await ListAsync(new AccountFilter { HubSpotId = hubSpotId, Limit = 1 }, cancellationToken)).Rows.SingleOrDefault();
 
+    public async Task<AccountRow?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        (await ListAsync(new AccountFilter { Id = id, Limit = 1 }, cancellationToken)).Rows.SingleOrDefault();
+
     private IQueryable<Source> Filtered(AccountFilter filter)
     {
         var rows = from company in database.Companies.AsNoTracking()
@@ -63,6 +66,11 @@ internal sealed class AccountQuery(AbmDbContext database)
                        OwnerHubSpotId = company.OwnerHubSpotId, OwnerFirstName = owner == null ? null : owner.FirstName,
                        OwnerLastName = owner == null ? null : owner.LastName, OwnerEmail = owner == null ? null : owner.Email,
                    };
+
+        if (filter.Id is { } id)
+        {
+            rows = rows.Where(r => r.Id == id);
+        }
 
         if (filter.HubSpotId is { } hubSpotId)
         {
@@ -153,9 +161,6 @@ internal sealed class AccountQuery(AbmDbContext database)
     private static AccountRow ToRow(Source r) => new(
         r.Id, r.HubSpotId, r.Name, r.Domain, r.Industry, r.Tier, r.Score, EngagementBands.Of(r.Score).ToString().ToLowerInvariant(),
         r.Velocity, r.Coverage, r.Stage, r.Contacts,
-        r.OwnerHubSpotId is null ? null : new AccountOwner(r.OwnerHubSpotId, OwnerName(r.OwnerFirstName, r.OwnerLastName), r.OwnerEmail),
+        r.OwnerHubSpotId is null ? null : new AccountOwner(r.OwnerHubSpotId, PersonNames.Of(r.OwnerFirstName, r.OwnerLastName), r.OwnerEmail),
         r.ScoredAt);
-
-    private static string? OwnerName(string? first, string? last) =>
-        string.Join(' ', new[] { first, last }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } name ? name : null;
 }
