@@ -34,6 +34,7 @@ public sealed class AbmDbContext(DbContextOptions<AbmDbContext> options, ICurren
     public DbSet<ContactScore> ContactScores => Set<ContactScore>();
     public DbSet<AccountScore> AccountScores => Set<AccountScore>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<RecommendationFeedback> RecommendationFeedback => Set<RecommendationFeedback>();
     public DbSet<IcpProfile> IcpProfiles => Set<IcpProfile>();
     public DbSet<LeadScore> LeadScores => Set<LeadScore>();
     public DbSet<SalesTask> SalesTasks => Set<SalesTask>();

@@ -43,6 +43,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         await SeedAsync();
         (await Api.PostAsJsonAsync("/api/content", new { title = "Evaluation checklist", contentType = "whitepaper", url = "https://vendor.example/checklist" }))
             .EnsureSuccessStatusCode();
+        (await Api.PostAsJsonAsync("/api/content", new { title = "Pricing guide", contentType = "case_study" })).EnsureSuccessStatusCode();
+        (await Api.PostAsJsonAsync("/api/content", new { title = "Security overview", contentType = "datasheet" })).EnsureSuccessStatusCode();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

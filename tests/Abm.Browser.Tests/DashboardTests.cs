@@ -135,20 +135,51 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task ContactPage_ApproveAndSkip_MarksApprovedHidesSkippedAndUndoes()
+    {
+        var contact = fixture.Contacts[10];
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync($"/contacts/{contact.Id}");
+        var pricing = page.Locator("[data-recommendation]").Filter(new() { HasText = "Pricing guide" });
+        var security = page.Locator("[data-recommendation]").Filter(new() { HasText = "Security overview" });
+        await pricing.WaitForAsync();
+
+        await security.GetByRole(AriaRole.Button, new() { Name = "Approve Security overview" }).ClickAsync();
+        await security.Locator("[data-verdict=approved]").WaitForAsync();
+        await pricing.GetByRole(AriaRole.Button, new() { Name = "Skip Pricing guide" }).ClickAsync();
+        await Assertions.Expect(pricing).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "contact-feedback");
+
+        var verdicts = await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/contacts/{contact.Id}/recommendations/feedback");
+        verdicts.EnumerateArray().Select(v => (v.GetProperty("title").GetString(), v.GetProperty("verdict").GetString()))
+            .ShouldBe([("Pricing guide", "skipped"), ("Security overview", "approved")]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+        await pricing.WaitForAsync();
+        (await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/contacts/{contact.Id}/recommendations/feedback")).GetArrayLength().ShouldBe(1);
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("/signin", false)]
     [InlineData("/", true)]
     [InlineData("/accounts", true)]
     [InlineData("/contacts", true)]
     [InlineData("/accounts/{account}", true)]
+    [InlineData("/contacts/{contact}", true)]
     public async Task Page_AxeScan_NoSeriousOrCriticalViolation(string path, bool signedIn)
     {
         var page = signedIn ? await fixture.SignedInPageAsync() : await (await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Server.Address.ToString() })).NewPageAsync();
-        await page.GotoAsync(path.Replace("{account}", fixture.Accounts[1].Id.ToString(), StringComparison.Ordinal));
+        await page.GotoAsync(path.Replace("{account}", fixture.Accounts[1].Id.ToString(), StringComparison.Ordinal).Replace("{contact}", fixture.Contacts[3].Id.ToString(), StringComparison.Ordinal));
         await page.Locator("h1").WaitForAsync();
         if (path.Contains("{account}", StringComparison.Ordinal))
         {
             await page.Locator("[data-role]").First.WaitForAsync();
+        }
+
+        if (path.Contains("{contact}", StringComparison.Ordinal))
+        {
+            await page.Locator("[data-recommendation] button").First.WaitForAsync();
         }
 
         if (path is "/accounts" or "/contacts")

@@ -10,7 +10,8 @@ namespace Abm.Server.Tests;
 /// </summary>
 public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    public enum Access { Read, Marketing, Admin, Operator }
+    /// <summary>Read: any role. Steering: admin, marketer, sales. Marketing: admin, marketer. Admin. Operator: the server-wide key.</summary>
+    public enum Access { Read, Steering, Marketing, Admin, Operator }
 
     /// <summary>
     /// A route and its access rule. OwnedKind: what the route's {id} names that belongs to a workspace.
@@ -65,6 +66,9 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/accounts/", Access.Read, null, null),
         new("GET", "/api/accounts/lookup", Access.Read, null, null, HandlerStatus: 400),
         new("GET", "/api/accounts/{id:guid}", Access.Read, "company", null),
+        new("GET", "/api/contacts/{id:guid}/recommendations/feedback", Access.Read, "contact", null),
+        new("PUT", "/api/contacts/{id:guid}/recommendations/{contentId:guid}/feedback", Access.Steering, "contact", new { verdict = "skipped" }, HandlerStatus: 404),
+        new("DELETE", "/api/contacts/{id:guid}/recommendations/{contentId:guid}/feedback", Access.Steering, "contact", null, HandlerStatus: 404),
         new("GET", "/api/overview/", Access.Read, null, null),
         new("DELETE", "/api/contacts", Access.Admin, null, null),
         new("GET", "/api/segments/rules/", Access.Read, null, null),
@@ -142,6 +146,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
             Access.Operator => new[] { "admin", "marketer", "sales", "viewer" },
             Access.Admin => ["marketer", "sales", "viewer"],
             Access.Marketing => ["sales", "viewer"],
+            Access.Steering => ["viewer"],
             _ => [],
         };
         foreach (var role in denied)
@@ -181,6 +186,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
             Access.Operator => Server.OperatorClient(workspace),
             Access.Admin => Server.ClientWithKey((await Server.CreateKeyAsync("admin", workspace)).Key),
             Access.Marketing => Server.ClientWithKey((await Server.CreateKeyAsync("marketer", workspace)).Key),
+            Access.Steering => Server.ClientWithKey((await Server.CreateKeyAsync("sales", workspace)).Key),
             _ => Server.ClientWithKey((await Server.CreateKeyAsync("viewer", workspace)).Key),
         };
 
@@ -252,7 +258,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, RouteCase route, Guid id)
     {
-        var path = route.Pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
+        // A second id in the path names an item no workspace has: the handler answers 404 once access is granted.
+        var path = route.Pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{contentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
         request.Content = route.Body switch
         {

@@ -28,6 +28,15 @@ internal sealed class ContactContext
             }
         }
 
+        Excluded = new bool[library.Items.Length];
+        foreach (var contentId in profile.ExcludedContentIds ?? [])
+        {
+            if (library.IndexById.TryGetValue(contentId, out var index))
+            {
+                Excluded[index] = true;
+            }
+        }
+
         // Relative to the contact's most-read topic, like format affinity: a topic it keeps coming back to counts
         // fully, one it touched once among many readings hardly at all.
         var most = TagAffinity.DefaultIfEmpty().Max();
@@ -54,6 +63,9 @@ internal sealed class ContactContext
 
     /// <summary>By item index: the contact already interacted with the item.</summary>
     public bool[] Consumed { get; }
+
+    /// <summary>By item index: someone ruled the item out for this contact.</summary>
+    public bool[] Excluded { get; }
 
     /// <summary>
     /// By tag id, 0..1: consumed items carrying the tag relative to the contact's most frequent tag among them.

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Abm.Server.Features.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Abm.Server.Dashboard;
@@ -8,9 +10,27 @@ namespace Abm.Server.Dashboard;
 /// call gets a fresh scope (its own DbContext) acting for the signed-in user's workspace, as an API request would.
 /// Failures are logged with a reference and come back as a sentence for the page to show.
 /// </summary>
-internal sealed partial class DashboardData(IServiceScopeFactory scopes, AuthenticationStateProvider authentication, ILogger<DashboardData> logger)
+internal sealed partial class DashboardData(
+    IServiceScopeFactory scopes, AuthenticationStateProvider authentication, IAuthorizationService authorization, ILogger<DashboardData> logger)
 {
-    public async Task<DataResult<TResult>> RunAsync<TService, TResult>(Func<TService, Task<TResult>> query)
+    public Task<DataResult<TResult>> RunAsync<TService, TResult>(Func<TService, Task<TResult>> query)
+        where TService : notnull =>
+        InScopeAsync<TService, TResult>((service, _) => query(service));
+
+    /// <summary>
+    /// A change made from a page, allowed only when the signed-in user meets <paramref name="policy"/>: the same rule
+    /// as the API route that makes it (a hidden button is no protection, the circuit can still call this).
+    /// </summary>
+    public async Task<DataResult<TResult>> ActAsync<TService, TResult>(string policy, Func<TService, ClaimsPrincipal, Task<TResult>> action)
+        where TService : notnull
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        return (await authorization.AuthorizeAsync(user, policy)).Succeeded
+            ? await InScopeAsync(action)
+            : new DataResult<TResult>(default, "Your role does not allow this change; ask an administrator of your workspace.");
+    }
+
+    private async Task<DataResult<TResult>> InScopeAsync<TService, TResult>(Func<TService, ClaimsPrincipal, Task<TResult>> query)
         where TService : notnull
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
@@ -18,7 +38,7 @@ internal sealed partial class DashboardData(IServiceScopeFactory scopes, Authent
         scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(user.WorkspaceId());
         try
         {
-            return new DataResult<TResult>(await query(scope.ServiceProvider.GetRequiredService<TService>()), null);
+            return new DataResult<TResult>(await query(scope.ServiceProvider.GetRequiredService<TService>(), user), null);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -25,6 +25,22 @@ public class ContentRecommenderTests
     }
 
     [Fact]
+    public void Recommend_ExcludedItem_NeverRecommendedAndLendsNoTopicAffinity()
+    {
+        List<ContentItem> library = [Item("skipped", tags: ["pricing"]), Item("pricing", tags: ["pricing"]), Item("security", tags: ["security"])];
+
+        var excluded = Recommend(library, Contact with { ExcludedContentIds = ["skipped"] });
+        var consumed = Recommend(library, Contact with { ConsumedContentIds = ["skipped"] });
+        var neither = Recommend(library, Contact);
+
+        excluded.Select(r => r.ContentId).ShouldNotContain("skipped");
+        // Consuming a pricing item makes the other pricing item more relevant; skipping one changes nothing else.
+        consumed.Single(r => r.ContentId == "pricing").Score.ShouldBeGreaterThan(neither.Single(r => r.ContentId == "pricing").Score);
+        excluded.Single(r => r.ContentId == "pricing").Score.ShouldBe(neither.Single(r => r.ContentId == "pricing").Score);
+        excluded.Single(r => r.ContentId == "security").Score.ShouldBe(neither.Single(r => r.ContentId == "security").Score);
+    }
+
+    [Fact]
     public void Recommend_ManyStrongWhitepapers_AtMostTwoWhitepapersWhileOtherFormatsQualify()
     {
         var library = Enumerable.Range(0, 6).Select(i => Item($"wp{i}", industries: ["technology"])).ToList();

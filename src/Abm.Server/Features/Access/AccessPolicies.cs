@@ -9,6 +9,9 @@ internal static class AccessPolicies
     /// <summary>Those who feed and shape marketing data: admins and marketers.</summary>
     public const string Marketing = "abm.marketing";
 
+    /// <summary>Those who act on what the engine proposes (approve or skip a recommendation): admins, marketers and sales.</summary>
+    public const string Steering = "abm.steering";
+
     /// <summary>Workspace administrators (and the operator key).</summary>
     public const string Admin = "abm.admin";
 

@@ -31,6 +31,7 @@ internal static class AccessSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(AccessPolicies.Read, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
             .AddPolicy(AccessPolicies.Marketing, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Marketer))
+            .AddPolicy(AccessPolicies.Steering, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Marketer, Roles.Sales))
             .AddPolicy(AccessPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .AddPolicy(AccessPolicies.Operator, p => p.RequireAuthenticatedUser().RequireClaim(AccessClaims.Operator, "true"));
 

@@ -11,14 +11,15 @@ using Microsoft.Extensions.Options;
 namespace Abm.Server.Features.Recommendations;
 
 /// <summary>
-/// Next-best content for a contact. Results are cached per contact and reused until the library changes
-/// or the contact's engagement score moves by more than the configured delta.
+/// Next-best content for a contact. Results are cached per contact and reused until the library changes, the
+/// contact's engagement score moves by more than the configured delta, or someone approves or skips an item for
+/// the contact (the verdicts are read on every call, so every server instance sees a new one at once).
 /// </summary>
 internal sealed class ContactRecommendations(
-    AbmDbContext database, RecommenderCache recommenders, EngagementSettingsStore settingsStore, IMemoryCache cache,
+    AbmDbContext database, RecommenderCache recommenders, EngagementSettingsStore settingsStore, RecommendationFeedbackStore feedback, IMemoryCache cache,
     IOptions<RecommendationOptions> options, AbmMetrics metrics, TimeProvider clock)
 {
-    private sealed record CachedResult(string LibraryVersion, double Score, RecommendationsResponse Response);
+    private sealed record CachedResult(string LibraryVersion, double Score, string Verdicts, RecommendationsResponse Response);
 
     public async Task<RecommendationsResponse?> GetAsync(Guid contactId, int k, CancellationToken cancellationToken)
     {
@@ -31,27 +32,32 @@ internal sealed class ContactRecommendations(
 
         var score = await database.ContactScores.Where(s => s.ContactId == contactId).Select(s => (double?)s.Score).SingleOrDefaultAsync(cancellationToken) ?? 0;
         var (version, recommender) = await recommenders.GetAsync(database, workspaceId, cancellationToken);
+        var verdicts = await feedback.VerdictsAsync(contactId, cancellationToken);
+        var verdictsKey = string.Join(',', verdicts.OrderBy(v => v.Key).Select(v => $"{v.Key}:{v.Value}"));
         var key = (workspaceId, contactId, k);
-        var hit = cache.TryGetValue(key, out CachedResult? cached) && cached!.LibraryVersion == version && Math.Abs(cached.Score - score) <= options.Value.CacheScoreDelta;
+        var hit = cache.TryGetValue(key, out CachedResult? cached) && cached!.LibraryVersion == version && cached.Verdicts == verdictsKey
+            && Math.Abs(cached.Score - score) <= options.Value.CacheScoreDelta;
         metrics.RecommendationLookup(hit);
         if (hit)
         {
             return cached!.Response with { FromCache = true };
         }
 
-        var profile = await BuildProfileAsync(contact, workspaceId, cancellationToken);
+        var skipped = verdicts.Where(v => v.Value == FeedbackVerdicts.Skipped).Select(v => v.Key);
+        var profile = await BuildProfileAsync(contact, workspaceId, skipped, cancellationToken);
         var recommended = recommender.Recommend(profile, k);
         // The engine knows items by id only; their URL and external id come from the library in one query for the page.
         var ids = recommended.Select(r => Guid.Parse(r.ContentId)).ToList();
         var locations = await database.ContentItems.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Url, c.ExternalId })
             .ToDictionaryAsync(c => c.Id, c => (c.Url, c.ExternalId), cancellationToken);
         var response = new RecommendationsResponse(contactId, clock.GetUtcNow().UtcDateTime, false,
-            [.. recommended.Select(r => RecommendationItem.From(r, locations.GetValueOrDefault(Guid.Parse(r.ContentId))))]);
-        cache.Set(key, new CachedResult(version, score, response), TimeSpan.FromMinutes(options.Value.CacheMinutes));
+            [.. recommended.Select(r => RecommendationItem.From(r, locations.GetValueOrDefault(Guid.Parse(r.ContentId)), verdicts.GetValueOrDefault(Guid.Parse(r.ContentId))))]);
+        cache.Set(key, new CachedResult(version, score, verdictsKey, response), TimeSpan.FromMinutes(options.Value.CacheMinutes));
         return response;
     }
 
-    private async Task<ContactProfile> BuildProfileAsync(Data.Entities.Contact contact, Guid workspaceId, CancellationToken cancellationToken)
+    // skipped: items someone ruled out for this contact; never recommended, but no sign of what it reads.
+    private async Task<ContactProfile> BuildProfileAsync(Data.Entities.Contact contact, Guid workspaceId, IEnumerable<Guid> skipped, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var settings = await settingsStore.LoadAsync(workspaceId, cancellationToken);
@@ -69,6 +75,7 @@ internal sealed class ContactRecommendations(
             WireNames.TryParsePersona(contact.PersonaType, out var persona) ? persona : Engines.Personas.Persona.Unknown,
             WireNames.TryParseJourneyStage(contact.JourneyStage, out var stage) ? stage : Engines.Journey.JourneyStage.ProblemAwareness,
             FormatPreferenceInference.Infer(facts.ContentInteractions, now, settings),
-            consumed.Select(id => id.ToString()).ToList());
+            consumed.Select(id => id.ToString()).ToList(),
+            skipped.Select(id => id.ToString()).ToList());
     }
 }
