@@ -65,10 +65,10 @@ internal sealed class RecommendationFeedbackStore(AbmDbContext database, TimePro
         !await database.Contacts.AnyAsync(c => c.Id == contactId, cancellationToken)
             ? null
             : await (from f in database.RecommendationFeedback.AsNoTracking()
-               where f.ContactId == contactId
-               join item in database.ContentItems on f.ContentId equals item.Id
-               orderby f.DecidedAt descending
-               select new FeedbackResponse(f.ContactId, f.ContentId, item.Title, f.Verdict, f.DecidedBy, f.DecidedAt))
+                     where f.ContactId == contactId
+                     join item in database.ContentItems on f.ContentId equals item.Id
+                     orderby f.DecidedAt descending
+                     select new FeedbackResponse(f.ContactId, f.ContentId, item.Title, f.Verdict, f.DecidedBy, f.DecidedAt))
               .ToListAsync(cancellationToken);
 
     /// <summary>The contact's verdicts by item, what the recommendations are filtered and marked with.</summary>
