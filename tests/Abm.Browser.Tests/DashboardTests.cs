@@ -160,6 +160,33 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task ContactPage_PinStageThenRelease_ShowsTheStageAndItsAuditTrail()
+    {
+        var contact = fixture.Contacts[20];
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync($"/contacts/{contact.Id}");
+        await page.Locator("[data-field=stage-source]").Filter(new() { HasText = "Inferred" }).WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-component]")).ToHaveCountAsync(0); // never scored: said in words, no empty chart
+
+        await page.Locator("#pin-stage").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Vendor evaluation" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pin stage" }).ClickAsync();
+
+        await page.Locator("[data-field=stage-source]").Filter(new() { HasText = "Pinned at Vendor evaluation" }).WaitForAsync();
+        (await page.Locator("[data-field=stage]").TextContentAsync()).ShouldBe("Vendor evaluation");
+        (await page.Locator("[data-stage-change]").First.TextContentAsync())!.ShouldContain("pinned at Vendor evaluation");
+        await ScreenshotAsync(page, "contact-stage");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Release" }).ClickAsync();
+        await page.Locator("[data-field=stage-source]").Filter(new() { HasText = "Inferred" }).WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-stage-change]")).ToHaveCountAsync(2);
+        (await page.Locator("[data-stage-change]").First.TextContentAsync())!.ShouldContain("released from Vendor evaluation");
+
+        var history = await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/contacts/{contact.Id}/journey-stage/history");
+        history.EnumerateArray().Select(h => h.GetProperty("to").GetString()).ShouldBe([null, "vendor_evaluation"]);
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("/signin", false)]
     [InlineData("/", true)]

@@ -53,6 +53,53 @@ public sealed class EngagementTests(ServerFixture fixture) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task StageHistory_TwoOverridesAndARelease_ListedNewestFirstWithWhoFromAndTo()
+    {
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
+        var contact = await Server.SeedContactAsync(workspace);
+        var other = await Server.SeedContactAsync(workspace);
+        (await client.PutAsJsonAsync($"/api/contacts/{contact.Id}/journey-stage", new { stage = "vendor_evaluation" })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync($"/api/contacts/{other.Id}/journey-stage", new { stage = "vendor_evaluation" })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync($"/api/contacts/{contact.Id}/journey-stage", new { stage = "decision_finalization" })).EnsureSuccessStatusCode();
+        (await client.DeleteAsync($"/api/contacts/{contact.Id}/journey-stage")).EnsureSuccessStatusCode();
+
+        var history = (await client.GetFromJsonAsync<List<StageOverrideChange>>($"/api/contacts/{contact.Id}/journey-stage/history"))!;
+        var unknown = await client.GetAsync($"/api/contacts/{Guid.NewGuid()}/journey-stage/history");
+
+        history.Select(h => (h.From, h.To)).ShouldBe([("decision_finalization", null), ("vendor_evaluation", "decision_finalization"), (null, "vendor_evaluation")]);
+        history.Select(h => h.At).ShouldBeInOrder(SortDirection.Descending);
+        history.ShouldAllBe(h => h.Actor.Length > 0);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Timeline_ContactWithEvents_NewestFirstWithContentTitlesAndLimit()
+    {
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
+        var contact = await Server.SeedContactAsync(workspace);
+        var item = (await (await client.PostAsJsonAsync("/api/content", new { title = "ROI model", contentType = "roi_calculator" })).Content.ReadFromJsonAsync<AbmServerFactory.IdOnly>())!.Id;
+        var now = TimeProvider.System.GetUtcNow();
+        (await client.PostAsJsonAsync("/api/events", new
+        {
+            events = new object[]
+            {
+                new { type = "email_open", occurredAt = now.AddDays(-3), contactHubSpotId = contact.HubSpotId },
+                new { type = "content_download", occurredAt = now.AddDays(-1), contactHubSpotId = contact.HubSpotId, contentId = item },
+                new { type = "webinar_attendance", occurredAt = now.AddDays(-2), contactHubSpotId = contact.HubSpotId },
+            },
+        })).EnsureSuccessStatusCode();
+
+        var all = (await client.GetFromJsonAsync<List<ActivityEntry>>($"/api/contacts/{contact.Id}/timeline"))!;
+        var two = (await client.GetFromJsonAsync<List<ActivityEntry>>($"/api/contacts/{contact.Id}/timeline?limit=2"))!;
+        var tooMany = await client.GetAsync($"/api/contacts/{contact.Id}/timeline?limit=201");
+
+        all.Select(e => e.EventType).ShouldBe(["content_download", "webinar_attendance", "email_open"]);
+        (all[0].ContentId, all[0].ContentTitle, all[1].ContentTitle).ShouldBe((item, "ROI model", null));
+        two.Count.ShouldBe(2);
+        tooMany.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Recompute_AccountWithTwoRoles_RollsUpCoverageAndQueuesWriteBackOnce()
     {
         var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();

@@ -13,9 +13,6 @@ internal sealed record StakeholderRole(string Role, bool CountsTowardsCoverage, 
 /// <summary>Engagement events of the account's contacts in the week starting on Monday <paramref name="WeekStarting"/> (UTC).</summary>
 internal sealed record WeeklyActivity(DateOnly WeekStarting, int Events, int ActiveContacts);
 
-/// <summary>One thing a contact of the account did, newest first in the timeline.</summary>
-internal sealed record AccountActivity(DateTime OccurredAt, Guid ContactId, string ContactName, string EventType, Guid? ContentId, string? ContentTitle);
-
 /// <summary>Everything the account page shows: the list row, the stakeholder map, twelve weeks of activity and the latest events.</summary>
 internal sealed record AccountProfileResponse(
-    AccountRow Account, IReadOnlyList<StakeholderRole> StakeholderMap, IReadOnlyList<WeeklyActivity> ActivityByWeek, IReadOnlyList<AccountActivity> Timeline);
+    AccountRow Account, IReadOnlyList<StakeholderRole> StakeholderMap, IReadOnlyList<WeeklyActivity> ActivityByWeek, IReadOnlyList<Engagement.ActivityEntry> Timeline);

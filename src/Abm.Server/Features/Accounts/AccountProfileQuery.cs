@@ -13,10 +13,10 @@ namespace Abm.Server.Features.Accounts;
 /// how active its contacts were week by week, and what they did last. The API's account route and the
 /// dashboard's account page both call this.
 /// </summary>
-internal sealed class AccountProfileQuery(AbmDbContext database, AccountQuery accounts, EngagementSettingsStore settingsStore, CurrentWorkspace workspace, TimeProvider clock)
+internal sealed class AccountProfileQuery(AbmDbContext database, AccountQuery accounts, EngagementSettingsStore settingsStore, EngagementTimeline timeline, CurrentWorkspace workspace, TimeProvider clock)
 {
     public const int Weeks = 12;
-    public const int TimelineLength = 25;
+    public const int TimelineLength = EngagementTimeline.DefaultLength;
 
     public async Task<AccountProfileResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ internal sealed class AccountProfileQuery(AbmDbContext database, AccountQuery ac
             .Append(Role("NONE", countsTowardsCoverage: false, people.Where(p => p.Roles == BuyingRoles.None).Select(p => p.Stakeholder)))
             .ToList();
         var names = people.ToDictionary(p => p.Stakeholder.ContactId, p => p.Stakeholder.Name);
-        return new AccountProfileResponse(account, map, await ActivityByWeekAsync([.. names.Keys], cancellationToken), await TimelineAsync(names, cancellationToken));
+        return new AccountProfileResponse(account, map, await ActivityByWeekAsync([.. names.Keys], cancellationToken), await timeline.LatestAsync(names, TimelineLength, cancellationToken));
     }
 
     private static StakeholderRole Role(string role, bool countsTowardsCoverage, IEnumerable<Stakeholder> holders)
@@ -64,24 +64,5 @@ internal sealed class AccountProfileQuery(AbmDbContext database, AccountQuery ac
                 .ToListAsync(cancellationToken);
         var byWeek = events.ToLookup(e => (DateOnly.FromDateTime(e.OccurredAt).DayNumber - firstWeek.DayNumber) / 7);
         return [.. Enumerable.Range(0, Weeks).Select(week => new WeeklyActivity(firstWeek.AddDays(7 * week), byWeek[week].Count(), byWeek[week].Select(e => e.ContactId).Distinct().Count()))];
-    }
-
-    private async Task<IReadOnlyList<AccountActivity>> TimelineAsync(Dictionary<Guid, string> names, CancellationToken cancellationToken)
-    {
-        if (names.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = names.Keys.ToList();
-        var latest = await (from e in database.EngagementEvents.AsNoTracking()
-                            where ids.Contains(e.ContactId)
-                            orderby e.OccurredAt descending, e.Id
-                            join item in database.ContentItems on e.ContentId equals item.Id into items
-                            from item in items.DefaultIfEmpty()
-                            select new { e.OccurredAt, e.ContactId, e.EventType, e.ContentId, Title = item == null ? null : item.Title })
-                           .Take(TimelineLength)
-                           .ToListAsync(cancellationToken);
-        return [.. latest.Select(e => new AccountActivity(e.OccurredAt, e.ContactId, names[e.ContactId], e.EventType, e.ContentId, e.Title))];
     }
 }

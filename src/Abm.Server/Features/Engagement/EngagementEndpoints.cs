@@ -12,6 +12,8 @@ internal static class EngagementEndpoints
         services.AddScoped<WriteBackQueue>();
         services.AddScoped<AccountRollup>();
         services.AddScoped<EngagementRecompute>();
+        services.AddScoped<ContactJourney>();
+        services.AddScoped<EngagementTimeline>();
         services.AddScoped<SyncedContactScoring>();
         services.AddSingleton<ScoringQueue>();
         services.AddSingleton<RecomputeLocks>();
@@ -26,6 +28,10 @@ internal static class EngagementEndpoints
         contacts.MapGet("/engagement", EngagementHandlers.GetContactAsync).WithName("GetContactEngagement");
         contacts.MapPut("/journey-stage", EngagementHandlers.OverrideStageAsync).WithName("OverrideJourneyStage").RequireAuthorization(AccessPolicies.Marketing);
         contacts.MapDelete("/journey-stage", EngagementHandlers.ClearOverrideAsync).WithName("ClearJourneyStageOverride").RequireAuthorization(AccessPolicies.Marketing);
+        contacts.MapGet("/journey-stage/history", EngagementHandlers.StageHistoryAsync).WithName("GetJourneyStageHistory")
+            .WithSummary("Every override and release of the contact's journey stage, newest first: when, who, from and to (null: the inferred stage).");
+        contacts.MapGet("/timeline", EngagementHandlers.TimelineAsync).WithName("GetContactTimeline")
+            .WithSummary("The contact's latest events (25 by default, limit up to 200), newest first, with the title of the item each concerns.");
 
         api.MapGet("/accounts/{id:guid}/engagement", EngagementHandlers.GetAccountAsync).WithTags("Engagement").WithName("GetAccountEngagement");
 

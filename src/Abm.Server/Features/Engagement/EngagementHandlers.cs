@@ -11,17 +11,8 @@ namespace Abm.Server.Features.Engagement;
 
 internal static class EngagementHandlers
 {
-    public static async Task<Results<Ok<ContactEngagementResponse>, ProblemHttpResult>> GetContactAsync(Guid id, AbmDbContext database, CancellationToken cancellationToken)
-    {
-        var contact = await database.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (contact is null)
-        {
-            return ContactNotFound(id);
-        }
-
-        var score = await database.ContactScores.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == id, cancellationToken);
-        return TypedResults.Ok(ContactEngagementResponse.From(contact, score));
-    }
+    public static async Task<Results<Ok<ContactEngagementResponse>, ProblemHttpResult>> GetContactAsync(Guid id, ContactJourney contacts, CancellationToken cancellationToken) =>
+        await contacts.EngagementAsync(id, cancellationToken) is { } engagement ? TypedResults.Ok(engagement) : ContactNotFound(id);
 
     public static async Task<Results<Ok<AccountEngagementResponse>, ProblemHttpResult>> GetAccountAsync(Guid id, AbmDbContext database, CancellationToken cancellationToken)
     {
@@ -38,19 +29,35 @@ internal static class EngagementHandlers
     }
 
     public static async Task<Results<Ok<ContactEngagementResponse>, ProblemHttpResult, ValidationProblem>> OverrideStageAsync(
-        Guid id, JourneyOverrideRequest request, ClaimsPrincipal user, AbmDbContext database, AuditTrail audit, EngagementRecompute recompute, CancellationToken cancellationToken)
+        Guid id, JourneyOverrideRequest request, ClaimsPrincipal user, ContactJourney overrides, CancellationToken cancellationToken)
     {
         if (!WireNames.TryParseJourneyStage(request.Stage, out var stage))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stage"] = [$"stage '{request.Stage}' is not a journey stage."] });
         }
 
-        return await SetOverrideAsync(id, stage.ToWireName(), user, database, audit, recompute, cancellationToken);
+        return await overrides.SetAsync(id, stage.ToWireName(), user.Actor(), cancellationToken) is { } changed ? TypedResults.Ok(changed) : ContactNotFound(id);
     }
 
-    public static async Task<Results<Ok<ContactEngagementResponse>, ProblemHttpResult, ValidationProblem>> ClearOverrideAsync(
-        Guid id, ClaimsPrincipal user, AbmDbContext database, AuditTrail audit, EngagementRecompute recompute, CancellationToken cancellationToken) =>
-        await SetOverrideAsync(id, null, user, database, audit, recompute, cancellationToken);
+    public static async Task<Results<Ok<ContactEngagementResponse>, ProblemHttpResult>> ClearOverrideAsync(
+        Guid id, ClaimsPrincipal user, ContactJourney overrides, CancellationToken cancellationToken) =>
+        await overrides.SetAsync(id, null, user.Actor(), cancellationToken) is { } changed ? TypedResults.Ok(changed) : ContactNotFound(id);
+
+    public static async Task<Results<Ok<IReadOnlyList<StageOverrideChange>>, ProblemHttpResult>> StageHistoryAsync(
+        Guid id, ContactJourney overrides, CancellationToken cancellationToken) =>
+        await overrides.HistoryAsync(id, cancellationToken) is { } history ? TypedResults.Ok(history) : ContactNotFound(id);
+
+    public static async Task<Results<Ok<IReadOnlyList<ActivityEntry>>, ProblemHttpResult, ValidationProblem>> TimelineAsync(
+        Guid id, int? limit, EngagementTimeline timeline, CancellationToken cancellationToken)
+    {
+        var length = limit ?? EngagementTimeline.DefaultLength;
+        if (length is < 1 or > EngagementTimeline.MaxLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {EngagementTimeline.MaxLength}."] });
+        }
+
+        return await timeline.ForContactAsync(id, length, cancellationToken) is { } entries ? TypedResults.Ok(entries) : ContactNotFound(id);
+    }
 
     public static async Task<Ok<RecomputeSummary>> RecomputeAsync(EngagementRecompute recompute, CancellationToken cancellationToken) =>
         TypedResults.Ok(await recompute.RecomputeWorkspaceAsync(cancellationToken));
@@ -66,26 +73,6 @@ internal static class EngagementHandlers
         audit.Record(workspaceId, user, "engagement.settings_changed", "workspace", workspaceId.ToString(), request);
         await database.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(EngagementSettingsDocument.Describe(request.ToEngineSettings()));
-    }
-
-    /// <summary>Pins (or, with null, releases) the stage, audits it and recomputes the contact at once.</summary>
-    private static async Task<Results<Ok<ContactEngagementResponse>, ProblemHttpResult, ValidationProblem>> SetOverrideAsync(
-        Guid id, string? stage, ClaimsPrincipal user, AbmDbContext database, AuditTrail audit, EngagementRecompute recompute, CancellationToken cancellationToken)
-    {
-        var contact = await database.Contacts.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (contact is null)
-        {
-            return ContactNotFound(id);
-        }
-
-        audit.Record(contact.WorkspaceId, user, stage is null ? "journey_stage.override_cleared" : "journey_stage.overridden", "contact", contact.Id.ToString(),
-            new { From = contact.JourneyStageOverride, To = stage });
-        contact.JourneyStageOverride = stage;
-        await database.SaveChangesAsync(cancellationToken);
-        await recompute.RecomputeContactsAsync([id], cancellationToken);
-        var refreshed = await database.Contacts.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
-        var score = await database.ContactScores.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == id, cancellationToken);
-        return TypedResults.Ok(ContactEngagementResponse.From(refreshed, score));
     }
 
     private static ProblemHttpResult ContactNotFound(Guid id) => ApiProblems.NotFound("Contact not found", $"No contact {id} in this workspace.");
