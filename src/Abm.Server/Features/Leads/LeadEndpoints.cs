@@ -1,3 +1,4 @@
+using Abm.Server.Configuration;
 using Abm.Server.Features.Access;
 
 namespace Abm.Server.Features.Leads;
@@ -5,13 +6,17 @@ namespace Abm.Server.Features.Leads;
 /// <summary>Lead scoring: the ideal-client profile (/api/icp), the scored leads (/api/leads) and the scorer's state (/api/ai/status).</summary>
 internal static class LeadEndpoints
 {
-    public static IServiceCollection AddLeads(this IServiceCollection services) => services
-        .AddSingleton<LeadEmbedder>()
-        .AddScoped<IcpStore>()
-        .AddScoped<IcpImport>()
-        .AddScoped<LeadFactsLoader>()
-        .AddScoped<LeadRouting>()
-        .AddScoped<LeadScoring>();
+    public static IServiceCollection AddLeads(this IServiceCollection services)
+    {
+        services.AddOptions<LeadScoringOptions>().BindConfiguration(LeadScoringOptions.Section).ValidateSettings();
+        services.AddHostedService<LeadScoringWorker>();
+        return services.AddSingleton<LeadEmbedder>()
+            .AddScoped<IcpStore>()
+            .AddScoped<IcpImport>()
+            .AddScoped<LeadFactsLoader>()
+            .AddScoped<LeadRouting>()
+            .AddScoped<LeadScoring>();
+    }
 
     public static RouteGroupBuilder MapLeadEndpoints(this RouteGroupBuilder api)
     {

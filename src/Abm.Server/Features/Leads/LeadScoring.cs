@@ -35,6 +35,30 @@ internal sealed class LeadScoring(
         return await ScoreAsync(await query.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken), cancellationToken);
     }
 
+    /// <summary>
+    /// The contacts whose contact row, company row or last interaction changed after their current score (or that
+    /// have none), once every one of those has been still for <paramref name="debounce"/>: at most
+    /// <paramref name="batch"/> of them, oldest change first.
+    /// </summary>
+    public async Task<LeadScoringSummary> ScoreDueAsync(DateTime now, TimeSpan debounce, int batch, CancellationToken cancellationToken)
+    {
+        var settled = now - debounce;
+        var due = await database.Contacts.Where(c => c.ArchivedAt == null)
+            .Select(c => new
+            {
+                c.Id,
+                c.UpdatedAt,
+                c.LastInteractionAt,
+                CompanyUpdatedAt = database.Companies.Where(co => co.Id == c.CompanyId).Select(co => (DateTime?)co.UpdatedAt).FirstOrDefault(),
+                ScoredAt = database.LeadScores.Where(s => s.ContactId == c.Id && s.IsCurrent).Select(s => (DateTime?)s.ScoredAt).FirstOrDefault(),
+            })
+            .Where(x => x.ScoredAt == null || x.UpdatedAt > x.ScoredAt || x.CompanyUpdatedAt > x.ScoredAt || x.LastInteractionAt > x.ScoredAt)
+            .Where(x => x.UpdatedAt <= settled && (x.CompanyUpdatedAt == null || x.CompanyUpdatedAt <= settled) && (x.LastInteractionAt == null || x.LastInteractionAt <= settled))
+            .OrderBy(x => x.UpdatedAt).ThenBy(x => x.Id)
+            .Select(x => x.Id).Take(batch).ToListAsync(cancellationToken);
+        return due.Count == 0 ? new LeadScoringSummary(0, 0, 0, 0, 0, 0) : await ScoreAsync(due, cancellationToken);
+    }
+
     public async Task<LeadScoringSummary> ScoreAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
     {
         var criteria = (await icp.CriteriaAsync(cancellationToken)).Select(c => c.ToCriteria()).ToList();
