@@ -15,6 +15,7 @@ internal static class LeadEndpoints
             .AddScoped<IcpImport>()
             .AddScoped<LeadFactsLoader>()
             .AddScoped<LeadRouting>()
+            .AddScoped<LeadTaskPusher>()
             .AddScoped<LeadScoring>();
     }
 

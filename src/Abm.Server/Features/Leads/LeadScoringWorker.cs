@@ -1,6 +1,7 @@
 using Abm.Data;
 using Abm.Server.Background;
 using Abm.Server.Features.Access;
+using Abm.Server.Features.Connections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,10 +12,10 @@ namespace Abm.Server.Features.Leads;
 /// company, new engagement. Each round, per workspace, it scores the contacts whose contact row, company row or last
 /// interaction is newer than their current lead score (or that have none), once those have been still for the
 /// debounce time. Two instances may pick the same contact; one of them then fails on the one-current-score index
-/// and the contact is left to the other.
+/// and the contact is left to the other. Then the HIGH priority tasks routing recorded are created in HubSpot.
 /// </summary>
 internal sealed partial class LeadScoringWorker(
-    IServiceScopeFactory scopes, IOptions<LeadScoringOptions> options, TimeProvider clock, ILogger<LeadScoringWorker> logger) : BackgroundService
+    IServiceScopeFactory scopes, HubSpotClients clients, IOptions<LeadScoringOptions> options, TimeProvider clock, ILogger<LeadScoringWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,7 +51,16 @@ internal sealed partial class LeadScoringWorker(
         {
             LogScored(workspaceId, summary.Scored, summary.Routed);
         }
+
+        if (await clients.GetAsync(workspaceId, cancellationToken) is { } client
+            && await scope.ServiceProvider.GetRequiredService<LeadTaskPusher>().PushAsync(workspaceId, client, cancellationToken) is > 0 and var created)
+        {
+            LogTasks(workspaceId, created);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lead scoring for workspace {WorkspaceId}: {Created} HIGH priority task(s) created in HubSpot")]
+    private partial void LogTasks(Guid workspaceId, int created);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lead scoring for workspace {WorkspaceId}: {Scored} lead(s) scored, {Routed} routed")]
     private partial void LogScored(Guid workspaceId, int scored, int routed);
