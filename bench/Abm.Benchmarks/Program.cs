@@ -9,6 +9,10 @@ using BenchmarkDotNet.Running;
 // "quality" judges the recommender on the sandbox's simulated buyers (NDCG@5, hit-rate@5 against popularity and
 // random; their hidden interests are the truth), after feeding the server through import, sync and the event sink;
 // "quality --accounts 30 --days 5" runs a smaller market.
+// "lead-fit" scores every contact of a seeded sandbox portal (300 accounts; "--accounts N") with the deterministic
+// lead scorer and prints the AUC against the sandbox's hidden account fit (top third positives).
+// "lead-throughput" times lead scoring (document, embedding, top-5, scorer) over 10,000 leads ("--leads N") and the
+// similarity top-5 over 100,000 examples of 384 dimensions ("--examples N").
 // "imports" times a one-row content import into an empty library and into one of 20,000 items.
 // "quick" times both scoring paths and the recommender in one Stopwatch run (ratios from the same machine
 // state); anything else goes to BenchmarkDotNet's switcher (e.g. --filter '*').
@@ -39,6 +43,14 @@ else if (args is ["webhooks", ..])
 else if (args is ["imports", ..])
 {
     await ContentImportBench.RunAsync(Console.Out);
+}
+else if (args is ["lead-fit", ..])
+{
+    await LeadFitBench.RunAsync(args, Console.Out);
+}
+else if (args is ["lead-throughput", ..])
+{
+    LeadThroughputBench.Run(args, Console.Out);
 }
 else if (args is ["quality", ..])
 {

@@ -12,6 +12,7 @@ using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Events;
 using Abm.Server.Features.Health;
 using Abm.Server.Features.Imports;
+using Abm.Server.Features.Leads;
 using Abm.Server.Features.Nurture;
 using Abm.Server.Features.Observability;
 using Abm.Server.Features.Overview;
@@ -74,6 +75,7 @@ internal static class AbmApp
         builder.Services.AddWriteBack();
         builder.Services.AddWebhooks();
         builder.Services.AddNurture();
+        builder.Services.AddLeads();
         builder.Services.AddObservability(builder.Configuration);
         builder.Services.AddDemo();
         builder.Services.AddAccounts();
@@ -103,6 +105,7 @@ internal static class AbmApp
         api.MapWriteBackEndpoints();
         app.MapWebhookEndpoints();
         api.MapNurtureEndpoints();
+        api.MapLeadEndpoints();
         app.MapObservabilityEndpoints(api);
         api.MapDemoEndpoints();
         api.MapGroup("/accounts").MapAccountEndpoints();

@@ -70,6 +70,8 @@ public sealed class AbmServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", target.Provider == DatabaseProvider.PostgreSql ? "postgres" : "sqlite");
         builder.UseSetting("ConnectionStrings:Abm", target.ConnectionString);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), $"abm-keys-{Guid.NewGuid():N}"));
+        // Automatic lead scoring would score the contacts tests seed behind their backs; the tests that want it say so.
+        builder.UseSetting("Leads:AutoScoreIntervalSeconds", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -103,6 +103,14 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("POST", "/api/nurture/enrollments/", Access.Marketing, null, new { sequenceId = Guid.Empty, contactId = Guid.Empty }, HandlerStatus: 404),
         new("DELETE", "/api/nurture/enrollments/{id:guid}", Access.Marketing, "enrollment", null),
         new("GET", "/api/contacts/{id:guid}/nurture", Access.Read, "contact", null),
+        new("GET", "/api/icp/", Access.Read, null, null),
+        new("PUT", "/api/icp/", Access.Marketing, null, new { criteria = new[] { new { name = "Matrix", industries = new[] { "technology" } } } }),
+        new("POST", "/api/icp/import", Access.Marketing, null, new CsvBody("name,industry\nMatrix,technology\n")),
+        new("GET", "/api/leads/", Access.Read, null, null),
+        new("GET", "/api/leads/{id:guid}", Access.Read, "contact", null),
+        new("POST", "/api/leads/{id:guid}/score", Access.Marketing, "contact", null),
+        new("POST", "/api/leads/score", Access.Marketing, null, new { all = true }),
+        new("GET", "/api/ai/status", Access.Read, null, null),
     ];
 
     /// <summary>A request body sent as a CSV file rather than JSON.</summary>

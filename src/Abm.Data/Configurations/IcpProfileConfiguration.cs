@@ -13,6 +13,8 @@ internal sealed class IcpProfileConfiguration : IEntityTypeConfiguration<IcpProf
         builder.BelongsToWorkspace();
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.Definition).IsJsonDocument();
+        builder.Property(p => p.Source).HasMaxLength(20);
+        builder.Property(p => p.EmbeddingModel).HasMaxLength(200);
         builder.HasIndex(p => new { p.WorkspaceId, p.Name }).IsUnique();
     }
 }

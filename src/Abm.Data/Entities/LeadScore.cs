@@ -14,4 +14,19 @@ public sealed class LeadScore : IWorkspaceScoped
     /// <summary>llm or deterministic: which scorer produced the result.</summary>
     public required string Method { get; set; }
     public DateTime ScoredAt { get; set; }
+    /// <summary>The contact's latest score: the one the queues and HubSpot show.</summary>
+    public bool IsCurrent { get; set; }
+    /// <summary>fallback, anthropic or openai: who answered.</summary>
+    public string Provider { get; set; } = "fallback";
+    public string? Model { get; set; }
+    public bool UsedFallback { get; set; } = true;
+    public int LatencyMs { get; set; }
+    public int InputTokens { get; set; }
+    public int OutputTokens { get; set; }
+    public double EstimatedCostUsd { get; set; }
+    /// <summary>JSON: the criteria outcomes and the similar ideal clients with their similarity.</summary>
+    public string Details { get; set; } = "{}";
+    /// <summary>What the model was asked and answered, kept for audit; shown to admins only, never logged.</summary>
+    public string? Prompt { get; set; }
+    public string? Response { get; set; }
 }

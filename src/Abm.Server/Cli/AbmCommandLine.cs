@@ -48,6 +48,7 @@ internal static class AbmCommandLine
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(LeadsCommand.Create());
         foreach (var command in BackupCommands.Create())
         {
             root.Subcommands.Add(command);

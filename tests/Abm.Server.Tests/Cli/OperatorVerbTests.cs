@@ -173,6 +173,27 @@ public sealed class OperatorVerbTests : IAsyncLifetime
         return await database.ApiKeys.IgnoreQueryFilters().Select(k => k.Name).ToListAsync();
     }
 
+    [Fact]
+    public async Task LeadsScore_UnscoredThenAll_ScoresTheContactsAndPrintsTheCounts()
+    {
+        var workspace = await DefaultWorkspaceAsync();
+        var company = await _server.SeedCompanyAsync(workspace, "technology");
+        await _server.SeedContactAsync(workspace, "CTO", company.Id);
+        await _server.SeedContactAsync(workspace, null);
+
+        var first = await RunAsync("leads", "score");
+        var again = await RunAsync("leads", "score");
+        var all = await RunAsync("leads", "score", "--all");
+
+        first.ExitCode.ShouldBe(0, first.Error);
+        first.Output.ShouldStartWith("scored 2 leads:");
+        again.Output.ShouldStartWith("scored 0 leads:");
+        all.Output.ShouldStartWith("scored 2 leads:");
+        await using var database = _server.OpenDatabase();
+        (await database.LeadScores.IgnoreQueryFilters().CountAsync(s => s.WorkspaceId == workspace && s.IsCurrent)).ShouldBe(2);
+        (await database.LeadScores.IgnoreQueryFilters().CountAsync(s => s.WorkspaceId == workspace)).ShouldBe(4);
+    }
+
     private async Task<Guid> DefaultWorkspaceAsync()
     {
         await using var database = _server.OpenDatabase();

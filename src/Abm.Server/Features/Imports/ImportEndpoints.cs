@@ -27,7 +27,8 @@ internal static class ImportEndpoints
         HttpRequest request, ClaimsPrincipal user, EventImport import, CancellationToken cancellationToken) =>
         ImportAsync(request, file => import.ImportAsync(file, user, cancellationToken), cancellationToken);
 
-    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
+    /// <summary>Receives the CSV body (size-limited, into a temporary file) and runs an import over it: every CSV import goes through here.</summary>
+    internal static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
         HttpRequest request, Func<Stream, Task<ImportReport>> import, CancellationToken cancellationToken)
     {
         var (file, problem) = await CsvUpload.ReceiveAsync(request, cancellationToken);

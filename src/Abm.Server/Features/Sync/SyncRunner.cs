@@ -2,6 +2,7 @@ using Abm.Data;
 using Abm.Data.Entities;
 using Abm.HubSpot;
 using Abm.Server.Features.Access;
+using Abm.Server.Features.Leads;
 using Abm.Server.Features.Observability;
 using Microsoft.EntityFrameworkCore;
 
@@ -93,6 +94,8 @@ internal sealed partial class SyncRunner(
                 writer.MarkForRescoring(contacts);
             }
 
+            // Companies the portal won become ideal-client examples for lead scoring, and lost ones stop being.
+            await scopes.RunAsync<IcpStore>(store => store.RefreshClosedWonAsync(run.WorkspaceId, cancellationToken));
             run.Status = SyncRunStatus.Succeeded;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,0 +1,134 @@
+extern alias sandbox;
+
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Abm.Data.Entities;
+using Abm.Engines.Accounts;
+using Abm.Engines.Leads;
+using Abm.Server.Features.Leads;
+using sandbox::Abm.HubSpot.Sandbox.Hosting;
+
+namespace Abm.Benchmarks;
+
+/// <summary>
+/// Lead-fit quality of the deterministic scorer alone: a seeded sandbox portal (300 accounts by default, seed 42),
+/// every contact scored from its company's firmographics as the server reads them (industry vertical, employees,
+/// revenue, country, web_technologies, through the server's own company-facts mapping) against the profile below,
+/// with the closed-won companies of the portal as ideal-client examples for similarity. The AUC of the score
+/// against the sandbox's hidden account fit (the top third of accounts are the positives) is printed.
+/// </summary>
+internal static class LeadFitBench
+{
+    /// <summary>The ideal-client profile a marketer of the sandbox's product would write down.</summary>
+    public static readonly IdealClientCriteria Profile = new(
+        ["technology", "financial_services"], new ValueRange(200, 5000), ValueRange.Any, [], ["hubspot", "salesforce", "snowflake", "aws", "slack"], ValueRange.Any);
+
+    // args: optional "--accounts N" and "--seed N".
+    public static async Task RunAsync(string[] args, TextWriter output)
+    {
+        var accounts = Option(args, "--accounts") ?? 300;
+        var seed = Option(args, "--seed") ?? 42;
+        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions
+        {
+            Seed = seed, ClockSpeed = 0, SimulateBehaviour = false, Portals = [new SandboxPortalOptions { Accounts = accounts, Seed = seed }],
+        });
+        using var api = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.Portals[0].AccessToken);
+
+        var companies = (await ReadAllAsync(api, "companies", "industry,numberofemployees,annualrevenue,country,web_technologies"))
+            .ToDictionary(c => c.GetProperty("id").GetString()!, CompanyOf, StringComparer.Ordinal);
+        var contacts = await ReadAllAsync(api, "contacts", "jobtitle", "companies");
+        var deals = await ReadAllAsync(api, "deals", "dealstage,amount", "companies");
+        var truth = await api.GetFromJsonAsync<JsonElement>($"/_sandbox/portals/{sandbox.Portals[0].PortalId}/market/truth");
+        var fit = truth.GetProperty("accounts").EnumerateArray().ToDictionary(a => a.GetProperty("companyId").GetString()!, a => a.GetProperty("fit").GetDouble(), StringComparer.Ordinal);
+        var cut = fit.Values.OrderDescending().ElementAt(fit.Count / 3);
+
+        var wonCompanies = deals.Where(d => Property(d, "dealstage") == "closedwon").SelectMany(AssociatedCompanies).Distinct().Where(companies.ContainsKey).ToList();
+        var examples = wonCompanies.Select(id => new ExampleVector(id, HashedFeatureEmbedding.Embed(LeadDocument.Of(LeadFactsLoader.CompanyFacts(companies[id]))), SimilarityIndex.IdealClientType, true))
+            .Append(new ExampleVector("profile", HashedFeatureEmbedding.Embed(LeadDocument.Of(Profile)), SimilarityIndex.IdealClientType, true)).ToList();
+        var index = new SimilarityIndex(examples, HashedFeatureEmbedding.Dimensions);
+
+        var withoutSimilarity = new List<(double Score, bool Positive)>();
+        var withSimilarity = new List<(double Score, bool Positive)>();
+        foreach (var contact in contacts)
+        {
+            var companyId = AssociatedCompanies(contact).FirstOrDefault(companies.ContainsKey);
+            if (companyId is null || !fit.TryGetValue(companyId, out var accountFit))
+            {
+                continue;
+            }
+
+            var facts = LeadFactsLoader.CompanyFacts(companies[companyId]) with { JobTitle = Property(contact, "jobtitle") };
+            var positive = accountFit >= cut;
+            var similar = index.TopK(HashedFeatureEmbedding.Embed(LeadDocument.Of(facts)), LeadScoring.SimilarCount).Select(s => s.Similarity).ToList();
+            withSimilarity.Add((FallbackLeadScorer.Score(facts, [Profile], similar).Score, positive));
+            withoutSimilarity.Add((FallbackLeadScorer.Score(facts, [Profile], []).Score, positive));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Sandbox portal of {companies.Count} accounts (seed {seed}), {withSimilarity.Count} contacts with an account; positives: accounts of hidden fit >= {cut:0.000} (top third), {withSimilarity.Count(s => s.Positive)} contacts; {wonCompanies.Count} closed-won companies as ideal-client examples"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fallback scorer, criteria + similarity: AUC {Auc(withSimilarity):0.000}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fallback scorer, criteria only:        AUC {Auc(withoutSimilarity):0.000}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"fit levels: High {withSimilarity.Count(s => s.Score >= FitBands.High)}, Medium {withSimilarity.Count(s => s.Score is >= FitBands.Medium and < FitBands.High)}, Low {withSimilarity.Count(s => s.Score < FitBands.Medium)}"));
+    }
+
+    /// <summary>Area under the ROC curve: the chance a random positive outscores a random negative (ties count half).</summary>
+    public static double Auc(IReadOnlyList<(double Score, bool Positive)> scored)
+    {
+        var ranked = scored.OrderBy(s => s.Score).ToList();
+        double rankSumPositives = 0;
+        for (var i = 0; i < ranked.Count;)
+        {
+            var j = i;
+            while (j < ranked.Count && ranked[j].Score == ranked[i].Score)
+            {
+                j++;
+            }
+
+            var averageRank = (i + 1 + j) / 2.0; // ranks i+1..j share their mean
+            rankSumPositives += averageRank * ranked.Skip(i).Take(j - i).Count(s => s.Positive);
+            i = j;
+        }
+
+        double positives = ranked.Count(s => s.Positive), negatives = ranked.Count - positives;
+        return (rankSumPositives - (positives * (positives + 1) / 2)) / (positives * negatives);
+    }
+
+    private static Company CompanyOf(JsonElement record) => new()
+    {
+        HubSpotId = record.GetProperty("id").GetString()!,
+        Industry = IndustryVerticals.FromHubSpotIndustry(Property(record, "industry")),
+        EmployeeCount = int.TryParse(Property(record, "numberofemployees"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var employees) ? employees : null,
+        AnnualRevenue = decimal.TryParse(Property(record, "annualrevenue"), NumberStyles.Float, CultureInfo.InvariantCulture, out var revenue) ? revenue : null,
+        Properties = record.GetProperty("properties").GetRawText(),
+    };
+
+    private static string? Property(JsonElement record, string name) =>
+        record.GetProperty("properties").TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static IEnumerable<string> AssociatedCompanies(JsonElement record) =>
+        record.TryGetProperty("associations", out var associations) && associations.TryGetProperty("companies", out var companies)
+            ? companies.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()!)
+            : [];
+
+    private static async Task<List<JsonElement>> ReadAllAsync(HttpClient api, string type, string properties, string? associations = null)
+    {
+        var records = new List<JsonElement>();
+        string? after = null;
+        do
+        {
+            var page = await api.GetFromJsonAsync<JsonElement>(
+                $"/crm/v3/objects/{type}?limit=100&properties={properties}{(associations is null ? "" : $"&associations={associations}")}{(after is null ? "" : $"&after={after}")}");
+            records.AddRange(page.GetProperty("results").EnumerateArray().Select(r => r.Clone()));
+            after = page.TryGetProperty("paging", out var paging) ? paging.GetProperty("next").GetProperty("after").GetString() : null;
+        }
+        while (after is not null);
+        return records;
+    }
+
+    private static int? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var at && at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : null;
+}

@@ -1,0 +1,75 @@
+using Abm.Data.Entities;
+using Abm.Engines.Leads;
+
+namespace Abm.Server.Features.Leads;
+
+/// <summary>An ideal-client example close to a lead, with its cosine similarity.</summary>
+internal sealed record SimilarClient(Guid Id, string Name, string Source, double Similarity);
+
+/// <summary>One criterion's part of a lead's score.</summary>
+internal sealed record CriterionResponse(string Criterion, double Weight, double Match, string Status, double Points, string Detail)
+{
+    public static CriterionResponse From(CriterionOutcome o) =>
+        new(o.Criterion, Math.Round(o.Weight, 4), Math.Round(o.Match, 4), o.Status.ToString().ToLowerInvariant(), Math.Round(o.Points, 2), o.Detail);
+}
+
+/// <summary>What a lead score row keeps beside its columns: the criteria outcomes and the similar ideal clients.</summary>
+internal sealed record LeadScoreDetails(IReadOnlyList<CriterionResponse> Criteria, IReadOnlyList<SimilarClient> SimilarClients);
+
+/// <summary>A lead in a queue.</summary>
+internal sealed record LeadSummary(
+    Guid ContactId, string HubSpotId, string? Email, string? FirstName, string? LastName, string? OwnerHubSpotId,
+    int Score, string Fit, string NextAction, string Priority, string Provider, bool UsedFallback, DateTime ScoredAt);
+
+internal sealed record LeadPage(IReadOnlyList<LeadSummary> Items, int Total, int Limit, int Offset);
+
+/// <summary>
+/// A lead's current score with its reasoning, the criteria, the similar clients and who answered. Status is
+/// <c>unscored</c> (and the score fields null) for a contact not scored yet. Prompt and response: admins only.
+/// </summary>
+internal sealed record LeadDetail(
+    Guid ContactId, string HubSpotId, string? Email, string Status, int? Score, string? Fit, string? NextAction, string? Priority, string? Reasoning,
+    IReadOnlyList<CriterionResponse> Criteria, IReadOnlyList<SimilarClient> SimilarClients, string? Provider, string? Model, bool? UsedFallback,
+    int? LatencyMs, int? InputTokens, int? OutputTokens, double? EstimatedCostUsd, DateTime? ScoredAt, string? Prompt, string? Response);
+
+/// <summary>Bulk scoring: these contacts, or every contact of the workspace.</summary>
+internal sealed record LeadScoreRequest(List<Guid>? ContactIds, bool? All) : System.ComponentModel.DataAnnotations.IValidatableObject
+{
+    public const int MaxContacts = 10_000;
+
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext validationContext)
+    {
+        if (All != true && (ContactIds is null || ContactIds.Count == 0))
+        {
+            yield return new("Name the contacts to score in contactIds, or set all to true.", [nameof(ContactIds)]);
+        }
+
+        if (ContactIds?.Count > MaxContacts)
+        {
+            yield return new($"contactIds takes at most {MaxContacts} ids; set all to true for the whole workspace.", [nameof(ContactIds)]);
+        }
+    }
+}
+
+/// <summary>What a scoring run did.</summary>
+internal sealed record LeadScoringSummary(int Scored, int High, int Medium, int Low, int Routed, int FallbackAnswers);
+
+/// <summary>The AI providers' state for this workspace.</summary>
+internal sealed record AiStatus(
+    string Provider, bool Configured, string? Model, bool? Reachable, string EmbeddingModel, int EmbeddingDimensions,
+    int ScoredToday, int FallbackToday, double? AverageLatencyMsToday, double CostTodayUsd);
+
+internal static class LeadPriorities
+{
+    public const string High = "high";
+    public const string Medium = "medium";
+    public const string Low = "low";
+
+    public static readonly IReadOnlyList<string> All = [High, Medium, Low];
+
+    public static string Of(FitLevel fit) => fit switch { FitLevel.High => High, FitLevel.Medium => Medium, _ => Low };
+
+    public static LeadSummary Summary(LeadScore score, Contact contact) => new(
+        contact.Id, contact.HubSpotId, contact.Email, contact.FirstName, contact.LastName, contact.OwnerHubSpotId,
+        score.Score, score.Fit, score.NextAction, score.Priority, score.Provider, score.UsedFallback, score.ScoredAt);
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Abm.Data;
+using Abm.Data.Entities;
+using Abm.Engines.Leads;
+using Abm.Server.Features.Engagement;
+using Microsoft.EntityFrameworkCore;
+
+namespace Abm.Server.Features.Leads;
+
+/// <summary>
+/// Scores leads: builds each lead's facts and document, embeds it, finds the 5 closest ideal-client examples,
+/// asks the scorer (today the deterministic fallback) and keeps the result as the contact's current lead score,
+/// queues <c>ai_lead_score</c>, <c>ai_lead_fit</c>, <c>ai_next_best_action</c> and <c>ai_last_scored</c> for
+/// HubSpot through the outbox, and routes the lead when its priority changed. Works on the workspace the
+/// context is scoped to, a chunk of contacts at a time.
+/// </summary>
+internal sealed class LeadScoring(
+    AbmDbContext database, LeadFactsLoader loader, IcpStore icp, LeadEmbedder embedder, WriteBackQueue writeBack, LeadRouting routing, TimeProvider clock)
+{
+    public const int SimilarCount = 5;
+    private const int Chunk = 500;
+    private const int MaxChunkAttempts = 3;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Every contact of the workspace, or (<paramref name="onlyUnscored"/>) those with no lead score yet.</summary>
+    public async Task<LeadScoringSummary> ScoreWorkspaceAsync(bool onlyUnscored, CancellationToken cancellationToken)
+    {
+        var query = database.Contacts.Where(c => c.ArchivedAt == null);
+        if (onlyUnscored)
+        {
+            query = query.Where(c => !database.LeadScores.Any(s => s.ContactId == c.Id && s.IsCurrent));
+        }
+
+        return await ScoreAsync(await query.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The contacts whose contact row, company row or last interaction changed after their current score (or that
+    /// have none), once every one of those has been still for <paramref name="debounce"/>: at most
+    /// <paramref name="batch"/> of them, oldest change first.
+    /// </summary>
+    public async Task<LeadScoringSummary> ScoreDueAsync(DateTime now, TimeSpan debounce, int batch, CancellationToken cancellationToken)
+    {
+        var settled = now - debounce;
+        var due = await database.Contacts.Where(c => c.ArchivedAt == null)
+            .Select(c => new
+            {
+                c.Id,
+                c.UpdatedAt,
+                c.LastInteractionAt,
+                CompanyUpdatedAt = database.Companies.Where(co => co.Id == c.CompanyId).Select(co => (DateTime?)co.UpdatedAt).FirstOrDefault(),
+                ScoredAt = database.LeadScores.Where(s => s.ContactId == c.Id && s.IsCurrent).Select(s => (DateTime?)s.ScoredAt).FirstOrDefault(),
+            })
+            .Where(x => x.ScoredAt == null || x.UpdatedAt > x.ScoredAt || x.CompanyUpdatedAt > x.ScoredAt || x.LastInteractionAt > x.ScoredAt)
+            .Where(x => x.UpdatedAt <= settled && (x.CompanyUpdatedAt == null || x.CompanyUpdatedAt <= settled) && (x.LastInteractionAt == null || x.LastInteractionAt <= settled))
+            .OrderBy(x => x.UpdatedAt).ThenBy(x => x.Id)
+            .Select(x => x.Id).Take(batch).ToListAsync(cancellationToken);
+        return due.Count == 0 ? new LeadScoringSummary(0, 0, 0, 0, 0, 0) : await ScoreAsync(due, cancellationToken);
+    }
+
+    public async Task<LeadScoringSummary> ScoreAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
+    {
+        var criteria = (await icp.CriteriaAsync(cancellationToken)).Select(c => c.ToCriteria()).ToList();
+        var index = await icp.IndexAsync(cancellationToken);
+        var total = new LeadScoringSummary(0, 0, 0, 0, 0, 0);
+        foreach (var chunk in contactIds.Distinct().Chunk(Chunk))
+        {
+            var part = await ScoreChunkWithRetryAsync(chunk, criteria, index, cancellationToken);
+            total = new LeadScoringSummary(total.Scored + part.Scored, total.High + part.High, total.Medium + part.Medium, total.Low + part.Low,
+                total.Routed + part.Routed, total.FallbackAnswers + part.FallbackAnswers);
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Engagement scoring queues write-backs for the same contacts at the same time, and a contact has one pending
+    /// outbox row: when the other side inserted it between our read and our insert, the chunk's transaction rolls
+    /// back whole and is tried again, now merging into that row.
+    /// </summary>
+    private async Task<LeadScoringSummary> ScoreChunkWithRetryAsync(Guid[] contactIds, List<IdealClientCriteria> criteria, IdealClientIndex index, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ScoreChunkAsync(contactIds, criteria, index, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < MaxChunkAttempts)
+            {
+                database.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<LeadScoringSummary> ScoreChunkAsync(Guid[] contactIds, List<IdealClientCriteria> criteria, IdealClientIndex index, CancellationToken cancellationToken)
+    {
+        var subjects = await loader.LoadAsync(contactIds, cancellationToken);
+        var ids = subjects.Select(s => s.Contact.Id).ToList();
+        var current = await database.LeadScores.Where(s => s.IsCurrent && ids.Contains(s.ContactId)).ToDictionaryAsync(s => s.ContactId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var scored = subjects.Select(subject => (subject.Contact, Score: Score(subject, criteria, index, now), Previous: current.GetValueOrDefault(subject.Contact.Id))).ToList();
+
+        // The old rows stop being current before the new ones are added (one current row per contact is a unique
+        // index), in one transaction so a failure leaves the old scores in place.
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var previous in current.Values)
+        {
+            previous.IsCurrent = false;
+        }
+
+        await database.SaveChangesAsync(cancellationToken);
+        await writeBack.PreloadPendingAsync(WriteBackQueue.ContactObject, subjects.Select(s => s.Contact.HubSpotId).ToList(), cancellationToken);
+        var changed = new List<(Contact Contact, LeadScore Score)>();
+        foreach (var (contact, score, previous) in scored)
+        {
+            database.LeadScores.Add(score);
+            writeBack.EnqueueContactProperties(contact, HubSpotProperties(score));
+            if (previous?.Priority != score.Priority)
+            {
+                changed.Add((contact, score));
+            }
+        }
+
+        routing.Plan(changed);
+        await database.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await routing.AfterSaveAsync(changed, cancellationToken);
+        return new LeadScoringSummary(scored.Count, scored.Count(s => s.Score.Priority == LeadPriorities.High), scored.Count(s => s.Score.Priority == LeadPriorities.Medium),
+            scored.Count(s => s.Score.Priority == LeadPriorities.Low), changed.Count, scored.Count(s => s.Score.UsedFallback));
+    }
+
+    private LeadScore Score(LeadSubject subject, List<IdealClientCriteria> criteria, IdealClientIndex index, DateTime now)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var similar = index.Closest(embedder.Embed(LeadDocument.Of(subject.Facts)), SimilarCount);
+        var result = FallbackLeadScorer.Score(subject.Facts, criteria, similar.Select(s => s.Similarity).ToList());
+        var details = new LeadScoreDetails(result.Criteria.Select(CriterionResponse.From).ToList(), similar);
+        return new LeadScore
+        {
+            Id = Guid.CreateVersion7(),
+            WorkspaceId = subject.Contact.WorkspaceId,
+            ContactId = subject.Contact.Id,
+            Score = result.Score,
+            Fit = result.Fit.ToString(),
+            NextAction = result.Action.ToString(),
+            Priority = LeadPriorities.Of(result.Fit),
+            Reasoning = result.Reasoning,
+            Method = "deterministic",
+            Provider = "fallback",
+            UsedFallback = true,
+            ScoredAt = now,
+            IsCurrent = true,
+            LatencyMs = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            Details = JsonSerializer.Serialize(details, Json),
+        };
+    }
+
+    /// <summary>The contact properties HubSpot gets for a score.</summary>
+    public static Dictionary<string, string> HubSpotProperties(LeadScore score) => new()
+    {
+        ["ai_lead_score"] = score.Score.ToString(CultureInfo.InvariantCulture),
+        ["ai_lead_fit"] = score.Fit,
+        ["ai_next_best_action"] = score.NextAction,
+        ["ai_last_scored"] = new DateTimeOffset(DateTime.SpecifyKind(score.ScoredAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+    };
+
+    public static LeadScoreDetails ReadDetails(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<LeadScoreDetails>(json, Json) ?? new LeadScoreDetails([], []);
+        }
+        catch (JsonException)
+        {
+            return new LeadScoreDetails([], []);
+        }
+    }
+}
