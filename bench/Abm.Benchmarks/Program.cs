@@ -9,6 +9,12 @@ using BenchmarkDotNet.Running;
 // "quality" judges the recommender on the sandbox's simulated buyers (NDCG@5, hit-rate@5 against popularity and
 // random; their hidden interests are the truth), after feeding the server through import, sync and the event sink;
 // "quality --accounts 30 --days 5" runs a smaller market.
+// "nurture-conversion" runs the same nurture sequence for 30 simulated days on three random groups of the sandbox's
+// buyers, sending ABM's recommendation, the most popular item or a random item, and prints content-to-meeting
+// conversion with 95% intervals; "nurture-conversion --accounts 30 --nurture-days 14" is smaller.
+// "nurture-throughput" runs 100,000 due task enrolments through the nurture worker at the Professional rate limit
+// (actions/s as a share of the ceiling, p95 due to executed), after 20 kill -9 trials of "abm nurture run --once"
+// mid-batch counted in the sandbox; "--enrolments 2000 --kill-trials 3" is smaller.
 // "imports" times a one-row content import into an empty library and into one of 20,000 items.
 // "quick" times both scoring paths and the recommender in one Stopwatch run (ratios from the same machine
 // state); anything else goes to BenchmarkDotNet's switcher (e.g. --filter '*').
@@ -39,6 +45,14 @@ else if (args is ["webhooks", ..])
 else if (args is ["imports", ..])
 {
     await ContentImportBench.RunAsync(Console.Out);
+}
+else if (args is ["nurture-conversion", ..])
+{
+    await NurtureConversionBench.RunAsync(args, Console.Out);
+}
+else if (args is ["nurture-throughput", ..])
+{
+    await NurtureThroughputBench.RunAsync(args, Console.Out);
 }
 else if (args is ["quality", ..])
 {
