@@ -87,6 +87,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         // A new sequence is a draft, which cannot be paused.
         new("POST", "/api/nurture/sequences/{id:guid}/pause", Access.Marketing, "sequence", null, HandlerStatus: 409),
         new("GET", "/api/nurture/sequences/{id:guid}/versions", Access.Read, "sequence", null),
+        new("POST", "/api/nurture/sequences/{id:guid}/migrate", Access.Marketing, "sequence", new { }),
         // No contact has the empty id: the handler answers 404 once the sequence is found.
         new("POST", "/api/nurture/sequences/{id:guid}/dry-run", Access.Read, "sequence", new { contactId = Guid.Empty }, HandlerStatus: 404),
         new("GET", "/api/nurture/guardrails", Access.Read, null, null),
