@@ -93,6 +93,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/nurture/guardrails", Access.Read, null, null),
         new("GET", "/api/nurture/sequences/{id:guid}/stats", Access.Read, "sequence", null),
         new("PUT", "/api/nurture/guardrails", Access.Admin, null, new { maxTouchesPerContactPerWeek = 3, maxTouchesPerAccountPerDay = 3, respectQuietHours = true, quietStart = "20:00", quietEnd = "08:00", skipWeekends = true }),
+        new("GET", "/api/nurture/settings", Access.Read, null, null),
+        new("PUT", "/api/nurture/settings", Access.Admin, null, new { transactionalEmailId = 4242 }),
         new("GET", "/api/nurture/enrollments/", Access.Read, null, null),
         new("POST", "/api/nurture/enrollments/", Access.Marketing, null, new { sequenceId = Guid.Empty, contactId = Guid.Empty }, HandlerStatus: 404),
         new("DELETE", "/api/nurture/enrollments/{id:guid}", Access.Marketing, "enrollment", null),

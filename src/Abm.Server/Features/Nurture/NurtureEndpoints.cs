@@ -37,6 +37,8 @@ internal static class NurtureEndpoints
 
         group.MapGet("/guardrails", GuardrailHandlers.GetAsync).WithName("GetNurtureGuardrails");
         group.MapPut("/guardrails", GuardrailHandlers.PutAsync).WithName("SetNurtureGuardrails").RequireAuthorization(AccessPolicies.Admin);
+        group.MapGet("/settings", NurtureSettingsHandlers.GetAsync).WithName("GetNurtureSettings");
+        group.MapPut("/settings", NurtureSettingsHandlers.PutAsync).WithName("SetNurtureSettings").RequireAuthorization(AccessPolicies.Admin);
 
         var enrollments = group.MapGroup("/enrollments");
         enrollments.MapGet("/", EnrollmentHandlers.ListAsync).WithName("ListNurtureEnrollments");
