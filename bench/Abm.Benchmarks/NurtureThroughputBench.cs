@@ -81,7 +81,7 @@ internal static class NurtureThroughputBench
         await ThroughputAsync(output, "emails", $$"""
             { "name": "Throughput {n}", "guardrails": { "respectQuietHours": false, "skipWeekends": false, "maxTouchesPerAccountPerDay": 500 },
               "steps": [ { "id": "send", "type": "send_content", "contentId": "{{item}}" }, { "id": "done", "type": "end" } ] }
-            """, 1, services, api, admin, workspace, client, local.Skip(contacts + (trials * trialSize)).Take(sends).ToList(), sends);
+            """, 0.5, services, api, admin, workspace, client, local.Skip(contacts + (trials * trialSize)).Take(sends).ToList(), sends);
     }
 
     /// <summary>
@@ -89,7 +89,7 @@ internal static class NurtureThroughputBench
     /// enrolments), all due now, and times one run of the worker's path over them.
     /// </summary>
     private static async Task ThroughputAsync(
-        TextWriter output, string what, string document, int actionsPerCall, IServiceProvider services, HttpClient api, HttpClient admin, Guid workspace,
+        TextWriter output, string what, string document, double actionsPerCall, IServiceProvider services, HttpClient api, HttpClient admin, Guid workspace,
         Abm.HubSpot.HubSpotClient client, List<Guid> contacts, int enrolments)
     {
         var sequences = new List<Guid>();
