@@ -25,7 +25,14 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<BenchServer> StartAsync(string name, string operatorKey, params string[] settings)
+    /// <summary>The scratch folder (database and data-protection keys) another process of the server can share.</summary>
+    public string Scratch => _scratch;
+
+    public static Task<BenchServer> StartAsync(string name, string operatorKey, params string[] settings) =>
+        StartAsync(name, operatorKey, TimeProvider.System, settings);
+
+    /// <summary>A server whose clock is <paramref name="clock"/> (a bench living simulated days passes the sandbox's).</summary>
+    public static async Task<BenchServer> StartAsync(string name, string operatorKey, TimeProvider clock, IEnumerable<string> settings)
     {
         var scratch = Directory.CreateTempSubdirectory($"abm-{name}-").FullName;
         string[] args =
@@ -35,7 +42,7 @@ internal sealed class BenchServer : IAsyncDisposable
             .. settings,
             .. Environment.GetEnvironmentVariable("DATABASE_URL") is { Length: > 0 } ? Array.Empty<string>() : [$"--ConnectionStrings:Abm=Data Source={Path.Combine(scratch, "abm.db")}"],
         ];
-        var app = AbmApp.Build(args);
+        var app = AbmApp.Build(args, clock);
         await app.StartAsync();
         return new BenchServer(app, scratch);
     }

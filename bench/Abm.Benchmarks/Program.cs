@@ -13,6 +13,12 @@ using BenchmarkDotNet.Running;
 // lead scorer and prints the AUC against the sandbox's hidden account fit (top third positives).
 // "lead-throughput" times lead scoring (document, embedding, top-5, scorer) over 10,000 leads ("--leads N") and the
 // similarity top-5 over 100,000 examples of 384 dimensions ("--examples N").
+// "nurture-conversion" runs the same nurture sequence for 30 simulated days on three random groups of the sandbox's
+// buyers, sending ABM's recommendation, the most popular item or a random item, and prints content-to-meeting
+// conversion with 95% intervals; "nurture-conversion --accounts 30 --nurture-days 14" is smaller.
+// "nurture-throughput" runs 100,000 due task enrolments through the nurture worker at the Professional rate limit
+// (actions/s as a share of the ceiling, p95 due to executed), after 20 kill -9 trials of "abm nurture run --once"
+// mid-batch counted in the sandbox; "--enrolments 2000 --kill-trials 3" is smaller.
 // "imports" times a one-row content import into an empty library and into one of 20,000 items.
 // "quick" times both scoring paths and the recommender in one Stopwatch run (ratios from the same machine
 // state); anything else goes to BenchmarkDotNet's switcher (e.g. --filter '*').
@@ -51,6 +57,14 @@ else if (args is ["lead-fit", ..])
 else if (args is ["lead-throughput", ..])
 {
     LeadThroughputBench.Run(args, Console.Out);
+}
+else if (args is ["nurture-conversion", ..])
+{
+    await NurtureConversionBench.RunAsync(args, Console.Out);
+}
+else if (args is ["nurture-throughput", ..])
+{
+    await NurtureThroughputBench.RunAsync(args, Console.Out);
 }
 else if (args is ["quality", ..])
 {

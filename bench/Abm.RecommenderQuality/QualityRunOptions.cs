@@ -12,6 +12,12 @@ public sealed record QualityRunOptions
     /// <summary>Simulated days the buyers act before recommendations are judged, so there is history to learn from.</summary>
     public int Days { get; init; } = 14;
 
+    /// <summary>
+    /// Simulated days kept after the history for a run that goes on living (the nurture conversion bench): the clock
+    /// starts this much earlier too, so those days also stay in the real past.
+    /// </summary>
+    public int ReserveDays { get; init; }
+
     /// <summary>The cut-off rank of the metrics and the number of recommendations asked for.</summary>
     public int K { get; init; } = 5;
 

@@ -49,10 +49,12 @@ public sealed class QualityWorld : IAsyncDisposable
             Seed = options.Seed,
             // Whole days back from the last midnight, on a clock that moves only when advanced: the same options
             // give the same market on every run.
-            ClockStart = new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero).AddDays(-options.Days),
+            ClockStart = new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero).AddDays(-options.Days - options.ReserveDays),
             ClockSpeed = 0,
             SimulateBehaviour = true,
-            Portals = [new SandboxPortalOptions { Accounts = options.Accounts, Seed = options.Seed }],
+            // The sandbox's rolling rate-limit windows run on this clock, which moves only when advanced: within one
+            // simulated moment they would never roll. The server's own limiter still paces it on the real clock.
+            Portals = [new SandboxPortalOptions { Accounts = options.Accounts, Seed = options.Seed, BurstLimit = 100_000_000, DailyLimit = 100_000_000_000 }],
         });
         return new QualityWorld(sandbox, options);
     }

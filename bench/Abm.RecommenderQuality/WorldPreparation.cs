@@ -40,9 +40,10 @@ internal sealed class WorldPreparation(QualityWorld world, AbmUnderTest abm, Htt
         log.WriteLine($"catalogue imported: {report.GetProperty("created").GetInt32()} items created, {report.GetProperty("rejected").GetInt32()} rejected");
     }
 
-    private async Task SyncAsync(CancellationToken cancellationToken)
+    /// <summary>A sync of the kind asked (<c>full</c> or <c>incremental</c>) through the API, waited for.</summary>
+    internal async Task SyncAsync(CancellationToken cancellationToken, string kind = "full")
     {
-        using var queued = await api.PostAsJsonAsync("/api/sync", new Dictionary<string, object?> { ["sync_type"] = "full" }, cancellationToken);
+        using var queued = await api.PostAsJsonAsync("/api/sync", new Dictionary<string, object?> { ["sync_type"] = kind }, cancellationToken);
         var id = (await ReadSuccessAsync(queued, "sync request", cancellationToken)).GetProperty("id").GetGuid();
         while (true)
         {
@@ -59,7 +60,7 @@ internal sealed class WorldPreparation(QualityWorld world, AbmUnderTest abm, Htt
                 throw new InvalidOperationException($"The sync ended {status}: {run}");
             }
 
-            log.WriteLine($"full sync: {run.GetProperty("records").GetInt32()} records");
+            log.WriteLine($"{kind} sync: {run.GetProperty("records").GetInt32()} records");
             return;
         }
     }
@@ -81,7 +82,7 @@ internal sealed class WorldPreparation(QualityWorld world, AbmUnderTest abm, Htt
         }
     }
 
-    private async Task DrainEventSinkAsync(CancellationToken cancellationToken)
+    internal async Task DrainEventSinkAsync(CancellationToken cancellationToken)
     {
         var limit = Stopwatch.StartNew();
         while (true)
@@ -108,10 +109,10 @@ internal sealed class WorldPreparation(QualityWorld world, AbmUnderTest abm, Htt
     /// got. The pass takes the workspace's recompute lock, so it waits for a recompute in progress; one still queued
     /// after it recomputes from the same history and changes nothing the recommender reads.
     /// </summary>
-    private Task SettleScoringAsync(CancellationToken cancellationToken) =>
+    internal Task SettleScoringAsync(CancellationToken cancellationToken) =>
         abm.Services.GetServices<IHostedService>().OfType<NightlyScoringWorker>().Single().RunOnceAsync(cancellationToken);
 
-    private static async Task<JsonElement> ReadSuccessAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    internal static async Task<JsonElement> ReadSuccessAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)

@@ -32,7 +32,8 @@ namespace Abm.Server;
 /// <summary>The table of contents of the server: which features exist and where they are mounted.</summary>
 internal static class AbmApp
 {
-    public static WebApplication Build(string[] args)
+    // clock: the server's clock; null is the system clock (a bench living simulated days passes the sandbox's).
+    public static WebApplication Build(string[] args, TimeProvider? clock = null)
     {
         // Named after this assembly, not the process's entry assembly: the dashboard's static-asset manifests are
         // abm.staticwebassets.*.json, and a host started from another program (a benchmark) must still find them.
@@ -54,7 +55,7 @@ internal static class AbmApp
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(options => (options.UseUtcTimestamp, options.TimestampFormat) = (true, "yyyy-MM-ddTHH:mm:ss.fffZ"));
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddErrorHandling();
         builder.Services.AddApiJson();
         builder.Services.AddAbmDataProtection();

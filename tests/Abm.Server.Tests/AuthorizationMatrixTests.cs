@@ -94,11 +94,14 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         // A new sequence is a draft, which cannot be paused.
         new("POST", "/api/nurture/sequences/{id:guid}/pause", Access.Marketing, "sequence", null, HandlerStatus: 409),
         new("GET", "/api/nurture/sequences/{id:guid}/versions", Access.Read, "sequence", null),
+        new("POST", "/api/nurture/sequences/{id:guid}/migrate", Access.Marketing, "sequence", new { }),
         // No contact has the empty id: the handler answers 404 once the sequence is found.
         new("POST", "/api/nurture/sequences/{id:guid}/dry-run", Access.Read, "sequence", new { contactId = Guid.Empty }, HandlerStatus: 404),
         new("GET", "/api/nurture/guardrails", Access.Read, null, null),
         new("GET", "/api/nurture/sequences/{id:guid}/stats", Access.Read, "sequence", null),
         new("PUT", "/api/nurture/guardrails", Access.Admin, null, new { maxTouchesPerContactPerWeek = 3, maxTouchesPerAccountPerDay = 3, respectQuietHours = true, quietStart = "20:00", quietEnd = "08:00", skipWeekends = true }),
+        new("GET", "/api/nurture/settings", Access.Read, null, null),
+        new("PUT", "/api/nurture/settings", Access.Admin, null, new { transactionalEmailId = 4242 }),
         new("GET", "/api/nurture/enrollments/", Access.Read, null, null),
         new("POST", "/api/nurture/enrollments/", Access.Marketing, null, new { sequenceId = Guid.Empty, contactId = Guid.Empty }, HandlerStatus: 404),
         new("DELETE", "/api/nurture/enrollments/{id:guid}", Access.Marketing, "enrollment", null),

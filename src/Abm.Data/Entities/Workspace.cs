@@ -14,6 +14,8 @@ public sealed class Workspace
     public string? SegmentRules { get; set; }
     /// <summary>Nurture guardrails as JSON (frequency caps, quiet hours, weekends); null means the defaults.</summary>
     public string? NurtureGuardrails { get; set; }
+    /// <summary>The HubSpot transactional email nurture sends go through; null uses the server's setting.</summary>
+    public long? NurtureTransactionalEmailId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -370,13 +370,6 @@ public sealed class NurtureExecutionTests(NurtureSandbox fixture) : IClassFixtur
         await database.SaveChangesAsync();
     }
 
-    private static async Task<Guid> ContentAsync(HttpClient client, string url)
-    {
-        var response = await client.PostAsJsonAsync("/api/content", new { title = $"Guide {Guid.NewGuid():N}", contentType = "whitepaper", url });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<AbmServerFactory.IdOnly>())!.Id;
-    }
-
     private async Task<string> ListAsync(string name)
     {
         var response = await fixture.HubSpot.PostAsync("/crm/v3/lists", new StringContent(JsonSerializer.Serialize(new { name, objectTypeId = "0-1", processingType = "MANUAL" }), Encoding.UTF8, "application/json"));

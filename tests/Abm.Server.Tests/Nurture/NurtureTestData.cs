@@ -8,6 +8,14 @@ namespace Abm.Server.Tests.Nurture;
 /// <summary>Sequences created and activated through the API, and contacts seeded straight into the database.</summary>
 internal static class NurtureTestData
 {
+    /// <summary>A library item (a whitepaper) at <paramref name="url"/>.</summary>
+    public static async Task<Guid> ContentAsync(HttpClient client, string url)
+    {
+        var response = await client.PostAsJsonAsync("/api/content", new { title = $"Guide {Guid.NewGuid():N}", contentType = "whitepaper", url });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<AbmServerFactory.IdOnly>())!.Id;
+    }
+
     public static async Task<Guid> ActiveSequenceAsync(HttpClient client, string document)
     {
         var created = await client.PostAsync("/api/nurture/sequences", new StringContent(document, Encoding.UTF8, "application/json"));

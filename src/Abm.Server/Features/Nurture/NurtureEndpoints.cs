@@ -31,11 +31,14 @@ internal static class NurtureEndpoints
         sequences.MapPost("/{id:guid}/activate", SequenceHandlers.ActivateAsync).WithName("ActivateNurtureSequence").RequireAuthorization(AccessPolicies.Marketing);
         sequences.MapPost("/{id:guid}/pause", SequenceHandlers.PauseAsync).WithName("PauseNurtureSequence").RequireAuthorization(AccessPolicies.Marketing);
         sequences.MapGet("/{id:guid}/versions", SequenceHandlers.VersionsAsync).WithName("ListNurtureSequenceVersions");
+        sequences.MapPost("/{id:guid}/migrate", SequenceMigration.MigrateAsync).WithName("MigrateNurtureEnrollments").RequireAuthorization(AccessPolicies.Marketing);
         sequences.MapPost("/{id:guid}/dry-run", NurtureToolHandlers.DryRunAsync).WithName("DryRunNurtureSequence");
         sequences.MapGet("/{id:guid}/stats", SequenceStats.GetAsync).WithName("GetNurtureSequenceStats");
 
         group.MapGet("/guardrails", GuardrailHandlers.GetAsync).WithName("GetNurtureGuardrails");
         group.MapPut("/guardrails", GuardrailHandlers.PutAsync).WithName("SetNurtureGuardrails").RequireAuthorization(AccessPolicies.Admin);
+        group.MapGet("/settings", NurtureSettingsHandlers.GetAsync).WithName("GetNurtureSettings");
+        group.MapPut("/settings", NurtureSettingsHandlers.PutAsync).WithName("SetNurtureSettings").RequireAuthorization(AccessPolicies.Admin);
 
         var enrollments = group.MapGroup("/enrollments");
         enrollments.MapGet("/", EnrollmentHandlers.ListAsync).WithName("ListNurtureEnrollments");

@@ -16,16 +16,18 @@ namespace Abm.Server.Features.Nurture.Execution;
 /// carrying its action's marker in its body, and a task whose action may have run before is first looked up by
 /// that marker; list changes go 100 contacts a call per list (a repeat changes nothing). Nothing is saved here.
 /// </summary>
-internal sealed class ActionPerformer(TrackingTokens tokens, IOptions<NurtureOptions> options)
+internal sealed class ActionPerformer(TrackingTokens tokens, IOptions<NurtureOptions> options, TransactionalEmailSetting emails)
 {
     public const string TrackingParameter = "abm_t";
 
     public async Task<List<ActionOutcome>> PerformAsync(HubSpotClient client, IReadOnlyList<PendingAction> pending, CancellationToken cancellationToken)
     {
         var outcomes = new List<ActionOutcome>(pending.Count);
-        foreach (var send in pending.Where(p => p.Step is SendContentStep))
+        var sends = pending.Where(p => p.Step is SendContentStep).ToList();
+        var emailId = sends.Count == 0 ? 0 : await emails.EmailIdAsync(sends[0].Context.Contact.WorkspaceId, cancellationToken);
+        foreach (var send in sends)
         {
-            outcomes.Add((await GuardAsync(send, async () => await SendAsync(client, send, cancellationToken)))!);
+            outcomes.Add((await GuardAsync(send, async () => await SendAsync(client, send, emailId, cancellationToken)))!);
         }
 
         outcomes.AddRange(await CreateTasksAsync(client, pending.Where(p => p.Step is CreateTaskStep).ToList(), cancellationToken));
@@ -40,12 +42,12 @@ internal sealed class ActionPerformer(TrackingTokens tokens, IOptions<NurtureOpt
     /// <summary>The marker a task carries in its body: one token (letters and digits), so CONTAINS_TOKEN search finds it.</summary>
     public static string MarkerOf(Guid actionId) => $"abmaction{actionId:N}";
 
-    private async Task<ActionOutcome> SendAsync(HubSpotClient client, PendingAction send, CancellationToken cancellationToken)
+    private async Task<ActionOutcome> SendAsync(HubSpotClient client, PendingAction send, long emailId, CancellationToken cancellationToken)
     {
         var contact = send.Context.Contact;
-        if (options.Value.TransactionalEmailId == 0)
+        if (emailId == 0)
         {
-            return ActionOutcome.Failed(send, "no transactional email is set (Nurture:TransactionalEmailId)", permanent: true);
+            return ActionOutcome.Failed(send, "no transactional email is set (the workspace's nurture settings or Nurture:TransactionalEmailId)", permanent: true);
         }
 
         if (send.Content is not { } item)
@@ -61,7 +63,7 @@ internal sealed class ActionPerformer(TrackingTokens tokens, IOptions<NurtureOpt
         var (token, _) = tokens.Issue(contact.WorkspaceId, contact.HubSpotId);
         var status = await client.Email.SendTransactionalAsync(new TransactionalEmail
         {
-            EmailId = options.Value.TransactionalEmailId,
+            EmailId = emailId,
             To = contact.Email!,
             SendId = send.Action.SendId,
             CustomProperties = new Dictionary<string, string?>

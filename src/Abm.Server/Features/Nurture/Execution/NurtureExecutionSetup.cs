@@ -7,7 +7,7 @@ internal static class NurtureExecutionSetup
     public static IServiceCollection AddNurtureExecution(this IServiceCollection services)
     {
         services.AddOptions<NurtureOptions>().BindConfiguration(NurtureOptions.Section).ValidateSettings();
-        services.AddScoped<DueEnrollments>().AddScoped<NurtureFactsLoader>().AddScoped<ContentPicker>().AddScoped<GuardrailStore>();
+        services.AddScoped<DueEnrollments>().AddScoped<NurtureFactsLoader>().AddScoped<ContentPicker>().AddScoped<GuardrailStore>().AddScoped<TransactionalEmailSetting>();
         services.AddScoped<ActionPlanner>().AddScoped<ActionPerformer>().AddScoped<ActionSettler>();
         services.AddSingleton<NurtureRunner>();
         services.AddHostedService<NurtureWorker>();

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Abm.RecommenderQuality;
+using Abm.RecommenderQuality.NurtureConversion;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Abm.Benchmarks;
+
+/// <summary>
+/// Nurture content-to-meeting conversion on the sandbox's simulated buyers: 100 accounts (seed 42) live 14 days of
+/// history, then three random thirds of the buyers run the same twice-weekly sequence for 30 simulated days, sending
+/// ABM's recommendation, the most popular item or a random item. The server lives on the sandbox's clock.
+/// </summary>
+internal static class NurtureConversionBench
+{
+    // args: optional "--accounts N", "--days N" (history) and "--nurture-days N".
+    public static async Task RunAsync(string[] args, TextWriter output)
+    {
+        var conversion = new ConversionOptions();
+        conversion = conversion with { NurtureDays = Option(args, "--nurture-days") ?? conversion.NurtureDays };
+        var market = new QualityRunOptions();
+        market = market with
+        {
+            Accounts = Option(args, "--accounts") ?? market.Accounts,
+            Days = Option(args, "--days") ?? market.Days,
+            ReserveDays = conversion.NurtureDays + 1,
+        };
+        await using var world = await QualityWorld.StartAsync(market, TimeProvider.System);
+        var operatorKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        string[] settings =
+        [
+            .. world.ServerSettings.Select(setting => $"--{setting.Key}={setting.Value}"),
+            "--Nurture:IntervalSeconds=0", // the harness runs the nurture worker's passes on the simulated hour
+            $"--Nurture:TransactionalEmailId={conversion.EmailId}",
+            // One call per send instead of two: the sandbox's unsubscribed buyers ignore sends anyway, and the
+            // opt-out reaches the server through the daily sync.
+            "--Nurture:CheckSubscriptionBeforeSend=false",
+        ];
+        await using var server = await BenchServer.StartAsync("nurture-conversion", operatorKey, world.Sandbox.Clock, settings);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Sandbox portal of {market.Accounts} accounts (seed {market.Seed}), {market.Days} days of history, {conversion.NurtureDays} nurture days; server on {server.App.Services.GetRequiredService<Abm.Data.DatabaseTarget>()}, {Environment.ProcessorCount} cores"));
+        var report = await ConversionHarness.RunAsync(world, new AbmUnderTest(server.Address, operatorKey, server.App.Services), conversion, output);
+        report.Print(output);
+    }
+
+    private static int? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var at && at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : null;
+}
