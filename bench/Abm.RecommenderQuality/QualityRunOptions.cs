@@ -12,6 +12,12 @@ public sealed record QualityRunOptions
     /// <summary>Simulated days the buyers act before recommendations are judged, so there is history to learn from.</summary>
     public int Days { get; init; } = 14;
 
+    /// <summary>
+    /// Simulated days the buyers live on after the scores were read, unseen by the server: who fills in a form or
+    /// books a meeting in them is the outcome the contact score is judged against.
+    /// </summary>
+    public int OutcomeDays { get; init; } = 14;
+
     /// <summary>The cut-off rank of the metrics and the number of recommendations asked for.</summary>
     public int K { get; init; } = 5;
 
