@@ -8,7 +8,9 @@ public class EngagementScorerPropertyTests
     // properties are tested where the curves bend, not where they are all near zero.
     private static readonly EngagementSettings Settings = EngagementSettings.Default with
     {
-        RecencyHalfSaturation = 4, FrequencyHalfSaturation = 8, QualityHalfSaturation = 120,
+        RecencyHalfSaturation = 4,
+        FrequencyHalfSaturation = 8,
+        QualityHalfSaturation = 120,
     };
     private static readonly DateTimeOffset Now = RandomEvents.Now;
 
