@@ -23,12 +23,6 @@ public static class QualityHarness
         // Only after the scores were read do the buyers live on, unseen by the server, to give the outcome.
         var converted = await timings.MeasureAsync($"{world.Options.OutcomeDays} outcome days", () =>
             ConversionOutcomes.FollowAsync(world, scoreTruth.At, world.Options.OutcomeDays, cancellationToken));
-        if (Environment.GetEnvironmentVariable("TMP_DUMP") is { } dump)
-        {
-            File.WriteAllText(dump + "/truth.json", await world.Admin.GetStringAsync($"/_sandbox/portals/{world.PortalId}/market/truth?x=1", cancellationToken));
-            File.WriteAllLines(dump + "/converted.txt", converted);
-        }
-
         return new QualityReport(world.Options, scorecards, ScoreScorecard.Judge(scoreTruth, scores, converted), timings);
     }
 }
