@@ -38,7 +38,7 @@ public sealed class ContentRecommender
         var scores = new double[itemCount];
         for (var item = 0; item < itemCount; item++)
         {
-            scores[item] = context.Consumed[item]
+            scores[item] = context.Consumed[item] || (!_settings.AllowOtherIndustries && RelevanceFactors.Industry(_library.Industries[item], context) == 0)
                 ? double.NegativeInfinity
                 : RelevanceFactors.Contributions(_library, item, context, _settings.Weights).Total;
         }

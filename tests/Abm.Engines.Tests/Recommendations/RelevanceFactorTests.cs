@@ -16,9 +16,12 @@ public class RelevanceFactorTests
         string[]? consumed = null) =>
         new(industry, persona, stage, formats ?? FormatPreference.None, consumed ?? []);
 
-    /// <summary>The contributions of the single item in a one-item library (or of <paramref name="itemId"/>).</summary>
+    /// <summary>
+    /// The contributions of the single item in a one-item library (or of <paramref name="itemId"/>). Items for other
+    /// industries are let through, so their industry factor (0) can be read.
+    /// </summary>
     private static FactorContributions Factors(ContactProfile contact, List<ContentItem> library, string itemId = "a") =>
-        new ContentRecommender(library, Now, RecommenderSettings.Default)
+        new ContentRecommender(library, Now, RecommenderSettings.Default with { AllowOtherIndustries = true })
             .Recommend(contact, library.Count)
             .Single(r => r.ContentId == itemId)
             .Contributions;
