@@ -99,6 +99,6 @@ public sealed class ContentRecommender
             content.Type,
             contributions.Total,
             contributions,
-            RecommendationReason.Describe(content, contributions, contact.Profile));
+            RecommendationReason.Describe(content, contributions, contact.Profile, RecommendationReason.Behaviour(_library, item, contact)));
     }
 }

@@ -37,6 +37,28 @@ public class ContentRecommenderTests
     }
 
     [Fact]
+    public void Recommend_PickDrivenByTheContactsReading_ReasonSaysWhatItRead()
+    {
+        // Three case studies on cloud read; the candidates target no industry, persona or stage, so the contact's
+        // reading (format affinity 1, topic affinity 1: history 0.15) is the largest contribution.
+        List<ContentItem> library =
+        [
+            .. Enumerable.Range(0, 3).Select(i => Item($"read{i}", ContentType.CaseStudy, tags: ["cloud_migration"])),
+            Item("next", ContentType.CaseStudy, tags: ["cloud_migration"]),
+            Item("plain", ContentType.CaseStudy, tags: ["security"]),
+        ];
+        var formats = new FormatPreference(ContentType.CaseStudy, new Dictionary<ContentType, double> { [ContentType.CaseStudy] = 1 });
+        var contact = Contact with { Formats = formats, ConsumedContentIds = ["read0", "read1", "read2"] };
+
+        var picks = Recommend(library, contact);
+
+        picks[0].ContentId.ShouldBe("next");
+        picks[0].Reason.ShouldBe("Case study: they have read 3 items on cloud migration, and it works for any industry.");
+        // Reading a topic the contact never read drove nothing here (history 0.075), so the note does not cite it.
+        picks[1].Reason.ShouldBe("Case study: it works for any industry, and it suits a broad audience.");
+    }
+
+    [Fact]
     public void Recommend_ManyStrongWhitepapers_AtMostTwoWhitepapersWhileOtherFormatsQualify()
     {
         var library = Enumerable.Range(0, 6).Select(i => Item($"wp{i}", industries: ["technology"])).ToList();

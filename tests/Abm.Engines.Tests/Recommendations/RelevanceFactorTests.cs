@@ -141,6 +141,6 @@ public class RelevanceFactorTests
         c.Freshness.ShouldBe(0.10 * Math.Pow(0.5, 0.5), 1e-12);      // 0.0707107
         c.Performance.ShouldBe(0.10 * 0.8, 1e-12);                   // 0.4 x 1 + 0.4 x 0.5 + 0.2 x 1
         recommendation.Score.ShouldBe(0.7132107, 1e-7);
-        recommendation.Reason.ShouldBe("Case study recommended because it is written for the healthcare industry and it fits the vendor evaluation stage.");
+        recommendation.Reason.ShouldBe("Case study: it is written for healthcare, and it fits the vendor evaluation stage they are in.");
     }
 }
