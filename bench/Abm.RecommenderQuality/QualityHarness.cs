@@ -18,6 +18,11 @@ public static class QualityHarness
             (await HiddenRelevance.ReadAsync(world, cancellationToken), await AbmHistory.ReadAsync(abm.Services, cancellationToken)));
         var scorecards = await timings.MeasureAsync("evaluation", () =>
             new RecommenderEvaluation(history, truth, api, world.Options).RunAsync(cancellationToken));
-        return new QualityReport(world.Options, scorecards, timings);
+        var (scoreTruth, scores) = await timings.MeasureAsync("reading scores", async () =>
+            (await ScoreTruth.ReadAsync(world, cancellationToken), await ServerScores.ReadAsync(abm.Services, cancellationToken)));
+        // Only after the scores were read do the buyers live on, unseen by the server, to give the outcome.
+        var converted = await timings.MeasureAsync($"{world.Options.OutcomeDays} outcome days", () =>
+            ConversionOutcomes.FollowAsync(world, scoreTruth.At, world.Options.OutcomeDays, cancellationToken));
+        return new QualityReport(world.Options, scorecards, ScoreScorecard.Judge(scoreTruth, scores, converted), timings);
     }
 }

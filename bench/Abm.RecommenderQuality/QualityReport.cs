@@ -3,14 +3,16 @@ using Abm.Engines.Recommendations.Evaluation;
 
 namespace Abm.RecommenderQuality;
 
-/// <summary>The scorecards of the three policies and how long each phase of the run took.</summary>
-public sealed class QualityReport(QualityRunOptions options, IReadOnlyList<RankingScorecard> scorecards, QualityTimings timings)
+/// <summary>The scorecards of the three policies, of the scores and stages, and how long each phase of the run took.</summary>
+public sealed class QualityReport(QualityRunOptions options, IReadOnlyList<RankingScorecard> scorecards, ScoreScorecard scores, QualityTimings timings)
 {
     public QualityRunOptions Options { get; } = options;
 
     public IReadOnlyList<RankingScorecard> Scorecards { get; } = scorecards;
 
     public QualityTimings Timings { get; } = timings;
+
+    public ScoreScorecard Scores { get; } = scores;
 
     public RankingScorecard Ours => Scorecard(RecommenderEvaluation.Ours);
 
@@ -31,6 +33,7 @@ public sealed class QualityReport(QualityRunOptions options, IReadOnlyList<Ranki
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ours / popularity: NDCG@{k} {Ratio(Ours.Ndcg, Popularity.Ndcg)}, hit-rate@{k} {Ratio(Ours.HitRate, Popularity.HitRate)}; ours / random: NDCG@{k} {Ratio(Ours.Ndcg, Random.Ndcg)}"));
+        Scores.Print(output);
         output.WriteLine(string.Join(", ", Timings.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.Elapsed.TotalSeconds:F1} s")))
             + string.Create(CultureInfo.InvariantCulture, $"; total {Timings.Total.TotalSeconds:F1} s"));
     }

@@ -18,6 +18,12 @@ public sealed record QualityRunOptions
     /// </summary>
     public int ReserveDays { get; init; }
 
+    /// <summary>
+    /// Simulated days the buyers live on after the scores were read, unseen by the server: who fills in a form or
+    /// books a meeting in them is the outcome the contact score is judged against.
+    /// </summary>
+    public int OutcomeDays { get; init; } = 14;
+
     /// <summary>The cut-off rank of the metrics and the number of recommendations asked for.</summary>
     public int K { get; init; } = 5;
 

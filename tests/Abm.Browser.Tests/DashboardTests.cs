@@ -37,8 +37,8 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         await page.Locator("[data-kpi=accounts]").WaitForAsync();
         (await page.Locator("[data-kpi=accounts]").TextContentAsync()).ShouldBe("30");
         (await page.Locator("[data-kpi=contacts]").TextContentAsync()).ShouldBe(fixture.Contacts.Count.ToString(CultureInfo.InvariantCulture));
-        var highAccounts = fixture.Accounts.Count(a => a.EngagementScore >= 70);
-        (await page.Locator("[data-band=high] strong").TextContentAsync()).ShouldBe(highAccounts.ToString(CultureInfo.InvariantCulture));
+        var hotAccounts = fixture.Accounts.Count(a => a.EngagementScore >= 70);
+        (await page.Locator("[data-band=hot] strong").TextContentAsync()).ShouldBe(hotAccounts.ToString(CultureInfo.InvariantCulture));
         var inEvaluation = fixture.Contacts.Count(c => c.JourneyStage == "vendor_evaluation");
         (await page.Locator("[data-stage=vendor_evaluation] td").Nth(1).TextContentAsync()).ShouldBe(inEvaluation.ToString(CultureInfo.InvariantCulture));
         (await page.Locator("svg").CountAsync()).ShouldBeGreaterThan(0); // the stage chart

@@ -109,11 +109,13 @@ public sealed class EngagementTests(ServerFixture fixture) : IClassFixture<Serve
         var now = TimeProvider.System.GetUtcNow();
         (await client.PostAsJsonAsync("/api/events", new
         {
+            // The champion is busy (a demo request and eighty visits in the last day: engaged); the budget holder
+            // attended one webinar (not engaged).
             events = new[]
             {
                 new { type = "demo_request", occurredAt = now.AddDays(-2), contactHubSpotId = champion.HubSpotId },
                 new { type = "webinar_attendance", occurredAt = now.AddDays(-1), contactHubSpotId = budget.HubSpotId },
-            },
+            }.Concat(Enumerable.Range(1, 80).Select(i => new { type = "website_visit", occurredAt = now.AddMinutes(-i * 15), contactHubSpotId = champion.HubSpotId })).ToArray(),
         })).EnsureSuccessStatusCode();
 
         var recomputed = await client.PostAsync("/api/engagement/recompute", null);
@@ -124,7 +126,7 @@ public sealed class EngagementTests(ServerFixture fixture) : IClassFixture<Serve
         first!.Contacts.ShouldBe(2);
         var account = (await client.GetFromJsonAsync<AccountEngagementResponse>($"/api/accounts/{company.Id}/engagement"))!;
         account.Score.ShouldBeGreaterThan(0);
-        account.StakeholderCoverage.ShouldBeGreaterThan(0);
+        account.StakeholderCoverage.ShouldBe(50); // of the two roles held, the champion's is engaged
         account.RoleCounts!.Contacts["CHAMPION"].ShouldBe(1);
         await using var database = Server.OpenDatabase();
         var outbox = await database.HubSpotOutbox.IgnoreQueryFilters().Where(o => o.WorkspaceId == workspace).ToListAsync();

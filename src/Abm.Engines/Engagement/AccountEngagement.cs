@@ -3,7 +3,7 @@ namespace Abm.Engines.Engagement;
 /// <summary>An account's engagement roll-up. Definitions are in docs/scoring.md.</summary>
 public sealed record AccountEngagement
 {
-    /// <summary>0.7 x mean of the best contacts' scores + 0.3 x stakeholder coverage; 0..100.</summary>
+    /// <summary>0.7 x mean of the contacts' scores + 0.3 x stakeholder coverage; 0..100.</summary>
     public required double Score { get; init; }
 
     /// <summary>
@@ -18,7 +18,7 @@ public sealed record AccountEngagement
     /// <summary>Undecayed event points of all the account's contacts in the period before it.</summary>
     public required double PreviousPeriodPoints { get; init; }
 
-    /// <summary>Percentage (0..100) of the coverage roles held by at least one engaged contact.</summary>
+    /// <summary>Percentage (0..100) of the coverage roles held in the account that an engaged contact holds.</summary>
     public required double StakeholderCoverage { get; init; }
 
     /// <summary>Coverage roles held by at least one engaged contact.</summary>

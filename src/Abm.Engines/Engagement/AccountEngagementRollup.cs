@@ -3,8 +3,8 @@ namespace Abm.Engines.Engagement;
 /// <summary>Rolls contact engagement up to the account: score, velocity, stakeholder coverage, role counts.</summary>
 public static class AccountEngagementRollup
 {
-    /// <summary>Share of the account score that comes from its best contacts; the rest is coverage.</summary>
-    public const double TopContactsShare = 0.7;
+    /// <summary>Share of the account score that comes from its contacts' mean score; the rest is coverage.</summary>
+    public const double MeanScoreShare = 0.7;
 
     /// <summary>Share of the account score that comes from stakeholder coverage.</summary>
     public const double CoverageShare = 0.3;
@@ -27,6 +27,7 @@ public static class AccountEngagementRollup
         var byRole = SingleRoles.ToDictionary(role => role, _ => 0);
         var engagedByRole = SingleRoles.ToDictionary(role => role, _ => 0);
         var coveredRoles = BuyingRoles.None;
+        var heldRoles = BuyingRoles.None;
         int engaged = 0, withoutRole = 0;
         double current = 0, previous = 0;
 
@@ -37,6 +38,7 @@ public static class AccountEngagementRollup
             var isEngaged = member.Score >= settings.EngagedThreshold;
             engaged += isEngaged ? 1 : 0;
             withoutRole += member.Roles == BuyingRoles.None ? 1 : 0;
+            heldRoles |= member.Roles;
             foreach (var role in SingleRoles.Where(role => member.Roles.HasFlag(role)))
             {
                 byRole[role]++;
@@ -49,14 +51,17 @@ public static class AccountEngagementRollup
         }
 
         coveredRoles &= settings.CoverageRoles;
-        var coverage = 100.0 * CountRoles(coveredRoles) / CountRoles(settings.CoverageRoles);
-        var topMean = members.Count == 0
-            ? 0
-            : members.Select(m => m.Score).OrderDescending().Take(settings.AccountTopContacts).Average();
+        heldRoles &= settings.CoverageRoles;
+        // Of the roles the account's contacts hold, the share an engaged contact holds: a small account whose two
+        // roles are both engaged is as well covered as a large one with eight, so coverage does not grow with size.
+        var coverage = heldRoles == BuyingRoles.None ? 0 : 100.0 * CountRoles(coveredRoles) / CountRoles(heldRoles);
+        // The mean, not the best few: the best three of thirty contacts score higher than the best three of five
+        // by chance alone, which made the account score follow account size rather than interest.
+        var mean = members.Count == 0 ? 0 : members.Average(m => m.Score);
 
         return new AccountEngagement
         {
-            Score = (TopContactsShare * topMean) + (CoverageShare * coverage),
+            Score = (MeanScoreShare * mean) + (CoverageShare * coverage),
             Velocity = Velocity(current, previous),
             CurrentPeriodPoints = current,
             PreviousPeriodPoints = previous,

@@ -6,7 +6,7 @@ namespace Abm.Engines.Engagement;
 /// + 0.15 diversity + 0.15 progression.
 /// </summary>
 /// <param name="Total">Weighted sum of the components, 0..100.</param>
-/// <param name="Recency">How fresh the latest counted event is.</param>
+/// <param name="Recency">How much of the activity is recent: the saturated count of events decayed with the short recency half-life.</param>
 /// <param name="Frequency">How many events, faded by age.</param>
 /// <param name="Quality">How many weighted points, faded by age.</param>
 /// <param name="Diversity">How many different kinds of engagement, faded by age.</param>

@@ -14,7 +14,7 @@ internal static class ContactScoreKernel
         Span<double> freshestByType = stackalloc double[EventTypeCount.Value];
         freshestByType.Clear();
 
-        double decayedCount = 0, decayedPoints = 0, freshest = 0, deepest = 0;
+        double decayedCount = 0, decayedPoints = 0, recentCount = 0, deepest = 0;
         double currentPoints = 0, previousPoints = 0;
         var counted = 0;
         var lastTicks = long.MinValue;
@@ -48,7 +48,7 @@ internal static class ContactScoreKernel
             lastTicks = Math.Max(lastTicks, utcTicks[i]);
             decayedCount += decay;
             decayedPoints += weight * decay;
-            freshest = Math.Max(freshest, decay);
+            recentCount += p.RecentDecay(ageTicks);
             freshestByType[type] = Math.Max(freshestByType[type], decay);
             deepest = Math.Max(deepest, p.Depths[type] * decay);
         }
@@ -60,9 +60,9 @@ internal static class ContactScoreKernel
         }
 
         var settings = p.Settings;
-        var recency = 100 * freshest;
-        var frequency = Saturate(decayedCount, settings.FrequencyHalfSaturation);
-        var quality = Saturate(decayedPoints, settings.QualityHalfSaturation);
+        var recency = Saturate(recentCount, settings.RecencyHalfSaturation, settings.SaturationSteepness);
+        var frequency = Saturate(decayedCount, settings.FrequencyHalfSaturation, settings.SaturationSteepness);
+        var quality = Saturate(decayedPoints, settings.QualityHalfSaturation, settings.SaturationSteepness);
         var diversity = 100 * Math.Min(1, distinctFreshTypes / settings.DiversityTarget);
         var progression = 100 * deepest;
         var total = (ContactEngagementScore.RecencyWeight * recency)
@@ -84,6 +84,19 @@ internal static class ContactScoreKernel
             previousPoints);
     }
 
-    /// <summary>100 * x / (x + halfSaturation): grows with every event, never reaches 100, is 50 at the half point.</summary>
-    private static double Saturate(double value, double halfSaturation) => 100 * value / (value + halfSaturation);
+    /// <summary>
+    /// 100 * x^n / (x^n + half^n): grows with every event, never reaches 100, is 50 at the half point. With a
+    /// steepness n above 1 it rises fastest around the half point, so contacts near the typical level are told apart
+    /// instead of all crowding just under 100.
+    /// </summary>
+    internal static double Saturate(double value, double halfSaturation, double steepness)
+    {
+        if (value <= 0)
+        {
+            return 0;
+        }
+
+        var ratio = Math.Pow(halfSaturation / value, steepness);
+        return 100 / (1 + ratio);
+    }
 }

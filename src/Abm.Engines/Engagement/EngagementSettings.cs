@@ -19,11 +19,20 @@ public sealed record EngagementSettings
     /// <summary>Events older than this many days do not count towards the score at all.</summary>
     public double WindowDays { get; init; } = 90;
 
+    /// <summary>Half-life in days of the recency component's count of recent events: recent activity, not only the latest event.</summary>
+    public double RecencyHalfLifeDays { get; init; } = 7;
+
+    /// <summary>Recent-event count (decayed with <see cref="RecencyHalfLifeDays"/>) at which the recency component reaches 50.</summary>
+    public double RecencyHalfSaturation { get; init; } = 40;
+
     /// <summary>Decayed event count at which the frequency component reaches 50.</summary>
-    public double FrequencyHalfSaturation { get; init; } = 10;
+    public double FrequencyHalfSaturation { get; init; } = 80;
 
     /// <summary>Decayed weighted points at which the quality component reaches 50.</summary>
-    public double QualityHalfSaturation { get; init; } = 150;
+    public double QualityHalfSaturation { get; init; } = 1200;
+
+    /// <summary>Exponent n of the saturation curve x^n / (x^n + half^n) of recency, frequency and quality (1 = x / (x + half)).</summary>
+    public double SaturationSteepness { get; init; } = 3;
 
     /// <summary>Number of distinct (fresh) event types that earns full diversity.</summary>
     public double DiversityTarget { get; init; } = 5;
@@ -33,9 +42,6 @@ public sealed record EngagementSettings
 
     /// <summary>A contact with a score at or above this counts as engaged for stakeholder coverage.</summary>
     public double EngagedThreshold { get; init; } = 40;
-
-    /// <summary>How many of an account's best-engaged contacts its score averages.</summary>
-    public int AccountTopContacts { get; init; } = 3;
 
     /// <summary>Buying roles that make up the buying committee for stakeholder coverage.</summary>
     public BuyingRoles CoverageRoles { get; init; } = BuyingRoles.BuyingCommittee;
@@ -48,11 +54,13 @@ public sealed record EngagementSettings
     {
         RequirePositive(HalfLifeDays, nameof(HalfLifeDays));
         RequirePositive(WindowDays, nameof(WindowDays));
+        RequirePositive(RecencyHalfLifeDays, nameof(RecencyHalfLifeDays));
+        RequirePositive(RecencyHalfSaturation, nameof(RecencyHalfSaturation));
         RequirePositive(FrequencyHalfSaturation, nameof(FrequencyHalfSaturation));
+        RequirePositive(SaturationSteepness, nameof(SaturationSteepness));
         RequirePositive(QualityHalfSaturation, nameof(QualityHalfSaturation));
         RequirePositive(DiversityTarget, nameof(DiversityTarget));
         RequirePositive(VelocityPeriodDays, nameof(VelocityPeriodDays));
-        RequirePositive(AccountTopContacts, nameof(AccountTopContacts));
         ArgumentOutOfRangeException.ThrowIfNegative(EngagedThreshold);
         ArgumentOutOfRangeException.ThrowIfNegative(SignificantScoreDelta);
         if (CoverageRoles == BuyingRoles.None)

@@ -15,6 +15,7 @@ internal sealed class ScoringParameters
         WindowTicks = settings.WindowDays * TimeSpan.TicksPerDay;
         // 2^(-age / halfLife) == e^(-age * ln2 / halfLife): one Math.Exp per event.
         DecayPerTick = Math.Log(2) / (settings.HalfLifeDays * TimeSpan.TicksPerDay);
+        RecentDecayPerTick = Math.Log(2) / (settings.RecencyHalfLifeDays * TimeSpan.TicksPerDay);
         PeriodTicks = settings.VelocityPeriodDays * TimeSpan.TicksPerDay;
         Weights = settings.Weights.ToTable();
         Depths = new double[EventTypeCount.Value];
@@ -32,11 +33,16 @@ internal sealed class ScoringParameters
     /// <summary>0.5 ^ (age / half-life) for an age in ticks.</summary>
     public double Decay(long ageTicks) => Math.Exp(-ageTicks * DecayPerTick);
 
+    /// <summary>0.5 ^ (age / recency half-life) for an age in ticks: how much an event counts as recent activity.</summary>
+    public double RecentDecay(long ageTicks) => Math.Exp(-ageTicks * RecentDecayPerTick);
+
     public long NowTicks { get; }
 
     private double WindowTicks { get; }
 
     private double DecayPerTick { get; }
+
+    private double RecentDecayPerTick { get; }
 
     public double PeriodTicks { get; }
 

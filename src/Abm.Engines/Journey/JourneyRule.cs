@@ -21,7 +21,13 @@ public enum JourneyRule
     /// <summary>A demo request, pricing inquiry or booked meeting in the evidence window.</summary>
     HighIntentEvent,
 
-    /// <summary>A content download, webinar attendance or form submission in the evidence window.</summary>
+    /// <summary>
+    /// The stage the content read lately by the contact and by its account's buying committee is most written for
+    /// (<see cref="StageVotes.Leading"/>), once there is enough reading to go by.
+    /// </summary>
+    ReadingStage,
+
+    /// <summary>A content download, webinar attendance or form submission in the evidence window, and too little reading for <see cref="ReadingStage"/>.</summary>
     ContentEngagement,
 
     /// <summary>Only opens, clicks, visits or shares in the evidence window.</summary>

@@ -8,6 +8,18 @@ namespace Abm.Engines.Journey;
 /// </summary>
 public static class JourneyStageInference
 {
+    /// <summary>
+    /// Half-life in days of a reading's vote for its stages. Short, because the stage moves: what the committee read
+    /// this week says where it is better than what it read last month.
+    /// </summary>
+    public const double ReadingHalfLifeDays = 7;
+
+    /// <summary>
+    /// Vote weight (about this many fresh readings, the contact's or its account's) below which reading is not
+    /// enough to place a contact: a single item read says little about where its buyer is.
+    /// </summary>
+    public const double MinimumReading = 3;
+
     /// <summary>Decides the contact's stage and the rule that fired.</summary>
     public static JourneyStageDecision Infer(JourneyStageInput input)
     {
@@ -34,10 +46,40 @@ public static class JourneyStageInference
     }
 
     /// <summary>
-    /// The furthest stage any rule supports. Rules are checked from the furthest stage down, so the first
-    /// rule that fires is the strongest evidence and the one reported.
+    /// The furthest stage the evidence supports: the further of what deals and high-intent events say and what
+    /// recent reading says (on a tie, the deal or event rule is reported); with neither, the plain activity rules.
     /// </summary>
     private static (JourneyStage Stage, JourneyRule Rule)? StrongestEvidence(JourneyStageInput input)
+    {
+        var seen = TypesInWindow(input);
+        var firm = DealAndIntentEvidence(input, seen);
+        var reading = Math.Max(input.OwnReading.Total, input.AccountReading.Total) >= MinimumReading
+            && StageVotes.Leading(input.OwnReading, input.AccountReading) is { } read
+            ? (read, JourneyRule.ReadingStage)
+            : ((JourneyStage, JourneyRule)?)null;
+        if (firm is { } f && (reading is not { } r || f.Stage >= r.Item1))
+        {
+            return f;
+        }
+
+        if (reading is not null)
+        {
+            return reading;
+        }
+
+        if (seen.Overlaps([EngagementEventType.ContentDownload, EngagementEventType.WebinarAttendance, EngagementEventType.FormSubmission]))
+        {
+            return (JourneyStage.SolutionExploration, JourneyRule.ContentEngagement);
+        }
+
+        return seen.Count > 0 ? (JourneyStage.ProblemAwareness, JourneyRule.AwarenessActivity) : null;
+    }
+
+    /// <summary>
+    /// The furthest stage deals and high-intent events support. Rules are checked from the furthest stage down, so
+    /// the first rule that fires is the strongest evidence and the one reported.
+    /// </summary>
+    private static (JourneyStage Stage, JourneyRule Rule)? DealAndIntentEvidence(JourneyStageInput input, HashSet<EngagementEventType> seen)
     {
         var deals = input.DealStages;
         if (deals.Contains(DealStage.ClosedWon))
@@ -50,7 +92,6 @@ public static class JourneyStageInference
             return (JourneyStage.DecisionFinalization, JourneyRule.LateStageDeal);
         }
 
-        var seen = TypesInWindow(input);
         if (seen.Contains(EngagementEventType.PricingInquiry) && seen.Contains(EngagementEventType.MeetingBooked))
         {
             return (JourneyStage.DecisionFinalization, JourneyRule.PricingWithMeeting);
@@ -62,17 +103,9 @@ public static class JourneyStageInference
             return (JourneyStage.VendorEvaluation, JourneyRule.OpenDeal);
         }
 
-        if (seen.Overlaps([EngagementEventType.DemoRequest, EngagementEventType.PricingInquiry, EngagementEventType.MeetingBooked]))
-        {
-            return (JourneyStage.VendorEvaluation, JourneyRule.HighIntentEvent);
-        }
-
-        if (seen.Overlaps([EngagementEventType.ContentDownload, EngagementEventType.WebinarAttendance, EngagementEventType.FormSubmission]))
-        {
-            return (JourneyStage.SolutionExploration, JourneyRule.ContentEngagement);
-        }
-
-        return seen.Count > 0 ? (JourneyStage.ProblemAwareness, JourneyRule.AwarenessActivity) : null;
+        return seen.Overlaps([EngagementEventType.DemoRequest, EngagementEventType.PricingInquiry, EngagementEventType.MeetingBooked])
+            ? (JourneyStage.VendorEvaluation, JourneyRule.HighIntentEvent)
+            : null;
     }
 
     private static HashSet<EngagementEventType> TypesInWindow(JourneyStageInput input)

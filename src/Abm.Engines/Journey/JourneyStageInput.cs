@@ -17,4 +17,10 @@ public sealed record JourneyStageInput(
 {
     /// <summary>Events older than this many days are not evidence (default: the engagement window, 90).</summary>
     public double EvidenceWindowDays { get; init; } = 90;
+
+    /// <summary>The stages of the content the contact read lately (<see cref="StageVotes.Of"/> with <see cref="JourneyStageInference.ReadingHalfLifeDays"/>).</summary>
+    public StageVotes OwnReading { get; init; } = StageVotes.None;
+
+    /// <summary>The same for every contact of its account together, the contact included; none for a contact without an account.</summary>
+    public StageVotes AccountReading { get; init; } = StageVotes.None;
 }

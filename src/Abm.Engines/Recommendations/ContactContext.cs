@@ -37,6 +37,8 @@ internal sealed class ContactContext
             }
         }
 
+        TagReads = [.. TagAffinity.Select(count => (int)count)];
+
         // Relative to the contact's most-read topic, like format affinity: a topic it keeps coming back to counts
         // fully, one it touched once among many readings hardly at all.
         var most = TagAffinity.DefaultIfEmpty().Max();
@@ -66,6 +68,9 @@ internal sealed class ContactContext
 
     /// <summary>By item index: someone ruled the item out for this contact.</summary>
     public bool[] Excluded { get; }
+
+    /// <summary>By tag id: how many consumed items carry the tag.</summary>
+    public int[] TagReads { get; }
 
     /// <summary>
     /// By tag id, 0..1: consumed items carrying the tag relative to the contact's most frequent tag among them.

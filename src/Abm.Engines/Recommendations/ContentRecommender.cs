@@ -39,6 +39,7 @@ public sealed class ContentRecommender
         for (var item = 0; item < itemCount; item++)
         {
             scores[item] = context.Consumed[item] || context.Excluded[item]
+                || (!_settings.AllowOtherIndustries && RelevanceFactors.Industry(_library.Industries[item], context) == 0)
                 ? double.NegativeInfinity
                 : RelevanceFactors.Contributions(_library, item, context, _settings.Weights).Total;
         }
@@ -99,6 +100,6 @@ public sealed class ContentRecommender
             content.Type,
             contributions.Total,
             contributions,
-            RecommendationReason.Describe(content, contributions, contact.Profile));
+            RecommendationReason.Describe(content, contributions, contact.Profile, RecommendationReason.Behaviour(_library, item, contact)));
     }
 }

@@ -15,6 +15,13 @@ public sealed record RecommenderSettings
     /// <summary>At most this many items of one format in a top-K, unless no other format is left to fill it.</summary>
     public int MaxPerFormat { get; init; } = 2;
 
+    /// <summary>
+    /// False (the default): an item written for other industries only is never recommended to a contact whose
+    /// industry is known, however well it scores on the other factors; items for every industry (no target) still
+    /// are. True: such items are only scored 0 on the industry factor, as before.
+    /// </summary>
+    public bool AllowOtherIndustries { get; init; }
+
     /// <summary>Throws when a setting cannot produce meaningful recommendations.</summary>
     public void Validate()
     {

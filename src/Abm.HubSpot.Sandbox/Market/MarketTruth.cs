@@ -22,6 +22,8 @@ internal sealed record AccountTruth(
 /// <summary>
 /// One buyer's truth. <paramref name="Relevance"/> lists the external ids of the items with each label above 0
 /// ("3", "2", "1"); every other item of the catalogue is 0 — listing those too would only bloat the export.
+/// <paramref name="ConversionChance"/> is the buyer's chance, today, of a form submission or a meeting booked on its
+/// own initiative on one day (the behaviour model's own figures): the oracle ranking of who converts next.
 /// </summary>
 internal sealed record ContactTruth(
     string ContactId,
@@ -31,5 +33,6 @@ internal sealed record ContactTruth(
     IReadOnlyList<string> PreferredFormats,
     string WantedStage,
     double Propensity,
+    double ConversionChance,
     bool Unsubscribed,
     IReadOnlyDictionary<string, List<string>> Relevance);

@@ -46,9 +46,11 @@ internal static class TruthExport
             }
         }
 
+        var propensity = contact.PropensityAt(account, at);
         return new ContactTruth(
             Id(contact.ContactId), Id(contact.CompanyId), contact.Persona, contact.Topics, contact.PreferredFormats,
-            account.StageAt(at), Math.Round(contact.PropensityAt(account, at), 3), behaviour.Unsubscribed.Contains(contact.ContactId), relevance);
+            account.StageAt(at), Math.Round(propensity, 3), Math.Round(OrganicDay.ConversionChance(propensity, account.Fit), 6),
+            behaviour.Unsubscribed.Contains(contact.ContactId), relevance);
     }
 
     // Ids as strings, as HubSpot writes them, so the truth joins directly with what the engine read from the CRM.

@@ -16,9 +16,10 @@ public class AccountEngagementRollupTests
             new AccountMemberEngagement(30, BuyingRoles.BudgetHolder, 10, 0),
             new AccountMemberEngagement(10, BuyingRoles.None, 0, 0));
 
-        // Top 3 mean = (80 + 55 + 30) / 3 = 55; engaged (>= 40) roles: champion, influencer, decision maker = 3 of 8.
-        account.StakeholderCoverage.ShouldBe(37.5);
-        account.Score.ShouldBe((0.7 * 55) + (0.3 * 37.5), 1e-9); // 49.75
+        // Mean = (80 + 55 + 30 + 10) / 4 = 43.75; roles held: champion, influencer, decision maker, budget holder;
+        // engaged (>= 40) among them: the first three = 3 of 4 = 75 %.
+        account.StakeholderCoverage.ShouldBe(75);
+        account.Score.ShouldBe((0.7 * 43.75) + (0.3 * 75), 1e-9); // 53.125
         account.CurrentPeriodPoints.ShouldBe(160);
         account.PreviousPeriodPoints.ShouldBe(100);
         account.Velocity.ShouldBe(37.5, 1e-9); // (160 - 100) / 160
@@ -57,19 +58,60 @@ public class AccountEngagementRollupTests
     }
 
     [Fact]
-    public void RollUp_CustomCoverageRoles_UsesThemAsDenominator()
+    public void RollUp_CustomCoverageRoles_CountsOnlyTheirRolesHeldInTheAccount()
     {
         var settings = EngagementSettings.Default with { CoverageRoles = BuyingRoles.Champion | BuyingRoles.DecisionMaker };
 
-        var account = AccountEngagementRollup.RollUp([new AccountMemberEngagement(60, BuyingRoles.Champion, 0, 0)], settings);
+        var account = AccountEngagementRollup.RollUp(
+            [
+                new AccountMemberEngagement(60, BuyingRoles.Champion, 0, 0),
+                new AccountMemberEngagement(10, BuyingRoles.DecisionMaker, 0, 0),
+                new AccountMemberEngagement(90, BuyingRoles.Influencer, 0, 0),
+            ],
+            settings);
 
+        // Held coverage roles: champion and decision maker; engaged among them: the champion. The influencer is not a coverage role here.
         account.StakeholderCoverage.ShouldBe(50);
     }
 
     [Fact]
-    public void RollUp_FewerContactsThanTopCount_AveragesAllOfThem()
+    public void RollUp_OneContactWithoutRole_ScoresSeventyPercentOfIt()
     {
-        RollUp(new AccountMemberEngagement(20, BuyingRoles.None, 0, 0)).Score.ShouldBe(14, 1e-9); // 0.7 x 20
+        RollUp(new AccountMemberEngagement(20, BuyingRoles.None, 0, 0)).Score.ShouldBe(14, 1e-9); // 0.7 x 20, no coverage
+    }
+
+    [Fact]
+    public void RollUp_SmallEngagedAccountAgainstLargeMostlyDormantOne_SmallScoresHigher()
+    {
+        var small = RollUp(
+            new AccountMemberEngagement(60, BuyingRoles.Champion, 0, 0),
+            new AccountMemberEngagement(60, BuyingRoles.DecisionMaker, 0, 0),
+            new AccountMemberEngagement(60, BuyingRoles.Influencer, 0, 0));
+        var large = RollUp(
+        [
+            new AccountMemberEngagement(80, BuyingRoles.Champion, 0, 0),
+            new AccountMemberEngagement(80, BuyingRoles.DecisionMaker, 0, 0),
+            new AccountMemberEngagement(80, BuyingRoles.Influencer, 0, 0),
+            .. Enumerable.Repeat(new AccountMemberEngagement(5, BuyingRoles.EndUser, 0, 0), 27),
+        ]);
+
+        small.Score.ShouldBe((0.7 * 60) + (0.3 * 100), 1e-9); // 72
+        large.Score.ShouldBe((0.7 * 375 / 30) + (0.3 * 75), 1e-9); // 8.75 + 22.5 (end users held but dormant)
+        small.Score.ShouldBeGreaterThan(large.Score);
+    }
+
+    [Fact]
+    public void RollUp_AccountRepeatedTwice_ScoresTheSame()
+    {
+        var random = new Random(2002);
+        for (var run = 0; run < 500; run++)
+        {
+            var members = Enumerable.Range(0, random.Next(1, 15))
+                .Select(_ => new AccountMemberEngagement(random.NextDouble() * 100, (BuyingRoles)random.Next(0, 512), 0, 0))
+                .ToArray();
+
+            RollUp([.. members, .. members]).Score.ShouldBe(RollUp(members).Score, 1e-9);
+        }
     }
 
     [Theory]

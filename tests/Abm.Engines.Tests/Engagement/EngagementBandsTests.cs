@@ -5,13 +5,21 @@ namespace Abm.Engines.Tests.Engagement;
 public sealed class EngagementBandsTests
 {
     [Theory]
-    [InlineData(0, EngagementBand.Low)]
-    [InlineData(39.99, EngagementBand.Low)]
-    [InlineData(40, EngagementBand.Medium)]
-    [InlineData(69.5, EngagementBand.Medium)]
-    [InlineData(70, EngagementBand.High)]
-    [InlineData(100, EngagementBand.High)]
+    [InlineData(0, EngagementBand.Cold)]
+    [InlineData(19.99, EngagementBand.Cold)]
+    [InlineData(20, EngagementBand.Warming)]
+    [InlineData(39.99, EngagementBand.Warming)]
+    [InlineData(40, EngagementBand.Engaged)]
+    [InlineData(69.5, EngagementBand.Engaged)]
+    [InlineData(70, EngagementBand.Hot)]
+    [InlineData(100, EngagementBand.Hot)]
     public void Of_Score_FallsInItsBand(double score, EngagementBand expected) => EngagementBands.Of(score).ShouldBe(expected);
+
+    [Fact]
+    public void EngagedBand_StartsAtTheDefaultEngagedThreshold()
+    {
+        EngagementBands.EngagedFrom.ShouldBe((int)EngagementSettings.Default.EngagedThreshold);
+    }
 
     [Fact]
     public void Of_HigherScore_NeverFallsInALowerBand()

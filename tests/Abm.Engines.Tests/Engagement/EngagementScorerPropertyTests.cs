@@ -4,7 +4,14 @@ namespace Abm.Engines.Tests.Engagement;
 
 public class EngagementScorerPropertyTests
 {
-    private static readonly EngagementSettings Settings = EngagementSettings.Default;
+    // Half-saturations scaled to the random histories (up to a few dozen events), so every component moves and the
+    // properties are tested where the curves bend, not where they are all near zero.
+    private static readonly EngagementSettings Settings = EngagementSettings.Default with
+    {
+        RecencyHalfSaturation = 4,
+        FrequencyHalfSaturation = 8,
+        QualityHalfSaturation = 120,
+    };
     private static readonly DateTimeOffset Now = RandomEvents.Now;
 
     private static ContactEngagementScore Score(List<EngagementEvent> events, DateTimeOffset? now = null) =>

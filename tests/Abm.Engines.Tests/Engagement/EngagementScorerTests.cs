@@ -14,22 +14,28 @@ public class EngagementScorerTests
     [Fact]
     public void ScoreContact_WorkedExampleFromDocs_MatchesHandComputedComponents()
     {
-        // docs/scoring.md, "Worked example": the 120-day-old open is outside the 90-day window.
-        var score = Score(
-            At(EngagementEventType.DemoRequest, 0),
-            At(EngagementEventType.ContentDownload, 30),
-            At(EngagementEventType.EmailClick, 30),
-            At(EngagementEventType.EmailOpen, 60),
-            At(EngagementEventType.WebinarAttendance, 60),
-            At(EngagementEventType.EmailOpen, 120));
+        // docs/scoring.md, "Worked example": 30 visits, 8 downloads and 2 forms today, 60 visits 30 days ago, and
+        // an open 120 days ago, outside the 90-day window.
+        EngagementEvent[] events =
+        [
+            .. Enumerable.Repeat(At(EngagementEventType.WebsiteVisit, 0), 30),
+            .. Enumerable.Repeat(At(EngagementEventType.ContentDownload, 0), 8),
+            .. Enumerable.Repeat(At(EngagementEventType.FormSubmission, 0), 2),
+            .. Enumerable.Repeat(At(EngagementEventType.WebsiteVisit, 30), 60),
+            At(EngagementEventType.EmailOpen, 120),
+        ];
 
-        score.Recency.ShouldBe(100, 1e-9);
-        score.Frequency.ShouldBe(20, 1e-9);                  // 2.5 / (2.5 + 10)
-        score.Quality.ShouldBe(7625.0 / 226.25, 1e-9);       // 76.25 / (76.25 + 150) = 33.7017
-        score.Diversity.ShouldBe(50, 1e-9);                  // 2.5 fresh types / 5
-        score.Progression.ShouldBe(100, 1e-9);               // demo request today, deepest level
-        score.Total.ShouldBe(55.92541436, 1e-6);
-        score.EventsInWindow.ShouldBe(5);
+        var score = Score(events);
+
+        var recent = 40 + (60 * Math.Pow(0.5, 30 / 7.0));                     // 43.0763 recent events
+        score.Recency.ShouldBe(100 / (1 + Math.Pow(40 / recent, 3)), 1e-9);     // 55.5342
+        score.Recency.ShouldBe(55.5342, 1e-4);
+        score.Frequency.ShouldBe(34300.0 / 855, 1e-9);                         // F = 40 + 30 = 70: 70^3 / (70^3 + 80^3) = 40.1170
+        score.Quality.ShouldBe(100 / (1 + Math.Pow(1200 / 1170.0, 3)), 1e-9);  // Q = 450 + 200 + 70 + 450 = 1170: 48.1021
+        score.Diversity.ShouldBe(60, 1e-9);                                    // 3 fresh types / 5
+        score.Progression.ShouldBe(75, 1e-9);                                  // a form today, depth 3 of 4
+        score.Total.ShouldBe(53.4116, 1e-4);
+        score.EventsInWindow.ShouldBe(100);
         score.LastEventAt.ShouldBe(Now);
     }
 
@@ -42,27 +48,35 @@ public class EngagementScorerTests
     }
 
     [Fact]
-    public void ScoreContact_SingleOpenOneHalfLifeAgo_RecencyIsFifty()
+    public void ScoreContact_EightyOpensOneRecencyHalfLifeAgo_RecencyIsFifty()
     {
-        Score(At(EngagementEventType.EmailOpen, 30)).Recency.ShouldBe(50, 1e-9);
+        // 80 x 0.5 = 40 recent events, the default half-saturation.
+        Score([.. Enumerable.Repeat(At(EngagementEventType.EmailOpen, 7), 80)]).Recency.ShouldBe(50, 1e-9);
     }
 
     [Fact]
-    public void ScoreContact_TenFreshEvents_FrequencyIsFifty()
+    public void ScoreContact_EightyFreshEvents_FrequencyIsFifty()
     {
-        var events = Enumerable.Range(0, 10).Select(_ => At(EngagementEventType.EmailOpen, 0)).ToArray();
+        var events = Enumerable.Range(0, 80).Select(_ => At(EngagementEventType.EmailOpen, 0)).ToArray();
 
         Score(events).Frequency.ShouldBe(50, 1e-9);
     }
 
     [Fact]
-    public void ScoreContact_ThreeFreshDemoRequests_QualityIsFifty()
+    public void ScoreContact_TwentyFourFreshDemoRequests_QualityIsFifty()
     {
-        // 3 x 50 points = 150 = the default half-saturation.
-        var score = Score(
-            At(EngagementEventType.DemoRequest, 0), At(EngagementEventType.DemoRequest, 0), At(EngagementEventType.DemoRequest, 0));
+        // 24 x 50 points = 1,200 = the default half-saturation.
+        Score([.. Enumerable.Repeat(At(EngagementEventType.DemoRequest, 0), 24)]).Quality.ShouldBe(50, 1e-9);
+    }
 
-        score.Quality.ShouldBe(50, 1e-9);
+    [Fact]
+    public void ScoreContact_TwiceTheHalfSaturation_IsEightNinthsWithSteepnessThree()
+    {
+        // 160 fresh events: (160 / 80)^3 = 8, so 100 x 8 / 9; with steepness 1 it is the plain x / (x + K) = 2/3.
+        var events = Enumerable.Repeat(At(EngagementEventType.EmailOpen, 0), 160).ToArray();
+
+        Score(events).Frequency.ShouldBe(800.0 / 9, 1e-9);
+        EngagementScorer.ScoreContact(events, Now, EngagementSettings.Default with { SaturationSteepness = 1 }).Frequency.ShouldBe(200.0 / 3, 1e-9);
     }
 
     [Fact]
@@ -130,7 +144,7 @@ public class EngagementScorerTests
     [Fact]
     public void ScoreContact_CustomWeight_ChangesQuality()
     {
-        var settings = EngagementSettings.Default with { Weights = EventWeights.Default.With(EngagementEventType.EmailOpen, 150) };
+        var settings = EngagementSettings.Default with { Weights = EventWeights.Default.With(EngagementEventType.EmailOpen, 1200) };
 
         EngagementScorer.ScoreContact([At(EngagementEventType.EmailOpen, 0)], Now, settings).Quality.ShouldBe(50, 1e-9);
     }
@@ -138,9 +152,13 @@ public class EngagementScorerTests
     [Fact]
     public void ScoreContact_ShorterHalfLife_FadesFaster()
     {
-        var settings = EngagementSettings.Default with { HalfLifeDays = 10 };
+        var settings = EngagementSettings.Default with { HalfLifeDays = 10, RecencyHalfLifeDays = 20.0 / 3 };
+        var events = Enumerable.Repeat(At(EngagementEventType.EmailOpen, 20), 320).ToArray();
 
-        EngagementScorer.ScoreContact([At(EngagementEventType.EmailOpen, 20)], Now, settings).Recency.ShouldBe(25, 1e-9);
+        var score = EngagementScorer.ScoreContact(events, Now, settings);
+
+        score.Frequency.ShouldBe(50, 1e-9); // 320 x 0.25 = 80
+        score.Recency.ShouldBe(50, 1e-9);   // 320 x 0.5^3 = 40
     }
 
     [Fact]

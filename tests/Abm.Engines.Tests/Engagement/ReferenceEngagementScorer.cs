@@ -14,20 +14,22 @@ internal static class ReferenceEngagementScorer
         var counted = events
             .Select(e => (e.Type, AgeDays: (now - e.OccurredAt).TotalDays))
             .Where(e => e.AgeDays >= 0 && e.AgeDays <= settings.WindowDays)
-            .Select(e => (e.Type, Decay: Math.Pow(0.5, e.AgeDays / settings.HalfLifeDays)))
+            .Select(e => (e.Type, Decay: Math.Pow(0.5, e.AgeDays / settings.HalfLifeDays), Recent: Math.Pow(0.5, e.AgeDays / settings.RecencyHalfLifeDays)))
             .ToList();
 
-        var recency = counted.Count == 0 ? 0 : 100 * counted.Max(e => e.Decay);
+        var recency = Saturate(counted.Sum(e => e.Recent), settings.RecencyHalfSaturation, settings.SaturationSteepness);
         var decayedCount = counted.Sum(e => e.Decay);
-        var frequency = 100 * decayedCount / (decayedCount + settings.FrequencyHalfSaturation);
+        var frequency = Saturate(decayedCount, settings.FrequencyHalfSaturation, settings.SaturationSteepness);
         var points = counted.Sum(e => settings.Weights[e.Type] * e.Decay);
-        var quality = 100 * points / (points + settings.QualityHalfSaturation);
+        var quality = Saturate(points, settings.QualityHalfSaturation, settings.SaturationSteepness);
         var freshTypes = counted.GroupBy(e => e.Type).Sum(g => g.Max(e => e.Decay));
         var diversity = 100 * Math.Min(1, freshTypes / settings.DiversityTarget);
         var progression = counted.Count == 0 ? 0 : 100 * counted.Max(e => Depth(e.Type) / 4.0 * e.Decay);
         var total = (0.20 * recency) + (0.25 * frequency) + (0.25 * quality) + (0.15 * diversity) + (0.15 * progression);
         return (total, recency, frequency, quality, diversity, progression);
     }
+
+    private static double Saturate(double x, double half, double n) => x == 0 ? 0 : 100 * Math.Pow(x, n) / (Math.Pow(x, n) + Math.Pow(half, n));
 
     private static int Depth(EngagementEventType type) => type switch
     {

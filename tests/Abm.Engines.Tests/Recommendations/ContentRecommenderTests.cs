@@ -41,6 +41,40 @@ public class ContentRecommenderTests
     }
 
     [Fact]
+    public void Recommend_ItemForOtherIndustriesOnly_NeverRecommendedUnlessAllowed()
+    {
+        // The retail item is fresher and for the contact's persona, so it would outrank the cross-industry one.
+        List<ContentItem> library = [Item("retail", industries: ["retail"], personas: [Persona.TechnicalDirector]), Item("any", ageDays: 300)];
+
+        Recommend(library, Contact).Select(r => r.ContentId).ShouldBe(["any"]);
+        Recommend(library, Contact with { Industry = null }).Select(r => r.ContentId).ShouldBe(["retail", "any"]);
+        new ContentRecommender(library, Now, RecommenderSettings.Default with { AllowOtherIndustries = true }).Recommend(Contact, 5)
+            .Select(r => r.ContentId).ShouldBe(["retail", "any"]);
+    }
+
+    [Fact]
+    public void Recommend_PickDrivenByTheContactsReading_ReasonSaysWhatItRead()
+    {
+        // Three case studies on cloud read; the candidates target no industry, persona or stage, so the contact's
+        // reading (format affinity 1, topic affinity 1: history 0.15) is the largest contribution.
+        List<ContentItem> library =
+        [
+            .. Enumerable.Range(0, 3).Select(i => Item($"read{i}", ContentType.CaseStudy, tags: ["cloud_migration"])),
+            Item("next", ContentType.CaseStudy, tags: ["cloud_migration"]),
+            Item("plain", ContentType.CaseStudy, tags: ["security"]),
+        ];
+        var formats = new FormatPreference(ContentType.CaseStudy, new Dictionary<ContentType, double> { [ContentType.CaseStudy] = 1 });
+        var contact = Contact with { Formats = formats, ConsumedContentIds = ["read0", "read1", "read2"] };
+
+        var picks = Recommend(library, contact);
+
+        picks[0].ContentId.ShouldBe("next");
+        picks[0].Reason.ShouldBe("Case study: they have read 3 items on cloud migration, and it works for any industry.");
+        // Reading a topic the contact never read drove nothing here (history 0.075), so the note does not cite it.
+        picks[1].Reason.ShouldBe("Case study: it works for any industry, and it suits a broad audience.");
+    }
+
+    [Fact]
     public void Recommend_ManyStrongWhitepapers_AtMostTwoWhitepapersWhileOtherFormatsQualify()
     {
         var library = Enumerable.Range(0, 6).Select(i => Item($"wp{i}", industries: ["technology"])).ToList();
@@ -113,7 +147,11 @@ public class ContentRecommenderTests
 
                 var picks = recommender.Recommend(contact, k);
 
-                picks.Count.ShouldBe(Math.Min(k, library.Count - contact.ConsumedContentIds.Count));
+                // Eligible: not consumed, and for every industry, the contact's, or a contact of unknown industry.
+                var eligible = library.Where(i => !contact.ConsumedContentIds.Contains(i.Id)
+                    && (i.TargetIndustries.Count == 0 || string.IsNullOrWhiteSpace(contact.Industry)
+                        || i.TargetIndustries.Contains(contact.Industry.Trim(), StringComparer.OrdinalIgnoreCase))).ToList();
+                picks.Count.ShouldBe(Math.Min(k, eligible.Count));
                 picks.Select(p => p.ContentId).ShouldBeUnique();
                 picks.ShouldAllBe(p => !contact.ConsumedContentIds.Contains(p.ContentId));
                 picks.Select(p => p.Rank).ShouldBe(Enumerable.Range(1, picks.Count));
@@ -130,8 +168,7 @@ public class ContentRecommenderTests
                 if (overCap.Count > 0)
                 {
                     var picked = picks.Select(p => p.ContentId).ToHashSet();
-                    library.Where(i => !picked.Contains(i.Id) && !contact.ConsumedContentIds.Contains(i.Id))
-                        .ShouldAllBe(i => overCap.Contains(i.Type));
+                    eligible.Where(i => !picked.Contains(i.Id)).ShouldAllBe(i => overCap.Contains(i.Type));
                 }
             }
         }

@@ -16,9 +16,12 @@ public class RelevanceFactorTests
         string[]? consumed = null) =>
         new(industry, persona, stage, formats ?? FormatPreference.None, consumed ?? []);
 
-    /// <summary>The contributions of the single item in a one-item library (or of <paramref name="itemId"/>).</summary>
+    /// <summary>
+    /// The contributions of the single item in a one-item library (or of <paramref name="itemId"/>). Items for other
+    /// industries are let through, so their industry factor (0) can be read.
+    /// </summary>
     private static FactorContributions Factors(ContactProfile contact, List<ContentItem> library, string itemId = "a") =>
-        new ContentRecommender(library, Now, RecommenderSettings.Default)
+        new ContentRecommender(library, Now, RecommenderSettings.Default with { AllowOtherIndustries = true })
             .Recommend(contact, library.Count)
             .Single(r => r.ContentId == itemId)
             .Contributions;
@@ -138,6 +141,6 @@ public class RelevanceFactorTests
         c.Freshness.ShouldBe(0.10 * Math.Pow(0.5, 0.5), 1e-12);      // 0.0707107
         c.Performance.ShouldBe(0.10 * 0.8, 1e-12);                   // 0.4 x 1 + 0.4 x 0.5 + 0.2 x 1
         recommendation.Score.ShouldBe(0.7132107, 1e-7);
-        recommendation.Reason.ShouldBe("Case study recommended because it is written for the healthcare industry and it fits the vendor evaluation stage.");
+        recommendation.Reason.ShouldBe("Case study: it is written for healthcare, and it fits the vendor evaluation stage they are in.");
     }
 }

@@ -25,12 +25,12 @@ public sealed class AccountListTests(ServerFixture fixture) : IClassFixture<Serv
         (list.Sort, list.Order, list.Limit, list.Offset).ShouldBe(("score", "desc", 100, 0));
         list.Accounts.Select(a => a.Name).ShouldBe(["Initech", "Umbrella", "Globex"]);
         var initech = list.Accounts[0];
-        (initech.Score, initech.EngagementBand, initech.Velocity, initech.StakeholderCoverage).ShouldBe((82, "high", 40.0, 75.0));
+        (initech.Score, initech.EngagementBand, initech.Velocity, initech.StakeholderCoverage).ShouldBe((82, "hot", 40.0, 75.0));
         (initech.DominantStage, initech.ContactCount, initech.Tier, initech.Industry).ShouldBe(("vendor_evaluation", 7, "tier_1", "technology"));
         initech.Owner.ShouldBe(new AccountOwner("501", "Ada Lovelace", "ada@vendor.example"));
-        list.Accounts[1].EngagementBand.ShouldBe("medium");
+        list.Accounts[1].EngagementBand.ShouldBe("engaged");
         list.Accounts[1].ScoredAt.ShouldBeNull(); // not rolled up yet: no coverage, no stage
-        list.Accounts[2].EngagementBand.ShouldBe("low");
+        list.Accounts[2].EngagementBand.ShouldBe("warming"); // 35: recent but light
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class ContactListTests(ServerFixture fixture) : IClassFixture<Serv
         var list = (await client.GetFromJsonAsync<ContactListResponse>("/api/contacts"))!;
 
         var row = list.Contacts.ShouldHaveSingleItem();
-        (row.Id, row.Score, row.EngagementBand, row.JourneyStage, row.Persona).ShouldBe((contact.Id, 64, "medium", "vendor_evaluation", "operations_manager"));
+        (row.Id, row.Score, row.EngagementBand, row.JourneyStage, row.Persona).ShouldBe((contact.Id, 64, "engaged", "vendor_evaluation", "operations_manager"));
         (row.CompanyId, row.Company).ShouldBe((company.Id, "Initech"));
         row.Segments.ShouldBe(["engaged"]);
         (list.Sort, list.Order).ShouldBe(("name", "asc"));

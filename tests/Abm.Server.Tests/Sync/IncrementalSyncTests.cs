@@ -98,6 +98,29 @@ public sealed class IncrementalSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sync_MeetingBookedForNextWeek_CountsFromWhenItWasBooked()
+    {
+        var contact = (await _harness.HubSpot.GetFromJsonAsync<JsonElement>("/crm/v3/objects/contacts?limit=1")).GetProperty("results")[0].GetProperty("id").GetString();
+        var start = TimeProvider.System.GetUtcNow().AddDays(6);
+        var created = await _harness.HubSpot.PostAsJsonAsync("/crm/v3/objects/meetings", new
+        {
+            properties = new Dictionary<string, string> { ["hs_timestamp"] = start.ToString("O"), ["hs_meeting_title"] = "Booked early" },
+            associations = new[] { new { to = new { id = contact }, types = new[] { new { associationCategory = "HUBSPOT_DEFINED", associationTypeId = 200 } } } },
+        });
+        var meeting = await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var bookedAt = meeting.GetProperty("createdAt").GetDateTimeOffset();
+
+        (await _harness.SyncAsync("incremental")).GetProperty("status").GetString().ShouldBe("succeeded");
+
+        await using var database = _harness.Server.OpenDatabase();
+        var pulled = database.EngagementEvents.IgnoreQueryFiltersFor(_harness.WorkspaceId)
+            .Single(e => e.ClientEventId == $"hubspot-meeting-{meeting.GetProperty("id").GetString()}-{contact}");
+        pulled.EventType.ShouldBe("meeting_booked");
+        // Dated at the booking (the record's creation), not at the meeting's start six days later.
+        new DateTimeOffset(DateTime.SpecifyKind(pulled.OccurredAt, DateTimeKind.Utc)).ShouldBe(bookedAt, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
     public async Task Sync_PullsEmailOpensClicksMeetingsAndFormsIntoEngagementOnce()
     {
         await using var database = _harness.Server.OpenDatabase();

@@ -52,18 +52,31 @@ internal static class OrganicDay
                 day.Visit(item, Label(byLabel, item));
             }
 
-            if (random.NextDouble() < 0.01 + (0.04 * propensity))
+            if (random.NextDouble() < FormChance(propensity))
             {
                 day.FormSubmission(behaviour.Relevance.Pick(byLabel, random));
             }
 
             // Buyers also reach out by themselves, more often when keen and a good fit.
-            if (random.NextDouble() < 0.0008 * (0.4 + (1.2 * propensity)) * (0.5 + account.Fit))
+            if (random.NextDouble() < MeetingChance(propensity, account.Fit))
             {
                 day.Meeting();
             }
         }
     }
+
+    /// <summary>A buyer's chance to fill in a form on a given day.</summary>
+    public static double FormChance(double propensity) => 0.01 + (0.04 * propensity);
+
+    /// <summary>A buyer's chance to book a meeting on its own initiative on a given day.</summary>
+    public static double MeetingChance(double propensity, double fit) => 0.0008 * (0.4 + (1.2 * propensity)) * (0.5 + fit);
+
+    /// <summary>
+    /// The chance that a buyer hands in a form or books a meeting on its own on a given day: the best possible
+    /// ranking of who converts next, which the truth export offers as the oracle to compare scores with.
+    /// </summary>
+    public static double ConversionChance(double propensity, double fit) =>
+        1 - ((1 - FormChance(propensity)) * (1 - MeetingChance(propensity, fit)));
 
     public static int Label(MarketContentItem[][] byLabel, MarketContentItem item)
     {

@@ -12,4 +12,5 @@ internal sealed record ContactFacts(
     IReadOnlyList<DealStage> DealStages,
     IReadOnlyList<EngagementEvent> Events,
     IReadOnlyList<ContentInteraction> ContentInteractions,
+    IReadOnlyList<StageReading> Readings,
     DateTime? LastEventAt);

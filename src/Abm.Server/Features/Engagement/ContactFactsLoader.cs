@@ -20,11 +20,13 @@ internal static class ContactFactsLoader
         var events = await database.EngagementEvents.Where(e => ids.Contains(e.ContactId) && e.OccurredAt >= horizon)
             .Select(e => new { e.ContactId, e.OccurredAt, e.EventType, e.ContentId }).ToListAsync(cancellationToken);
         var contentIds = events.Select(e => e.ContentId).OfType<Guid>().Distinct().ToList();
-        var contentTypes = (await database.ContentItems.Where(c => contentIds.Contains(c.Id))
-                .Select(c => new { c.Id, c.ContentType }).ToListAsync(cancellationToken))
+        var items = await database.ContentItems.Where(c => contentIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.ContentType, c.TargetJourneyStages }).ToListAsync(cancellationToken);
+        var contentTypes = items
             .Select(c => (c.Id, Ok: WireNames.TryParseContentType(c.ContentType, out var type), Type: type))
             .Where(c => c.Ok)
             .ToDictionary(c => c.Id, c => c.Type);
+        var contentStages = items.ToDictionary(c => c.Id, c => AccountReadingLoader.Stages(c.TargetJourneyStages));
         var deals = await (from link in database.DealContacts
                            join deal in database.Deals on link.DealId equals deal.Id
                            where ids.Contains(link.ContactId) && deal.Stage != null
@@ -57,6 +59,8 @@ internal static class ContactFactsLoader
                 dealsByContact[c.Id].Select(d => WireNames.TryParseDealStage(d.Stage, out var s) ? (DealStage?)s : null).OfType<DealStage>().ToList(),
                 parsed.Select(x => new EngagementEvent(x.Type, Utc(x.Row.OccurredAt))).ToList(),
                 interactions,
+                parsed.Where(x => x.Row.ContentId is { } id && contentStages.ContainsKey(id))
+                    .Select(x => new StageReading(Utc(x.Row.OccurredAt), contentStages[x.Row.ContentId!.Value])).ToList(),
                 lastEvents.TryGetValue(c.Id, out var last) ? last : null);
         });
     }

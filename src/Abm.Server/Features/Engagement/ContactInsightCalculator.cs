@@ -19,13 +19,20 @@ internal sealed record ContactConclusion(
 /// <summary>Runs the pure engines over one contact's facts; no I/O, "now" passed in.</summary>
 internal static class ContactInsightCalculator
 {
-    public static ContactConclusion Conclude(ContactFacts facts, DateTimeOffset now, EngagementSettings settings)
+    /// <summary>
+    /// The contact's score, stage, persona and format preference from its facts as of <paramref name="now"/>;
+    /// <paramref name="accountReading"/> is the stage votes of the reading of every contact of its account (none
+    /// without one), <paramref name="settings"/> the workspace's.
+    /// </summary>
+    public static ContactConclusion Conclude(ContactFacts facts, DateTimeOffset now, EngagementSettings settings, StageVotes accountReading)
     {
         var events = facts.Events.ToArray();
         var score = EngagementScorer.ScoreContact(events, now, settings);
         var stage = JourneyStageInference.Infer(new JourneyStageInput(facts.CurrentStage, facts.StageOverride, facts.DealStages, facts.Events, now)
         {
             EvidenceWindowDays = settings.WindowDays,
+            OwnReading = StageVotes.Of(facts.Readings, now, JourneyStageInference.ReadingHalfLifeDays, settings.WindowDays),
+            AccountReading = accountReading,
         });
         var persona = PersonaClassifier.Classify(facts.JobTitle);
         var formats = FormatPreferenceInference.Infer(facts.ContentInteractions, now, settings);

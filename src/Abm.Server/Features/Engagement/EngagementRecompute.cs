@@ -3,6 +3,7 @@ using Abm.Data.Entities;
 using Abm.Engines;
 using Abm.Engines.Engagement;
 using Abm.Engines.Insights;
+using Abm.Engines.Journey;
 using Abm.Engines.Nurture;
 using Abm.Server.Features.Nurture.Enrollments;
 using Abm.Server.Features.Observability;
@@ -59,9 +60,10 @@ internal sealed class EngagementRecompute(
         var companies = new HashSet<Guid>();
         var distinct = contactIds.Distinct().ToList();
         var processed = 0;
+        var readings = new AccountReadingLoader(database);
         foreach (var chunk in distinct.Chunk(ChunkSize))
         {
-            var (done, written, touched) = await RetryOnceAsync(() => RecomputeChunkAsync(chunk, settings, cancellationToken));
+            var (done, written, touched) = await RetryOnceAsync(() => RecomputeChunkAsync(chunk, settings, readings, cancellationToken));
             (contacts, queued) = (contacts + done, queued + written);
             companies.UnionWith(touched);
             database.ChangeTracker.Clear();
@@ -89,11 +91,14 @@ internal sealed class EngagementRecompute(
         }
     }
 
-    private async Task<(int Contacts, int Queued, IEnumerable<Guid> Companies)> RecomputeChunkAsync(Guid[] ids, EngagementSettings settings, CancellationToken cancellationToken)
+    private async Task<(int Contacts, int Queued, IEnumerable<Guid> Companies)> RecomputeChunkAsync(
+        Guid[] ids, EngagementSettings settings, AccountReadingLoader readings, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var facts = await ContactFactsLoader.LoadAsync(database, ids, now, settings, cancellationToken);
         var contacts = await database.Contacts.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+        // The committee moves together: each contact's stage also weighs what its whole account has been reading.
+        var accountReadings = await readings.LoadAsync(contacts.Select(c => c.CompanyId).OfType<Guid>(), now, settings, cancellationToken);
         var scores = await database.ContactScores.Where(s => ids.Contains(s.ContactId)).ToDictionaryAsync(s => s.ContactId, cancellationToken);
         var hubSpotIds = contacts.Select(c => c.HubSpotId).ToList();
         var lastWritten = await writeBack.LastContactInsightsAsync(hubSpotIds, cancellationToken);
@@ -103,7 +108,8 @@ internal sealed class EngagementRecompute(
         foreach (var contact in contacts)
         {
             var (scoreBefore, stageBefore) = (contact.EngagementScore, StageOf(contact));
-            var conclusion = ContactInsightCalculator.Conclude(facts[contact.Id], now, settings);
+            var accountReading = contact.CompanyId is { } companyId ? accountReadings.GetValueOrDefault(companyId) ?? StageVotes.None : StageVotes.None;
+            var conclusion = ContactInsightCalculator.Conclude(facts[contact.Id], now, settings, accountReading);
             Apply(contact, conclusion, facts[contact.Id].LastEventAt, now.UtcDateTime);
             SaveScore(scores, contact, conclusion.Score, now.UtcDateTime);
             changes[contact.Id] = new ContactChange(scoreBefore, contact.EngagementScore, stageBefore, StageOf(contact), contact.Segments.ToHashSet(StringComparer.Ordinal));
@@ -120,7 +126,7 @@ internal sealed class EngagementRecompute(
         return (contacts.Count, queued, contacts.Select(c => c.CompanyId).OfType<Guid>().ToList());
     }
 
-    private static Engines.Journey.JourneyStage? StageOf(Contact contact) =>
+    private static JourneyStage? StageOf(Contact contact) =>
         WireNames.TryParseJourneyStage(contact.JourneyStageOverride ?? contact.JourneyStage, out var stage) ? stage : null;
 
     private static void Apply(Contact contact, ContactConclusion conclusion, DateTime? lastEventAt, DateTime now)

@@ -28,7 +28,9 @@ internal sealed class OverviewQuery(AbmDbContext database)
     {
         var companies = database.Companies.AsNoTracking().Where(c => c.ArchivedAt == null);
         var bands = await companies
-            .GroupBy(c => c.EngagementScore >= EngagementBands.HighFrom ? EngagementBand.High : c.EngagementScore >= EngagementBands.MediumFrom ? EngagementBand.Medium : EngagementBand.Low)
+            .GroupBy(c => c.EngagementScore >= EngagementBands.HotFrom ? EngagementBand.Hot
+                : c.EngagementScore >= EngagementBands.EngagedFrom ? EngagementBand.Engaged
+                : c.EngagementScore >= EngagementBands.WarmingFrom ? EngagementBand.Warming : EngagementBand.Cold)
             .Select(g => new { Band = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var accountEngagement = await companies.Select(c => (double?)c.EngagementScore).AverageAsync(cancellationToken) ?? 0;

@@ -13,4 +13,10 @@ internal sealed class RecommendationOptions
     /// <summary>How long cached recommendations live at most, even when nothing changed.</summary>
     [Range(1, 1440, ErrorMessage = "Recommendations:CacheMinutes must be between 1 and 1440.")]
     public int CacheMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// When true, items written only for other industries than the contact's may still be recommended (scored 0 on
+    /// the industry factor); by default they are never recommended.
+    /// </summary>
+    public bool AllowOtherIndustries { get; set; }
 }

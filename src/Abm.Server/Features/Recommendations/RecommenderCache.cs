@@ -9,7 +9,7 @@ namespace Abm.Server.Features.Recommendations;
 /// One prepared recommender per workspace, rebuilt when the library changes (its version is the item count
 /// and newest update) or the day turns (freshness is measured from the build time).
 /// </summary>
-internal sealed class RecommenderCache(TimeProvider clock)
+internal sealed class RecommenderCache(TimeProvider clock, Microsoft.Extensions.Options.IOptions<RecommendationOptions> options)
 {
     private readonly ConcurrentDictionary<Guid, (string Version, ContentRecommender Recommender)> _byWorkspace = new();
 
@@ -23,7 +23,7 @@ internal sealed class RecommenderCache(TimeProvider clock)
 
         var items = await database.ContentItems.AsNoTracking().Where(c => c.ArchivedAt == null).ToListAsync(cancellationToken);
         var library = items.Select(LibraryMapping.ToEngine).OfType<Abm.Engines.Content.ContentItem>().ToList();
-        var built = (version, new ContentRecommender(library, clock.GetUtcNow(), RecommenderSettings.Default));
+        var built = (version, new ContentRecommender(library, clock.GetUtcNow(), RecommenderSettings.Default with { AllowOtherIndustries = options.Value.AllowOtherIndustries }));
         _byWorkspace[workspaceId] = built;
         return built;
     }

@@ -8,7 +8,9 @@ namespace Abm.Server.Features.Sync;
 
 /// <summary>
 /// CRM meetings (search on their modification time, under the portal's search limit) as one <c>meeting_booked</c>
-/// event per associated synced contact. The watermark (<c>sync_state</c> row <c>meetings</c>) is saved with each page.
+/// event per associated synced contact, dated when the meeting was booked (its creation in HubSpot), not when it
+/// takes place: the booking is the buyer's signal, and a meeting set for next week must count from today.
+/// The watermark (<c>sync_state</c> row <c>meetings</c>) is saved with each page.
 /// </summary>
 internal sealed class MeetingPull(AbmDbContext database, SyncStates syncStates, PulledEngagementWriter events)
 {
@@ -25,15 +27,17 @@ internal sealed class MeetingPull(AbmDbContext database, SyncStates syncStates, 
                 from meeting in meetings
                 from contactHubSpotId in HubSpotRecordMapping.AssociatedIds(meeting, SyncedObjects.Contacts)
                 where contacts.ContainsKey(contactHubSpotId)
-                select new PulledEvent($"hubspot-meeting-{meeting.Id}-{contactHubSpotId}", contacts[contactHubSpotId], "meeting_booked", MeetingTime(meeting), meeting.Get("hs_meeting_title")),
+                select new PulledEvent($"hubspot-meeting-{meeting.Id}-{contactHubSpotId}", contacts[contactHubSpotId], "meeting_booked", BookedAt(meeting), meeting.Get("hs_meeting_title")),
                 cancellationToken);
             state.IncrementalWatermark = PulledEngagementWriter.Later(state.IncrementalWatermark, meetings.Max(m => m.UpdatedAt)?.UtcDateTime);
             await events.SaveAsync(state, cancellationToken);
         }
     }
 
-    private static DateTime MeetingTime(CrmRecord meeting) =>
-        long.TryParse(meeting.Get("hs_timestamp"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var epochMs) ? DateTimeOffset.FromUnixTimeMilliseconds(epochMs).UtcDateTime
+    /// <summary>When the meeting was booked: its creation time; <c>hs_timestamp</c> (its start) only when HubSpot gave none.</summary>
+    internal static DateTime BookedAt(CrmRecord meeting) =>
+        meeting.CreatedAt is { } created ? created.UtcDateTime
+        : long.TryParse(meeting.Get("hs_timestamp"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var epochMs) ? DateTimeOffset.FromUnixTimeMilliseconds(epochMs).UtcDateTime
         : DateTimeOffset.TryParse(meeting.Get("hs_timestamp"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at.UtcDateTime
-        : meeting.CreatedAt?.UtcDateTime ?? meeting.UpdatedAt?.UtcDateTime ?? DateTime.UnixEpoch;
+        : meeting.UpdatedAt?.UtcDateTime ?? DateTime.UnixEpoch;
 }
