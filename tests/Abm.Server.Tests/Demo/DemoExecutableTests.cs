@@ -15,6 +15,8 @@ public sealed partial class DemoExecutableTests : IDisposable
     /// <summary>From start to a ready demo (100 accounts, 30 simulated days, a full sync, scoring) on a busy two-core machine.</summary>
     private static readonly TimeSpan ReadyDeadline = TimeSpan.FromMinutes(3);
 
+    private const string DemoNote = "simulated buyers, not from a real portal";
+
     private readonly string _workingDirectory = Directory.CreateTempSubdirectory("abm-demo-").FullName;
 
     // No configuration at all; only the pace of the catch-up is raised (the 3 catch-up hours in about 30 s instead of
@@ -40,7 +42,7 @@ public sealed partial class DemoExecutableTests : IDisposable
             firstContact = await ExpectExplainedRecommendationsAsync(run.Api);
             await ExpectScoredLeadsAndActiveSequencesAsync(run);
             firstPassword = Password(run);
-            (await SignsInAsync(run.Api.BaseAddress!, firstPassword)).ShouldBeTrue("the printed dashboard sign-in opens the dashboard");
+            (await SignInAsync(run.Api.BaseAddress!, firstPassword)).ShouldBeTrue("the printed dashboard sign-in opens the dashboard");
             var workspaces = await run.Api.GetFromJsonAsync<JsonElement>("/api/workspaces");
             workspaces.EnumerateArray().ShouldAllBe(w => w.GetProperty("demo").GetBoolean());
             await run.StopAsync();
@@ -59,8 +61,8 @@ public sealed partial class DemoExecutableTests : IDisposable
             (await again.Api.GetAsync($"/api/contacts/{firstContact}/engagement")).IsSuccessStatusCode.ShouldBeTrue("the same contact, under the same id");
             again.Output.ShouldNotContain("ideal-client profile imported", customMessage: "the profile is imported once");
             (await again.Api.GetFromJsonAsync<JsonElement>("/api/nurture/sequences")).GetArrayLength().ShouldBe(3, "the templates are made sequences once");
-            (await SignsInAsync(again.Api.BaseAddress!, firstPassword)).ShouldBeFalse("every start issues a new password");
-            (await SignsInAsync(again.Api.BaseAddress!, Password(again))).ShouldBeTrue();
+            (await SignInAsync(again.Api.BaseAddress!, firstPassword)).ShouldBeFalse("every start issues a new password");
+            (await SignInAsync(again.Api.BaseAddress!, Password(again))).ShouldBeTrue();
             await again.StopAsync();
         }
     }
@@ -133,10 +135,11 @@ public sealed partial class DemoExecutableTests : IDisposable
         DashboardLine().Matches(run.Output) is { Count: > 0 } lines ? lines[^1].Groups[1].Value : throw new ShouldAssertException($"No dashboard sign-in printed: {run.Output}");
 
     /// <summary>Posts the dashboard's sign-in form as a browser would (its antiforgery token included); true when the dashboard then opens.</summary>
-    private static async Task<bool> SignsInAsync(Uri address, string password)
+    private static async Task<bool> SignInAsync(Uri address, string password)
     {
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = address };
         var page = await browser.GetStringAsync("/signin");
+        page.ShouldContain(DemoNote, customMessage: "the sign-in page says it is a demo too");
         var fields = HiddenInput().Matches(page).ToDictionary(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
         fields["Input.Email"] = "demo@example.com";
         fields["Input.Password"] = password;
