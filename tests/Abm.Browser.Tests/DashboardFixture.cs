@@ -16,6 +16,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 {
     public const string Password = "a long enough passphrase";
     public const string Email = "marketer@vendor.example";
+    public const string AdminEmail = "admin@vendor.example";
 
     public static readonly string[] Industries = ["technology", "financial_services", "healthcare", "manufacturing", "retail"];
     public static readonly string[] Stages = ["problem_awareness", "solution_exploration", "vendor_evaluation", "decision_finalization", "post_purchase_expansion"];
@@ -69,8 +70,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh context at the given width, signed in through the sign-in form.</summary>
-    public async Task<IPage> SignedInPageAsync(int width = 1280, int height = 900)
+    /// <summary>A fresh context at the given width, signed in through the sign-in form (as the marketer, or as <paramref name="email"/>).</summary>
+    public async Task<IPage> SignedInPageAsync(int width = 1280, int height = 900, string email = Email)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = Server.Address.ToString(), AcceptDownloads = true });
         // The first pages of a run compile the components and warm the circuit; on a loaded machine that alone can
@@ -79,7 +80,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
-        await page.GetByLabel("Email").FillAsync(Email);
+        await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
@@ -141,5 +142,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         await using var scope = Server.Services.CreateAsyncScope();
         var (user, problems) = await scope.ServiceProvider.GetRequiredService<DashboardUsers>().AddAsync(Email, "marketer", workspace.Id, Password);
         user.ShouldNotBeNull(string.Join("; ", problems));
+        var (admin, adminProblems) = await scope.ServiceProvider.GetRequiredService<DashboardUsers>().AddAsync(AdminEmail, "admin", workspace.Id, Password);
+        admin.ShouldNotBeNull(string.Join("; ", adminProblems));
     }
 }
