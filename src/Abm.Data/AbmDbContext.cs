@@ -35,6 +35,7 @@ public sealed class AbmDbContext(DbContextOptions<AbmDbContext> options, ICurren
     public DbSet<AccountScore> AccountScores => Set<AccountScore>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<RecommendationFeedback> RecommendationFeedback => Set<RecommendationFeedback>();
+    public DbSet<PrivacyTombstone> PrivacyTombstones => Set<PrivacyTombstone>();
     public DbSet<IcpProfile> IcpProfiles => Set<IcpProfile>();
     public DbSet<LeadScore> LeadScores => Set<LeadScore>();
     public DbSet<SalesTask> SalesTasks => Set<SalesTask>();

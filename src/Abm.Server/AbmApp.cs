@@ -17,6 +17,7 @@ using Abm.Server.Features.Leads;
 using Abm.Server.Features.Nurture;
 using Abm.Server.Features.Observability;
 using Abm.Server.Features.Overview;
+using Abm.Server.Features.Privacy;
 using Abm.Server.Features.Provisioning;
 using Abm.Server.Features.Recommendations;
 using Abm.Server.Features.Sync;
@@ -82,6 +83,7 @@ internal static class AbmApp
         builder.Services.AddDemo();
         builder.Services.AddAccounts();
         builder.Services.AddContacts();
+        builder.Services.AddPrivacy();
         builder.Services.AddOverview();
         builder.Services.AddDashboardUsers();
         builder.Services.AddDashboard();
@@ -112,7 +114,7 @@ internal static class AbmApp
         app.MapObservabilityEndpoints(api);
         api.MapDemoEndpoints();
         api.MapGroup("/accounts").MapAccountEndpoints();
-        api.MapGroup("/contacts").MapContactEndpoints();
+        api.MapGroup("/contacts").MapContactEndpoints().MapPrivacyEndpoints();
         api.MapGroup("/overview").MapOverviewEndpoints();
         app.MapDashboard();
         return app;

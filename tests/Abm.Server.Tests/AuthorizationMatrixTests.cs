@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/contacts/{id:guid}/engagement", Access.Read, "contact", null),
         new("PUT", "/api/contacts/{id:guid}/journey-stage", Access.Marketing, "contact", new { stage = "vendor_evaluation" }),
         new("DELETE", "/api/contacts/{id:guid}/journey-stage", Access.Marketing, "contact", null),
+        new("POST", "/api/contacts/{id:guid}/erase", Access.Admin, "contact", null),
         new("GET", "/api/contacts/{id:guid}/journey-stage/history", Access.Read, "contact", null),
         new("GET", "/api/contacts/{id:guid}/timeline", Access.Read, "contact", null),
         new("GET", "/api/accounts/{id:guid}/engagement", Access.Read, "company", null),

@@ -16,6 +16,8 @@ public sealed class Workspace
     public string? NurtureGuardrails { get; set; }
     /// <summary>The HubSpot transactional email nurture sends go through; null uses the server's setting.</summary>
     public long? NurtureTransactionalEmailId { get; set; }
+    /// <summary>The salt of this workspace's erasure tombstones (32 random bytes, made at its first erasure).</summary>
+    public byte[]? PrivacySalt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

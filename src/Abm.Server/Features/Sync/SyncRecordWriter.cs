@@ -5,6 +5,7 @@ using Abm.Engines.Segments;
 using Abm.HubSpot.Crm;
 using Abm.HubSpot.Owners;
 using Abm.Server.Features.Access;
+using Abm.Server.Features.Privacy;
 using Abm.Server.Features.Engagement;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,8 @@ namespace Abm.Server.Features.Sync;
 /// Companies and contacts, the bulk of a portal, are written a page per statement (<see cref="RowUpsert{T}"/>);
 /// deals and owners, few and with links to replace, go through change tracking.
 /// </summary>
-internal sealed class SyncRecordWriter(AbmDbContext database, CurrentWorkspace workspace, SegmentRuleStore segmentRules, ScoringQueue scoring, TimeProvider clock)
+internal sealed class SyncRecordWriter(
+    AbmDbContext database, CurrentWorkspace workspace, SegmentRuleStore segmentRules, ErasedContacts erased, ScoringQueue scoring, TimeProvider clock)
 {
     private readonly HashSet<Guid> _contactsToScore = [];
     private readonly List<Func<CancellationToken, Task>> _pending = [];
@@ -134,8 +136,10 @@ internal sealed class SyncRecordWriter(AbmDbContext database, CurrentWorkspace w
         return Task.FromResult(records.Count);
     }
 
-    private async Task<int> StageContactsAsync(IReadOnlyList<CrmRecord> records, CancellationToken cancellationToken)
+    private async Task<int> StageContactsAsync(IReadOnlyList<CrmRecord> all, CancellationToken cancellationToken)
     {
+        // An erased person stays erased, whatever HubSpot still lists: their records are read and left out.
+        var records = await erased.FilterAsync(all, r => r.Id, r => r.Get("email"), cancellationToken);
         var companies = await CompanyIdsAsync(records.Select(r => HubSpotRecordMapping.CompanyIdOf(r)), cancellationToken);
         _rules ??= await segmentRules.GetAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -152,7 +156,7 @@ internal sealed class SyncRecordWriter(AbmDbContext database, CurrentWorkspace w
             var written = await (_contactUpsert ??= new(database, HubSpotRecordMapping.ContactKey, HubSpotRecordMapping.ContactColumns)).ExecuteAsync(database, rows, cancellationToken);
             _contactsToScore.UnionWith(written);
         });
-        return records.Count;
+        return all.Count;
     }
 
     private async Task<int> StageDealsAsync(IReadOnlyList<CrmRecord> records, CancellationToken cancellationToken)

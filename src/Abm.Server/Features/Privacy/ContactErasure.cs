@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Abm.Data;
+using Abm.Server.Features.Access;
+using Abm.Server.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Abm.Server.Features.Privacy;
+
+/// <summary>What an erasure removed, table by table (rows), and whether anything was there to erase.</summary>
+internal sealed record ErasureReport(Guid ContactId, string Status, IReadOnlyDictionary<string, int> Removed, DateTime ErasedAt);
+
+/// <summary>
+/// Erases one contact from the local copy, in one transaction: the contact row and everything that hangs from it
+/// (events, scores, lead scores, recommendations and verdicts, nurture enrolments and actions, deal links), its
+/// sales tasks, its queued and sent write-back rows, its webhook marks, and its events inside stored webhook
+/// batches (the rest of each batch stays). A tombstone of salted hashes is left so sync and webhooks never bring the
+/// person back; the audit log records who asked, and the counts, never the person's data.
+/// </summary>
+internal sealed class ContactErasure(AbmDbContext database, ErasedContacts erased, AuditTrail audit, TimeProvider clock)
+{
+    private const string ContactObjectType = "contacts";
+
+    public async Task<ErasureReport?> EraseAsync(Guid contactId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
+        var contact = await database.Contacts.SingleOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+        if (contact is null)
+        {
+            // Asked again (a retry, a second request): done already, and nothing of the person is left to report.
+            return await erased.ErasedAtAsync(contactId, cancellationToken) is { } at
+                ? new ErasureReport(contactId, "already_erased", new Dictionary<string, int>(), at)
+                : null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var removed = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["engagement_events"] = await database.EngagementEvents.CountAsync(e => e.ContactId == contactId, cancellationToken),
+            ["contact_scores"] = await database.ContactScores.CountAsync(s => s.ContactId == contactId, cancellationToken),
+            ["lead_scores"] = await database.LeadScores.CountAsync(s => s.ContactId == contactId, cancellationToken),
+            ["recommendations"] = await database.Recommendations.CountAsync(r => r.ContactId == contactId, cancellationToken),
+            ["recommendation_feedback"] = await database.RecommendationFeedback.CountAsync(f => f.ContactId == contactId, cancellationToken),
+            ["nurture_enrollments"] = await database.NurtureEnrollments.CountAsync(e => e.ContactId == contactId, cancellationToken),
+            ["deal_contacts"] = await database.DealContacts.CountAsync(d => d.ContactId == contactId, cancellationToken),
+            ["sales_tasks"] = await database.SalesTasks.Where(t => t.ContactId == contactId).ExecuteDeleteAsync(cancellationToken),
+            ["hubspot_outbox"] = await database.HubSpotOutbox.Where(o => o.ObjectType == ContactObjectType && o.HubSpotId == contact.HubSpotId).ExecuteDeleteAsync(cancellationToken),
+            ["webhook_record_marks"] = await database.WebhookRecordMarks.Where(m => m.ObjectType == ContactObjectType && m.HubSpotId == contact.HubSpotId).ExecuteDeleteAsync(cancellationToken),
+            ["webhook_inbox_events"] = await RedactWebhookBatchesAsync(contact.WorkspaceId, contact.HubSpotId, cancellationToken),
+            ["contacts"] = 1,
+        };
+
+        await erased.BuryAsync(contact, user.Actor(), now, cancellationToken);
+        database.Contacts.Remove(contact);
+        audit.Record(contact.WorkspaceId, user, "contact.erased", "contact", contactId.ToString(), new { removed });
+        await database.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ErasureReport(contactId, "erased", removed, now);
+    }
+
+    /// <summary>Takes the contact's events out of stored webhook batches (HubSpot sends ids and changed values, emails included); an emptied batch goes.</summary>
+    private async Task<int> RedactWebhookBatchesAsync(Guid workspaceId, string hubSpotId, CancellationToken cancellationToken)
+    {
+        var taken = 0;
+        // The payload is jsonb on PostgreSQL, where a text search needs the cast; the events themselves are matched exactly below.
+        var mentioning = database.Database.IsNpgsql()
+            ? database.WebhookInbox.FromSql($"SELECT * FROM webhook_inbox WHERE strpos(payload::text, {hubSpotId}) > 0")
+            : database.WebhookInbox.FromSql($"SELECT * FROM webhook_inbox WHERE instr(payload, {hubSpotId}) > 0");
+        var batches = await mentioning.Where(b => b.WorkspaceId == workspaceId).ToListAsync(cancellationToken);
+        foreach (var batch in batches)
+        {
+            if (JsonNode.Parse(batch.Payload) is not JsonArray events)
+            {
+                continue;
+            }
+
+            var theirs = events.Where(e => e is JsonObject o && IsAbout(o, hubSpotId)).ToList();
+            foreach (var item in theirs)
+            {
+                events.Remove(item);
+            }
+
+            taken += theirs.Count;
+            if (events.Count == 0)
+            {
+                database.WebhookInbox.Remove(batch);
+            }
+            else if (theirs.Count > 0)
+            {
+                batch.Payload = events.ToJsonString();
+            }
+        }
+
+        return taken;
+    }
+
+    private static bool IsAbout(JsonObject item, string hubSpotId) =>
+        item["subscriptionType"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
+        && item["subscriptionType"]!.GetValue<string>().StartsWith("contact.", StringComparison.Ordinal)
+        && item["objectId"]?.ToString() == hubSpotId;
+}
