@@ -37,6 +37,7 @@ public sealed class AbmDbContext(DbContextOptions<AbmDbContext> options, ICurren
     public DbSet<RecommendationFeedback> RecommendationFeedback => Set<RecommendationFeedback>();
     public DbSet<IcpProfile> IcpProfiles => Set<IcpProfile>();
     public DbSet<LeadScore> LeadScores => Set<LeadScore>();
+    public DbSet<AiCall> AiCalls => Set<AiCall>();
     public DbSet<SalesTask> SalesTasks => Set<SalesTask>();
     public DbSet<SyncState> SyncStates => Set<SyncState>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
