@@ -67,6 +67,13 @@ public sealed class FakeLlmProvider : IAsyncDisposable
         return provider;
     }
 
+    /// <summary>Forgets the scripted replies not used yet and the requests seen, so one test's leftovers never answer another's.</summary>
+    public void Reset()
+    {
+        _script.Clear();
+        _requests.Clear();
+    }
+
     /// <summary>Replies for the next requests, in order, before the responder is used again.</summary>
     public void Enqueue(params Reply[] replies)
     {

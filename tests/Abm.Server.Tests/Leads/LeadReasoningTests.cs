@@ -18,7 +18,10 @@ public sealed class LeadReasoningTests(LeadReasoningTests.Servers servers) : ICl
     private const string GoodHigh = """{"score": 86, "fit_level": "High", "next_action": "Call", "reasoning": "Technology company of 900 in the United States on HubSpot, AWS and Slack: a close match."}""";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>One fake provider, a webhook receiver, and a server on each SDK.</summary>
+    /// <summary>
+    /// One fake provider, a webhook receiver, and a server on each SDK. The timeout leaves a first request on a busy
+    /// machine (the SDK's first use) room to answer, so only the hanging replies time out.
+    /// </summary>
     public sealed class Servers : IAsyncLifetime
     {
         public FakeLlmProvider Provider { get; private set; } = null!;
@@ -34,7 +37,7 @@ public sealed class LeadReasoningTests(LeadReasoningTests.Servers servers) : ICl
             Slack = await WebhookReceiver.StartAsync();
             Dictionary<string, string> Common(string provider) => new()
             {
-                ["Leads:Llm:Provider"] = provider, ["Leads:Llm:TimeoutSeconds"] = "1", ["Leads:Llm:RetryDelayMilliseconds"] = "10",
+                ["Leads:Llm:Provider"] = provider, ["Leads:Llm:TimeoutSeconds"] = "4", ["Leads:Llm:RetryDelayMilliseconds"] = "10",
                 ["Leads:NotifyWebhookUrl"] = Slack.Url,
             };
             Anthropic = await AbmServerFactory.StartAsync(new(Common("anthropic"))
@@ -237,6 +240,7 @@ public sealed class LeadReasoningTests(LeadReasoningTests.Servers servers) : ICl
 
     private async Task<(AbmServerFactory Server, HttpClient Client, HttpClient Admin, Abm.Data.Entities.Contact Contact)> LeadAsync(string provider)
     {
+        servers.Provider.Reset();
         var server = servers.For(provider);
         var (client, workspace) = await LeadTestData.ProfiledWorkspaceAsync(server);
         var contact = await LeadTestData.SeedLeadAsync(server, workspace, "Chief Technology Officer", "technology", 900, 150_000_000m, "United States", "HubSpot;AWS;Slack", owner: "501");
