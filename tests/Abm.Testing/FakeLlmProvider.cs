@@ -44,8 +44,11 @@ public sealed class FakeLlmProvider : IAsyncDisposable
     public sealed record Message(string Role, string Text);
 
     /// <summary>A scripted reply: an answer's text (status 200), an error status, or no answer at all (<see cref="Hang"/>).</summary>
-    public sealed record Reply(int Status, string? Text = null, bool Hangs = false, int InputTokens = 1_000, int OutputTokens = 100)
+    public sealed record Reply(int Status, string? Text = null, bool Hangs = false, int InputTokens = 1_000, int OutputTokens = 100, string? RawBody = null)
     {
+        /// <summary>A 200 whose body is <paramref name="body"/> as is, not the provider's wire format.</summary>
+        public static Reply Raw(string body) => new(200, RawBody: body);
+
         public static Reply Answer(string text, int inputTokens = 1_000, int outputTokens = 100) => new(200, text, InputTokens: inputTokens, OutputTokens: outputTokens);
 
         public static Reply Error(int status) => new(status);
@@ -103,6 +106,12 @@ public sealed class FakeLlmProvider : IAsyncDisposable
 
         context.Response.StatusCode = reply.Status;
         context.Response.ContentType = "application/json";
+        if (reply.RawBody is not null)
+        {
+            await context.Response.WriteAsync(reply.RawBody);
+            return;
+        }
+
         var answer = reply.Status == 200
             ? wire == "anthropic" ? AnthropicMessage(request.Model, reply) : OpenAICompletion(request.Model, reply)
             : wire == "anthropic" ? AnthropicError(reply.Status) : OpenAIError(reply.Status);

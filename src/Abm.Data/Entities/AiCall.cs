@@ -14,7 +14,7 @@ public sealed class AiCall : IWorkspaceScoped
     public required string Model { get; set; }
     /// <summary>1 for the first request of a scoring, counting retries and the follow-up after a refused answer.</summary>
     public int Attempt { get; set; }
-    /// <summary>ok, invalid_answer, rate_limited, server_error, timeout, unreachable or refused.</summary>
+    /// <summary>ok, invalid_answer, rate_limited, server_error, timeout, unreachable, refused or unusable_reply.</summary>
     public required string Outcome { get; set; }
     /// <summary>The HTTP status the provider answered, when it answered one.</summary>
     public int? HttpStatus { get; set; }

@@ -174,6 +174,22 @@ public sealed class LeadReasoningTests(LeadReasoningTests.Servers servers) : ICl
     }
 
     [Theory]
+    [InlineData("anthropic", 401, "refused", "refused the request (401)")]
+    [InlineData("openai", 401, "refused", "refused the request (401)")]
+    [InlineData("anthropic", 200, "unusable_reply", "answered in a form the SDK could not read")]
+    [InlineData("openai", 200, "unusable_reply", "answered in a form the SDK could not read")]
+    public async Task ScoreLead_ProviderRefusesOrAnswersGarbage_NoRetryAndFallbackMarked(string provider, int status, string outcome, string reason)
+    {
+        var (server, client, admin, contact) = await LeadAsync(provider);
+        servers.Provider.Enqueue(status == 200 ? Reply.Raw("<html>gateway</html>") : Reply.Error(status), Reply.Answer(GoodHigh));
+
+        var lead = await ScoreAsync(client, contact.Id);
+
+        await ShouldBeTheFallbackAsync(server, lead, provider, reason);
+        (await AuditAsync(admin, contact.Id)).Scorings.Single().Calls.ShouldHaveSingleItem().Outcome.ShouldBe(outcome);
+    }
+
+    [Theory]
     [InlineData("anthropic")]
     [InlineData("openai")]
     public async Task ScoreLead_RateLimitedThenAnswered_RetriedAndTheModelAnswers(string provider)

@@ -18,7 +18,7 @@ internal sealed record LeadReasoning(LeadAnswer? Answer, string Provider, string
 /// <summary>
 /// Asks the configured model about a lead and holds it to the contract. A request that fails with 429, 5xx, a
 /// timeout or no connection is sent again, up to <see cref="LeadLlmOptions.MaxAttempts"/> requests with exponential
-/// back-off; another refusal (401, 400) is final. An answer that breaks the contract is refused once with the
+/// back-off; another refusal (401, 400) or a reply the SDK cannot read is final. An answer that breaks the contract is refused once with the
 /// reason in a follow-up message; a second refusal, or a provider that keeps failing, leaves the lead to the
 /// deterministic scorer. Nothing of the prompt or the answer is logged.
 /// </summary>
@@ -90,9 +90,10 @@ internal sealed partial class LeadReasoner(LeadLanguageModel model, IOptions<Lea
             {
                 failure = LlmFailureKind.Timeout;
             }
-            catch (Exception error) when (LlmFailureKind.Of(error) is { } kind)
+            catch (Exception error) when (error is not OperationCanceledException)
             {
-                failure = kind;
+                // Anything else the SDK throws (an answer in no wire format it reads, say) is the provider's failure too.
+                failure = LlmFailureKind.Of(error) ?? LlmFailureKind.Unusable;
             }
 
             calls.Add(new LlmCall(calls.Count + 1, failure.Outcome, failure.HttpStatus, Elapsed(started), 0, 0, 0, calledAt));

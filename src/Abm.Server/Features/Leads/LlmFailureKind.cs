@@ -8,9 +8,12 @@ internal sealed record LlmFailureKind(string Outcome, int? HttpStatus, bool Tran
 {
     public static readonly LlmFailureKind Timeout = new("timeout", null, true);
 
+    /// <summary>The provider answered something the SDK could not read as its wire format.</summary>
+    public static readonly LlmFailureKind Unusable = new("unusable_reply", null, false);
+
     private static readonly LlmFailureKind Unreachable = new("unreachable", null, true);
 
-    /// <summary>The failure an exception of either SDK (or of the HTTP stack under it) means; null for anything else (a bug, not the provider).</summary>
+    /// <summary>The failure an exception of either SDK (or of the HTTP stack under it) means; null for anything else.</summary>
     public static LlmFailureKind? Of(Exception error) => error switch
     {
         AnthropicApiException api => OfStatus((int)api.StatusCode),
@@ -34,6 +37,7 @@ internal sealed record LlmFailureKind(string Outcome, int? HttpStatus, bool Tran
         "server_error" => $"server error ({HttpStatus})",
         "timeout" => HttpStatus is null ? "timed out" : $"timed out ({HttpStatus})",
         "unreachable" => "unreachable",
+        "unusable_reply" => "answered in a form the SDK could not read",
         _ => $"refused the request ({HttpStatus})",
     };
 }
