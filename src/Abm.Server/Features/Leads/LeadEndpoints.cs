@@ -24,6 +24,7 @@ internal static class LeadEndpoints
             .AddScoped<LeadFactsLoader>()
             .AddScoped<LeadRouting>()
             .AddScoped<LeadTaskPusher>()
+            .AddScoped<LeadAnswers>()
             .AddScoped<LeadScoring>();
     }
 

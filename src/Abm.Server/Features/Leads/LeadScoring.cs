@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Abm.Data;
@@ -6,25 +5,23 @@ using Abm.Data.Entities;
 using Abm.Engines.Leads;
 using Abm.Server.Features.Engagement;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Abm.Server.Features.Leads;
 
 /// <summary>
-/// Scores leads: builds each lead's facts and document, embeds it, finds the 5 closest ideal-client examples,
-/// asks the configured language model (or, with none or when it fails, the deterministic scorer) and keeps the result as the contact's current lead score,
+/// Scores leads: builds each lead's facts, has <see cref="LeadAnswers"/> score them (the configured language model,
+/// or the deterministic scorer with none or when it fails) and keeps the result as the contact's current lead score,
 /// queues <c>ai_lead_score</c>, <c>ai_lead_fit</c>, <c>ai_next_best_action</c> and <c>ai_last_scored</c> for
 /// HubSpot through the outbox, and routes the lead when its priority changed. Works on the workspace the
 /// context is scoped to, a chunk of contacts at a time.
 /// </summary>
 internal sealed class LeadScoring(
-    AbmDbContext database, LeadFactsLoader loader, IcpStore icp, LeadEmbedder embedder, LeadReasoner reasoner, IOptions<LeadLlmOptions> llm,
-    WriteBackQueue writeBack, LeadRouting routing, TimeProvider clock)
+    AbmDbContext database, LeadFactsLoader loader, IcpStore icp, LeadAnswers answers, WriteBackQueue writeBack, LeadRouting routing, TimeProvider clock)
 {
     public const int SimilarCount = 5;
     private const int Chunk = 500;
     private const int MaxChunkAttempts = 3;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Every contact of the workspace, or (<paramref name="onlyUnscored"/>) those with no lead score yet.</summary>
     public async Task<LeadScoringSummary> ScoreWorkspaceAsync(bool onlyUnscored, CancellationToken cancellationToken)
@@ -105,7 +102,7 @@ internal sealed class LeadScoring(
         var ids = subjects.Select(s => s.Contact.Id).ToList();
         var current = await database.LeadScores.Where(s => s.IsCurrent && ids.Contains(s.ContactId)).ToDictionaryAsync(s => s.ContactId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var results = await ScoreSubjectsAsync(subjects, profile, index, now, cancellationToken);
+        var results = await answers.ScoreAsync(subjects, profile, index, now, cancellationToken);
         var scored = subjects.Select((subject, i) => (subject.Contact, results[i].Score, results[i].Calls, Previous: current.GetValueOrDefault(subject.Contact.Id))).ToList();
 
         // The old rows stop being current before the new ones are added (one current row per contact is a unique
@@ -136,86 +133,6 @@ internal sealed class LeadScoring(
         await routing.AfterSaveAsync(changed, cancellationToken);
         return new LeadScoringSummary(scored.Count, scored.Count(s => s.Score.Priority == LeadPriorities.High), scored.Count(s => s.Score.Priority == LeadPriorities.Medium),
             scored.Count(s => s.Score.Priority == LeadPriorities.Low), changed.Count, scored.Count(s => s.Score.UsedFallback));
-    }
-
-    /// <summary>Without a model, one lead after another (the fallback is quick); with one, a few leads at a time.</summary>
-    private async Task<(LeadScore Score, List<AiCall> Calls)[]> ScoreSubjectsAsync(
-        List<LeadSubject> subjects, LeadProfile profile, IdealClientIndex index, DateTime now, CancellationToken cancellationToken)
-    {
-        var results = new (LeadScore Score, List<AiCall> Calls)[subjects.Count];
-        if (!reasoner.IsConfigured)
-        {
-            for (var i = 0; i < subjects.Count; i++)
-            {
-                results[i] = (Score(subjects[i], profile, index, now, reasoning: null, started: Stopwatch.GetTimestamp()), []);
-            }
-
-            return results;
-        }
-
-        await Parallel.ForEachAsync(Enumerable.Range(0, subjects.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = llm.Value.MaxConcurrentCalls, CancellationToken = cancellationToken },
-            async (i, token) => results[i] = await ReasonAsync(subjects[i], profile, index, now, token));
-        return results;
-    }
-
-    private async Task<(LeadScore Score, List<AiCall> Calls)> ReasonAsync(LeadSubject subject, LeadProfile profile, IdealClientIndex index, DateTime now, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var document = LeadDocument.Of(subject.Facts);
-        var similar = index.Closest(embedder.Embed(document), SimilarCount);
-        var prompt = LeadPrompt.User(subject.Facts, document, similar.Select(s => new PromptExample(s.Name, s.Source, s.Similarity)).ToList(), profile.Named);
-        var reasoning = await reasoner.ReasonAsync(prompt, cancellationToken);
-        var score = Score(subject, profile, index, now, reasoning, started, document, similar);
-        var calls = reasoning.Calls.Select(c => new AiCall
-        {
-            Id = Guid.CreateVersion7(), WorkspaceId = score.WorkspaceId, LeadScoreId = score.Id, Provider = reasoning.Provider, Model = reasoning.Model,
-            Attempt = c.Attempt, Outcome = c.Outcome, HttpStatus = c.HttpStatus, LatencyMs = c.LatencyMs, InputTokens = c.InputTokens,
-            OutputTokens = c.OutputTokens, EstimatedCostUsd = c.CostUsd, CalledAt = c.CalledAt,
-        }).ToList();
-        return (score, calls);
-    }
-
-    /// <summary>
-    /// The lead's score row: the model's answer when it kept the contract, else the deterministic scorer's (marked as
-    /// the fallback, with why). The criteria outcomes are the deterministic scorer's either way: they explain the profile match.
-    /// </summary>
-    private LeadScore Score(LeadSubject subject, LeadProfile profile, IdealClientIndex index, DateTime now, LeadReasoning? reasoning, long started,
-        string? document = null, List<SimilarClient>? similar = null)
-    {
-        similar ??= index.Closest(embedder.Embed(document ?? LeadDocument.Of(subject.Facts)), SimilarCount);
-        var fallback = FallbackLeadScorer.Score(subject.Facts, profile.Criteria, similar.Select(s => s.Similarity).ToList());
-        var details = new LeadScoreDetails(fallback.Criteria.Select(CriterionResponse.From).ToList(), similar);
-        var answer = reasoning?.Answer;
-        var calls = reasoning?.Calls ?? [];
-        var (score, fit, action, text) = answer is null
-            ? (fallback.Score, fallback.Fit, fallback.Action, fallback.Reasoning)
-            : (answer.Score, answer.Fit, answer.Action, answer.Reasoning);
-        return new LeadScore
-        {
-            Id = Guid.CreateVersion7(),
-            WorkspaceId = subject.Contact.WorkspaceId,
-            ContactId = subject.Contact.Id,
-            Score = score,
-            Fit = fit.ToString(),
-            NextAction = action.ToString(),
-            Priority = LeadPriorities.Of(fit),
-            Reasoning = text,
-            Method = answer is null ? "deterministic" : "llm",
-            Provider = reasoning?.Provider ?? "fallback",
-            Model = reasoning?.Model,
-            UsedFallback = answer is null,
-            FallbackReason = reasoning?.FailureReason is { } reason ? reason[..Math.Min(reason.Length, 500)] : null,
-            ScoredAt = now,
-            IsCurrent = true,
-            LatencyMs = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            InputTokens = calls.Sum(c => c.InputTokens),
-            OutputTokens = calls.Sum(c => c.OutputTokens),
-            EstimatedCostUsd = Math.Round(calls.Sum(c => c.CostUsd), 6),
-            Details = JsonSerializer.Serialize(details, Json),
-            Prompt = reasoning?.Prompt,
-            Response = reasoning?.Response,
-        };
     }
 
     /// <summary>The contact properties HubSpot gets for a score.</summary>
