@@ -14,8 +14,10 @@ internal static class LeadEndpoints
             .Configure<IConfiguration>((options, config) => options.NotifyWebhookUrl ??= config["LEADS_SLACK_WEBHOOK_URL"])
             .ValidateSettings();
         services.AddHostedService<LeadScoringWorker>();
-        // Each request's timeout is the reasoner's (Leads:Llm:TimeoutSeconds), so the client's own is off.
-        services.AddHttpClient(LeadLanguageModel.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // Each request's timeout is the reasoner's (Leads:Llm:TimeoutSeconds), so the client's own is off. The model holds
+        // its client for the process's life, so connections are renewed by the handler instead (DNS changes are seen).
+        services.AddHttpClient(LeadLanguageModel.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         return services.AddSingleton<LeadEmbedder>()
             .AddSingleton<LeadLanguageModel>()
             .AddSingleton<LeadReasoner>()
