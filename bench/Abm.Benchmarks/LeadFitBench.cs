@@ -1,5 +1,6 @@
 extern alias sandbox;
 
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -8,6 +9,11 @@ using Abm.Data.Entities;
 using Abm.Engines.Accounts;
 using Abm.Engines.Leads;
 using Abm.Server.Features.Leads;
+using Abm.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using sandbox::Abm.HubSpot.Sandbox.Hosting;
 
 namespace Abm.Benchmarks;
@@ -17,7 +23,10 @@ namespace Abm.Benchmarks;
 /// every contact scored from its company's firmographics as the server reads them (industry vertical, employees,
 /// revenue, country, web_technologies, through the server's own company-facts mapping) against the profile below,
 /// with the closed-won companies of the portal as ideal-client examples for similarity. The AUC of the score
-/// against the sandbox's hidden account fit (the top third of accounts are the positives) is printed.
+/// against the sandbox's hidden account fit (the top third of accounts are the positives) is printed. With
+/// <c>--llm anthropic</c> (or <c>openai</c>) every contact is also scored through the model path (the prompt, the real
+/// SDK, the reasoner's retries and answer contract) against a fake provider on loopback that answers from the prompt
+/// alone (<see cref="PromptAnsweringModel"/>), and that path's AUC, latency, tokens and estimated cost are printed.
 /// </summary>
 internal static class LeadFitBench
 {
@@ -25,7 +34,7 @@ internal static class LeadFitBench
     public static readonly IdealClientCriteria Profile = new(
         ["technology", "financial_services"], new ValueRange(200, 5000), ValueRange.Any, [], ["hubspot", "salesforce", "snowflake", "aws", "slack"], ValueRange.Any);
 
-    // args: optional "--accounts N" and "--seed N".
+    // args: optional "--accounts N", "--seed N" and "--llm anthropic|openai".
     public static async Task RunAsync(string[] args, TextWriter output)
     {
         var accounts = Option(args, "--accounts") ?? 300;
@@ -50,6 +59,7 @@ internal static class LeadFitBench
             .Append(new ExampleVector("profile", HashedFeatureEmbedding.Embed(LeadDocument.Of(Profile)), SimilarityIndex.IdealClientType, true)).ToList();
         var index = new SimilarityIndex(examples, HashedFeatureEmbedding.Dimensions);
 
+        var leads = new List<(LeadFacts Facts, bool Positive, List<PromptExample> Similar)>();
         var withoutSimilarity = new List<(double Score, bool Positive)>();
         var withSimilarity = new List<(double Score, bool Positive)>();
         foreach (var contact in contacts)
@@ -62,7 +72,10 @@ internal static class LeadFitBench
 
             var facts = LeadFactsLoader.CompanyFacts(companies[companyId]) with { JobTitle = Property(contact, "jobtitle") };
             var positive = accountFit >= cut;
-            var similar = index.TopK(HashedFeatureEmbedding.Embed(LeadDocument.Of(facts)), LeadScoring.SimilarCount).Select(s => s.Similarity).ToList();
+            var hits = index.TopK(HashedFeatureEmbedding.Embed(LeadDocument.Of(facts)), LeadScoring.SimilarCount);
+            var similar = hits.Select(s => s.Similarity).ToList();
+            leads.Add((facts, positive, hits.Select(h => h.Id == "profile" ? new PromptExample("Core profile", "profile", h.Similarity)
+                : new PromptExample($"Company {h.Id}", "closed_won", h.Similarity)).ToList()));
             withSimilarity.Add((FallbackLeadScorer.Score(facts, [Profile], similar).Score, positive));
             withoutSimilarity.Add((FallbackLeadScorer.Score(facts, [Profile], []).Score, positive));
         }
@@ -73,6 +86,46 @@ internal static class LeadFitBench
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fallback scorer, criteria only:        AUC {Auc(withoutSimilarity):0.000}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"fit levels: High {withSimilarity.Count(s => s.Score >= FitBands.High)}, Medium {withSimilarity.Count(s => s.Score is >= FitBands.Medium and < FitBands.High)}, Low {withSimilarity.Count(s => s.Score < FitBands.Medium)}"));
+        if (Array.IndexOf(args, "--llm") is var at && at >= 0 && at + 1 < args.Length)
+        {
+            await RunModelPathAsync(args[at + 1], leads, output);
+        }
+    }
+
+    /// <summary>Every lead through the model path, a few at a time as the server does, against a fake provider that answers from the prompt.</summary>
+    private static async Task RunModelPathAsync(string provider, List<(LeadFacts Facts, bool Positive, List<PromptExample> Similar)> leads, TextWriter output)
+    {
+        await using var fake = await FakeLlmProvider.StartAsync(PromptAnsweringModel.Answer);
+        var settings = new LeadLlmOptions { Provider = provider, BaseUrl = provider == LeadLanguageModel.Anthropic ? fake.AnthropicBaseUrl : fake.OpenAIBaseUrl };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [provider == LeadLanguageModel.Anthropic ? "CLAUDE_API_KEY" : "OPENAI_API_KEY"] = "bench-key",
+        }).Build();
+        await using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        using var model = new LeadLanguageModel(Options.Create(settings), configuration, services.GetRequiredService<IHttpClientFactory>());
+        var reasoner = new LeadReasoner(model, Options.Create(settings), TimeProvider.System, NullLogger<LeadReasoner>.Instance);
+        List<PromptCriteriaSet> profile = [new("Core profile", Profile)];
+        var results = new (int Score, bool Positive, LeadReasoning Reasoning)[leads.Count];
+        var started = Stopwatch.GetTimestamp();
+        await Parallel.ForEachAsync(Enumerable.Range(0, leads.Count), new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentCalls }, async (i, token) =>
+        {
+            var (facts, positive, similar) = leads[i];
+            var reasoning = await reasoner.ReasonAsync(LeadPrompt.User(facts, LeadDocument.Of(facts), similar, profile), token);
+            var score = reasoning.Answer?.Score ?? FallbackLeadScorer.Score(facts, [Profile], similar.Select(s => s.Similarity).ToList()).Score;
+            results[i] = (score, positive, reasoning);
+        });
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var calls = results.SelectMany(r => r.Reasoning.Calls).ToList();
+        var latencies = calls.Select(c => c.LatencyMs).Order().ToList();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"model path ({provider} SDK, {model.Model}, fake provider answering from the prompt): AUC {Auc(results.Select(r => ((double)r.Score, r.Positive)).ToList()):0.000}; " +
+            $"{results.Count(r => r.Reasoning.Answer is not null)} answered by the model, {results.Count(r => r.Reasoning.Answer is null)} by the fallback"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"model path: {calls.Count} requests, latency mean {latencies.Average():0.0} ms, p95 {latencies[(int)(0.95 * (latencies.Count - 1))]} ms; " +
+            $"{leads.Count / elapsed.TotalSeconds:0.0} leads/s at {settings.MaxConcurrentCalls} at once"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"model path: tokens per lead {(double)calls.Sum(c => c.InputTokens) / leads.Count:0} in, {(double)calls.Sum(c => c.OutputTokens) / leads.Count:0} out; estimated cost " +
+            $"${PromptAnsweringModel.Usd(calls.Sum(c => c.CostUsd))} for {leads.Count} leads (${PromptAnsweringModel.Usd(calls.Sum(c => c.CostUsd) / leads.Count * 1000)} per 1,000) at {model.Model}'s list price"));
     }
 
     /// <summary>Area under the ROC curve: the chance a random positive outscores a random negative (ties count half).</summary>

@@ -38,6 +38,7 @@ public sealed class AbmDbContext(DbContextOptions<AbmDbContext> options, ICurren
     public DbSet<PrivacyTombstone> PrivacyTombstones => Set<PrivacyTombstone>();
     public DbSet<IcpProfile> IcpProfiles => Set<IcpProfile>();
     public DbSet<LeadScore> LeadScores => Set<LeadScore>();
+    public DbSet<AiCall> AiCalls => Set<AiCall>();
     public DbSet<SalesTask> SalesTasks => Set<SalesTask>();
     public DbSet<SyncState> SyncStates => Set<SyncState>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();

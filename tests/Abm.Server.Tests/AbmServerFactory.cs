@@ -72,6 +72,8 @@ public sealed class AbmServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), $"abm-keys-{Guid.NewGuid():N}"));
         // Automatic lead scoring would score the contacts tests seed behind their backs; the tests that want it say so.
         builder.UseSetting("Leads:AutoScoreIntervalSeconds", "0");
+        // A developer's own ANTHROPIC_API_KEY or OPENAI_API_KEY must not send test leads to a real model; the tests that want one point it at a fake.
+        builder.UseSetting("Leads:Llm:Provider", "none");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

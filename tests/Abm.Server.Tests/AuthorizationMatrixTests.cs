@@ -113,6 +113,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("POST", "/api/icp/import", Access.Marketing, null, new CsvBody("name,industry\nMatrix,technology\n")),
         new("GET", "/api/leads/", Access.Read, null, null),
         new("GET", "/api/leads/{id:guid}", Access.Read, "contact", null),
+        new("GET", "/api/leads/{id:guid}/audit", Access.Admin, "contact", null),
         new("POST", "/api/leads/{id:guid}/score", Access.Marketing, "contact", null),
         new("POST", "/api/leads/score", Access.Marketing, null, new { all = true }),
         new("GET", "/api/ai/status", Access.Read, null, null),

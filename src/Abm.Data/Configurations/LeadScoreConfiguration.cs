@@ -19,6 +19,7 @@ internal sealed class LeadScoreConfiguration : IEntityTypeConfiguration<LeadScor
         builder.Property(s => s.Method).HasMaxLength(20);
         builder.Property(s => s.Provider).HasMaxLength(50);
         builder.Property(s => s.Model).HasMaxLength(200);
+        builder.Property(s => s.FallbackReason).HasMaxLength(500);
         builder.Property(s => s.Details).IsJsonDocument();
         builder.HasIndex(s => s.ContactId).HasDatabaseName("idx_lead_scores_current").IsUnique().HasFilter("is_current");
         builder.HasIndex(s => new { s.WorkspaceId, s.Priority, s.Score }).HasDatabaseName("idx_lead_scores_queue").HasFilter("is_current");

@@ -20,6 +20,8 @@ public sealed class LeadScore : IWorkspaceScoped
     public string Provider { get; set; } = "fallback";
     public string? Model { get; set; }
     public bool UsedFallback { get; set; } = true;
+    /// <summary>Why the fallback answered when a language model is configured (the model's failure, in words); null otherwise.</summary>
+    public string? FallbackReason { get; set; }
     public int LatencyMs { get; set; }
     public int InputTokens { get; set; }
     public int OutputTokens { get; set; }

@@ -9,11 +9,6 @@ namespace Abm.Server.Tests.Leads;
 
 public sealed class LeadScoringTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    private const string Profile = """
-        {"criteria":[{"name":"Core","industries":["technology","financial_services"],"employeesMin":200,"employeesMax":5000,
-          "revenueMin":10000000,"revenueMax":1000000000,"countries":["united states"],"technologies":["hubspot","salesforce","aws","slack"]}]}
-        """;
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private AbmServerFactory Server => fixture.Factory;
@@ -128,14 +123,6 @@ public sealed class LeadScoringTests(ServerFixture fixture) : IClassFixture<Serv
         lead.Score.ShouldBeNull();
     }
 
-    private async Task<(HttpClient Client, Guid Workspace)> ProfiledWorkspaceAsync()
-    {
-        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
-        var response = await client.PutAsync("/api/icp", new StringContent(Profile, System.Text.Encoding.UTF8, "application/json"));
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return (client, workspace);
-    }
-
     private static async Task<LeadDetail> ScoreAsync(HttpClient client, Guid contactId)
     {
         var response = await client.PostAsync($"/api/leads/{contactId}/score", null);
@@ -143,26 +130,8 @@ public sealed class LeadScoringTests(ServerFixture fixture) : IClassFixture<Serv
         return (await response.Content.ReadFromJsonAsync<LeadDetail>(Json))!;
     }
 
-    private async Task<Contact> SeedLeadAsync(Guid workspace, string title, string industry, int employees, decimal revenue, string country, string technologies, string? owner = null)
-    {
-        var company = new Company
-        {
-            Id = Guid.NewGuid(), WorkspaceId = workspace, HubSpotId = Guid.NewGuid().ToString("N"), Name = "Fit Co", Industry = industry,
-            EmployeeCount = employees, AnnualRevenue = revenue,
-            Properties = JsonSerializer.Serialize(new Dictionary<string, string> { ["country"] = country, ["web_technologies"] = technologies }),
-        };
-        await using (var database = Server.OpenDatabase())
-        {
-            database.Companies.Add(company);
-            await database.SaveChangesAsync();
-        }
+    private Task<(HttpClient Client, Guid Workspace)> ProfiledWorkspaceAsync() => LeadTestData.ProfiledWorkspaceAsync(Server);
 
-        var contact = await Server.SeedContactAsync(workspace, title, company.Id);
-        await using (var database = Server.OpenDatabase())
-        {
-            await database.Contacts.IgnoreQueryFilters().Where(c => c.Id == contact.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.OwnerHubSpotId, owner));
-        }
-
-        return contact;
-    }
+    private Task<Contact> SeedLeadAsync(Guid workspace, string title, string industry, int employees, decimal revenue, string country, string technologies, string? owner = null) =>
+        LeadTestData.SeedLeadAsync(Server, workspace, title, industry, employees, revenue, country, technologies, owner);
 }

@@ -3,9 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Abm.Server.Tests.Sync;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 
 namespace Abm.Server.Tests.Observability;
 
@@ -107,50 +104,5 @@ public sealed class MetricsEndpointTests
         return counters.GetProperty("results").EnumerateArray()
             .GroupBy(c => c.GetProperty("status").GetInt32().ToString(CultureInfo.InvariantCulture))
             .ToDictionary(g => g.Key, g => g.Sum(c => (double)c.GetProperty("count").GetInt64()));
-    }
-
-    /// <summary>A Slack-compatible incoming webhook on loopback that keeps every body it is sent.</summary>
-    private sealed class WebhookReceiver : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private readonly List<string> _posts = [];
-
-        private WebhookReceiver(WebApplication app) => _app = app;
-
-        public string Url => _app.Urls.First() + "/hooks/alerts";
-
-        public IReadOnlyList<string> Posts
-        {
-            get
-            {
-                lock (_posts)
-                {
-                    return [.. _posts];
-                }
-            }
-        }
-
-        public static async Task<WebhookReceiver> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var receiver = new WebhookReceiver(app);
-            app.MapPost("/hooks/alerts", async (HttpRequest request) =>
-            {
-                using var reader = new StreamReader(request.Body);
-                var body = await reader.ReadToEndAsync();
-                lock (receiver._posts)
-                {
-                    receiver._posts.Add(body);
-                }
-
-                return Results.Ok();
-            });
-            await app.StartAsync();
-            return receiver;
-        }
-
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
     }
 }

@@ -24,13 +24,15 @@ internal sealed record LeadSummary(
 internal sealed record LeadPage(IReadOnlyList<LeadSummary> Items, int Total, int Limit, int Offset);
 
 /// <summary>
-/// A lead's current score with its reasoning, the criteria, the similar clients and who answered. Status is
-/// <c>unscored</c> (and the score fields null) for a contact not scored yet. Prompt and response: admins only.
+/// A lead's current score with its reasoning, the criteria, the similar clients and who answered: the provider asked
+/// (<c>fallback</c> when no model is configured), its model, whether the deterministic scorer answered and why. Status
+/// is <c>unscored</c> (and the score fields null) for a contact not scored yet. The prompt and the answer are in the
+/// admins' audit.
 /// </summary>
 internal sealed record LeadDetail(
     Guid ContactId, string HubSpotId, string? Email, string Status, int? Score, string? Fit, string? NextAction, string? Priority, string? Reasoning,
     IReadOnlyList<CriterionResponse> Criteria, IReadOnlyList<SimilarClient> SimilarClients, string? Provider, string? Model, bool? UsedFallback,
-    int? LatencyMs, int? InputTokens, int? OutputTokens, double? EstimatedCostUsd, DateTime? ScoredAt, string? Prompt, string? Response);
+    string? FallbackReason, int? LatencyMs, int? InputTokens, int? OutputTokens, double? EstimatedCostUsd, DateTime? ScoredAt);
 
 /// <summary>Bulk scoring: these contacts, or every contact of the workspace.</summary>
 internal sealed record LeadScoreRequest(List<Guid>? ContactIds, bool? All) : System.ComponentModel.DataAnnotations.IValidatableObject
@@ -54,10 +56,26 @@ internal sealed record LeadScoreRequest(List<Guid>? ContactIds, bool? All) : Sys
 /// <summary>What a scoring run did.</summary>
 internal sealed record LeadScoringSummary(int Scored, int High, int Medium, int Low, int Routed, int FallbackAnswers);
 
-/// <summary>The AI providers' state for this workspace.</summary>
+/// <summary>
+/// The AI providers' state for this workspace: the model configured (<c>fallback</c>: none), whether it answered the
+/// last request (null: never asked), today's scorings and today's requests to the model with their latency, tokens and cost.
+/// </summary>
 internal sealed record AiStatus(
-    string Provider, bool Configured, string? Model, bool? Reachable, string EmbeddingModel, int EmbeddingDimensions,
-    int ScoredToday, int FallbackToday, double? AverageLatencyMsToday, double CostTodayUsd);
+    string Provider, bool Configured, string? Model, bool? Reachable, string? LastOutcome, DateTime? LastCallAt, string EmbeddingModel, int EmbeddingDimensions,
+    int ScoredToday, int FallbackToday, double? AverageLatencyMsToday, int CallsToday, int FailedCallsToday, double? AverageCallLatencyMsToday,
+    int InputTokensToday, int OutputTokensToday, double CostTodayUsd);
+
+/// <summary>One request to the model while scoring, as the audit shows it.</summary>
+internal sealed record AiCallResponse(int Attempt, string Outcome, int? HttpStatus, int LatencyMs, int InputTokens, int OutputTokens, double EstimatedCostUsd, DateTime CalledAt);
+
+/// <summary>One scoring of a lead with what the model was asked and answered (admins only).</summary>
+internal sealed record LeadAuditEntry(
+    Guid Id, DateTime ScoredAt, bool IsCurrent, int Score, string Fit, string NextAction, string Method, string Provider, string? Model, bool UsedFallback,
+    string? FallbackReason, int LatencyMs, int InputTokens, int OutputTokens, double EstimatedCostUsd, string? Prompt, string? Response,
+    IReadOnlyList<AiCallResponse> Calls);
+
+/// <summary>A lead's latest scorings, newest first.</summary>
+internal sealed record LeadAudit(Guid ContactId, IReadOnlyList<LeadAuditEntry> Scorings);
 
 internal static class LeadPriorities
 {

@@ -9,13 +9,24 @@ internal static class LeadEndpoints
     public static IServiceCollection AddLeads(this IServiceCollection services)
     {
         services.AddOptions<LeadScoringOptions>().BindConfiguration(LeadScoringOptions.Section).ValidateSettings();
+        services.AddOptions<LeadLlmOptions>().BindConfiguration(LeadLlmOptions.Section).ValidateSettings();
+        services.AddOptions<LeadNotifyOptions>().BindConfiguration(LeadScoringOptions.Section)
+            .Configure<IConfiguration>((options, config) => options.NotifyWebhookUrl ??= config["LEADS_SLACK_WEBHOOK_URL"])
+            .ValidateSettings();
         services.AddHostedService<LeadScoringWorker>();
+        // Each request's timeout is the reasoner's (Leads:Llm:TimeoutSeconds), so the client's own is off. The model holds
+        // its client for the process's life, so connections are renewed by the handler instead (DNS changes are seen).
+        services.AddHttpClient(LeadLanguageModel.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         return services.AddSingleton<LeadEmbedder>()
+            .AddSingleton<LeadLanguageModel>()
+            .AddSingleton<LeadReasoner>()
             .AddScoped<IcpStore>()
             .AddScoped<IcpImport>()
             .AddScoped<LeadFactsLoader>()
             .AddScoped<LeadRouting>()
             .AddScoped<LeadTaskPusher>()
+            .AddScoped<LeadAnswers>()
             .AddScoped<LeadScoring>();
     }
 
@@ -29,9 +40,10 @@ internal static class LeadEndpoints
         var leads = api.MapGroup("/leads").WithTags("Lead scoring");
         leads.MapGet("/", LeadHandlers.ListAsync).WithName("ListLeads");
         leads.MapGet("/{id:guid}", LeadHandlers.GetAsync).WithName("GetLead");
+        leads.MapGet("/{id:guid}/audit", LeadAuditHandlers.GetAsync).WithName("GetLeadAudit").RequireAuthorization(AccessPolicies.Admin);
         leads.MapPost("/{id:guid}/score", LeadHandlers.ScoreOneAsync).WithName("ScoreLead").RequireAuthorization(AccessPolicies.Marketing);
         leads.MapPost("/score", LeadHandlers.ScoreManyAsync).WithName("ScoreLeads").RequireAuthorization(AccessPolicies.Marketing);
-        api.MapGet("/ai/status", LeadHandlers.StatusAsync).WithTags("Lead scoring").WithName("GetAiStatus");
+        api.MapGet("/ai/status", LeadAuditHandlers.StatusAsync).WithTags("Lead scoring").WithName("GetAiStatus");
         return api;
     }
 }

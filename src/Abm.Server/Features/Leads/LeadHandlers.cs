@@ -1,14 +1,12 @@
-using System.Security.Claims;
 using Abm.Data;
 using Abm.Data.Entities;
 using Abm.Server.Errors;
-using Abm.Server.Features.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Leads;
 
-/// <summary>The scored leads: the priority queues, one lead's score and reasoning, scoring on demand, the AI status.</summary>
+/// <summary>The scored leads: the priority queues, one lead's score and reasoning, scoring on demand.</summary>
 internal static class LeadHandlers
 {
     private const int MaxPageSize = 500;
@@ -68,7 +66,7 @@ internal static class LeadHandlers
     }
 
     public static async Task<Results<Ok<LeadDetail>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal user, AbmDbContext database, CancellationToken cancellationToken)
+        Guid id, AbmDbContext database, CancellationToken cancellationToken)
     {
         var contactId = id;
         var contact = await database.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId && c.ArchivedAt == null, cancellationToken);
@@ -78,11 +76,11 @@ internal static class LeadHandlers
         }
 
         var score = await database.LeadScores.AsNoTracking().FirstOrDefaultAsync(s => s.ContactId == contactId && s.IsCurrent, cancellationToken);
-        return TypedResults.Ok(Detail(contact, score, user.IsInRole(Roles.Admin)));
+        return TypedResults.Ok(Detail(contact, score));
     }
 
     public static async Task<Results<Ok<LeadDetail>, ProblemHttpResult>> ScoreOneAsync(
-        Guid id, ClaimsPrincipal user, AbmDbContext database, LeadScoring scoring, CancellationToken cancellationToken)
+        Guid id, AbmDbContext database, LeadScoring scoring, CancellationToken cancellationToken)
     {
         var contactId = id;
         if (!await database.Contacts.AnyAsync(c => c.Id == contactId && c.ArchivedAt == null, cancellationToken))
@@ -92,7 +90,7 @@ internal static class LeadHandlers
 
         await scoring.ScoreAsync([contactId], cancellationToken);
         database.ChangeTracker.Clear();
-        return await GetAsync(contactId, user, database, cancellationToken);
+        return await GetAsync(contactId, database, cancellationToken);
     }
 
     public static async Task<Ok<LeadScoringSummary>> ScoreManyAsync(LeadScoreRequest request, AbmDbContext database, LeadScoring scoring, CancellationToken cancellationToken)
@@ -106,26 +104,17 @@ internal static class LeadHandlers
         return TypedResults.Ok(await scoring.ScoreAsync(request.ContactIds!, cancellationToken));
     }
 
-    public static async Task<Ok<AiStatus>> StatusAsync(AbmDbContext database, LeadEmbedder embedder, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var today = clock.GetUtcNow().UtcDateTime.Date;
-        var rows = await database.LeadScores.Where(s => s.ScoredAt >= today)
-            .Select(s => new { s.UsedFallback, s.LatencyMs, s.EstimatedCostUsd }).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new AiStatus("fallback", Configured: false, Model: null, Reachable: null, embedder.Model, embedder.Dimensions,
-            rows.Count, rows.Count(r => r.UsedFallback), rows.Count == 0 ? null : Math.Round(rows.Average(r => r.LatencyMs), 1), rows.Sum(r => r.EstimatedCostUsd)));
-    }
-
-    private static LeadDetail Detail(Contact contact, LeadScore? score, bool isAdmin)
+    private static LeadDetail Detail(Contact contact, LeadScore? score)
     {
         if (score is null)
         {
-            return new LeadDetail(contact.Id, contact.HubSpotId, contact.Email, "unscored", null, null, null, null, null, [], [], null, null, null, null, null, null, null, null, null, null);
+            return new LeadDetail(contact.Id, contact.HubSpotId, contact.Email, "unscored", null, null, null, null, null, [], [], null, null, null, null, null, null, null, null, null);
         }
 
         var details = LeadScoring.ReadDetails(score.Details);
         return new LeadDetail(contact.Id, contact.HubSpotId, contact.Email, "scored", score.Score, score.Fit, score.NextAction, score.Priority, score.Reasoning,
-            details.Criteria, details.SimilarClients, score.Provider, score.Model, score.UsedFallback, score.LatencyMs, score.InputTokens, score.OutputTokens,
-            score.EstimatedCostUsd, score.ScoredAt, isAdmin ? score.Prompt : null, isAdmin ? score.Response : null);
+            details.Criteria, details.SimilarClients, score.Provider, score.Model, score.UsedFallback, score.FallbackReason, score.LatencyMs, score.InputTokens,
+            score.OutputTokens, score.EstimatedCostUsd, score.ScoredAt);
     }
 
     private static ProblemHttpResult NotFound(Guid contactId) => ApiProblems.NotFound("Contact not found", $"No contact {contactId} in this workspace.");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Abm.Data;
@@ -10,19 +9,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Abm.Server.Features.Leads;
 
 /// <summary>
-/// Scores leads: builds each lead's facts and document, embeds it, finds the 5 closest ideal-client examples,
-/// asks the scorer (today the deterministic fallback) and keeps the result as the contact's current lead score,
+/// Scores leads: builds each lead's facts, has <see cref="LeadAnswers"/> score them (the configured language model,
+/// or the deterministic scorer with none or when it fails) and keeps the result as the contact's current lead score,
 /// queues <c>ai_lead_score</c>, <c>ai_lead_fit</c>, <c>ai_next_best_action</c> and <c>ai_last_scored</c> for
 /// HubSpot through the outbox, and routes the lead when its priority changed. Works on the workspace the
 /// context is scoped to, a chunk of contacts at a time.
 /// </summary>
 internal sealed class LeadScoring(
-    AbmDbContext database, LeadFactsLoader loader, IcpStore icp, LeadEmbedder embedder, WriteBackQueue writeBack, LeadRouting routing, TimeProvider clock)
+    AbmDbContext database, LeadFactsLoader loader, IcpStore icp, LeadAnswers answers, WriteBackQueue writeBack, LeadRouting routing, TimeProvider clock)
 {
     public const int SimilarCount = 5;
     private const int Chunk = 500;
     private const int MaxChunkAttempts = 3;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Every contact of the workspace, or (<paramref name="onlyUnscored"/>) those with no lead score yet.</summary>
     public async Task<LeadScoringSummary> ScoreWorkspaceAsync(bool onlyUnscored, CancellationToken cancellationToken)
@@ -62,12 +61,14 @@ internal sealed class LeadScoring(
 
     public async Task<LeadScoringSummary> ScoreAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
     {
-        var criteria = (await icp.CriteriaAsync(cancellationToken)).Select(c => c.ToCriteria()).ToList();
+        var sets = await icp.CriteriaAsync(cancellationToken);
+        var profile = new LeadProfile(sets.Select(c => c.ToCriteria()).ToList(),
+            sets.Select((c, i) => new PromptCriteriaSet(c.Name ?? IcpStore.DefaultName(i + 1), c.ToCriteria())).ToList());
         var index = await icp.IndexAsync(cancellationToken);
         var total = new LeadScoringSummary(0, 0, 0, 0, 0, 0);
         foreach (var chunk in contactIds.Distinct().Chunk(Chunk))
         {
-            var part = await ScoreChunkWithRetryAsync(chunk, criteria, index, cancellationToken);
+            var part = await ScoreChunkWithRetryAsync(chunk, profile, index, cancellationToken);
             total = new LeadScoringSummary(total.Scored + part.Scored, total.High + part.High, total.Medium + part.Medium, total.Low + part.Low,
                 total.Routed + part.Routed, total.FallbackAnswers + part.FallbackAnswers);
         }
@@ -80,13 +81,13 @@ internal sealed class LeadScoring(
     /// outbox row: when the other side inserted it between our read and our insert, the chunk's transaction rolls
     /// back whole and is tried again, now merging into that row.
     /// </summary>
-    private async Task<LeadScoringSummary> ScoreChunkWithRetryAsync(Guid[] contactIds, List<IdealClientCriteria> criteria, IdealClientIndex index, CancellationToken cancellationToken)
+    private async Task<LeadScoringSummary> ScoreChunkWithRetryAsync(Guid[] contactIds, LeadProfile profile, IdealClientIndex index, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await ScoreChunkAsync(contactIds, criteria, index, cancellationToken);
+                return await ScoreChunkAsync(contactIds, profile, index, cancellationToken);
             }
             catch (DbUpdateException) when (attempt < MaxChunkAttempts)
             {
@@ -95,13 +96,14 @@ internal sealed class LeadScoring(
         }
     }
 
-    private async Task<LeadScoringSummary> ScoreChunkAsync(Guid[] contactIds, List<IdealClientCriteria> criteria, IdealClientIndex index, CancellationToken cancellationToken)
+    private async Task<LeadScoringSummary> ScoreChunkAsync(Guid[] contactIds, LeadProfile profile, IdealClientIndex index, CancellationToken cancellationToken)
     {
         var subjects = await loader.LoadAsync(contactIds, cancellationToken);
         var ids = subjects.Select(s => s.Contact.Id).ToList();
         var current = await database.LeadScores.Where(s => s.IsCurrent && ids.Contains(s.ContactId)).ToDictionaryAsync(s => s.ContactId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var scored = subjects.Select(subject => (subject.Contact, Score: Score(subject, criteria, index, now), Previous: current.GetValueOrDefault(subject.Contact.Id))).ToList();
+        var results = await answers.ScoreAsync(subjects, profile, index, now, cancellationToken);
+        var scored = subjects.Select((subject, i) => (subject.Contact, results[i].Score, results[i].Calls, Previous: current.GetValueOrDefault(subject.Contact.Id))).ToList();
 
         // The old rows stop being current before the new ones are added (one current row per contact is a unique
         // index), in one transaction so a failure leaves the old scores in place.
@@ -114,9 +116,10 @@ internal sealed class LeadScoring(
         await database.SaveChangesAsync(cancellationToken);
         await writeBack.PreloadPendingAsync(WriteBackQueue.ContactObject, subjects.Select(s => s.Contact.HubSpotId).ToList(), cancellationToken);
         var changed = new List<(Contact Contact, LeadScore Score)>();
-        foreach (var (contact, score, previous) in scored)
+        foreach (var (contact, score, calls, previous) in scored)
         {
             database.LeadScores.Add(score);
+            database.AiCalls.AddRange(calls);
             writeBack.EnqueueContactProperties(contact, HubSpotProperties(score));
             if (previous?.Priority != score.Priority)
             {
@@ -130,32 +133,6 @@ internal sealed class LeadScoring(
         await routing.AfterSaveAsync(changed, cancellationToken);
         return new LeadScoringSummary(scored.Count, scored.Count(s => s.Score.Priority == LeadPriorities.High), scored.Count(s => s.Score.Priority == LeadPriorities.Medium),
             scored.Count(s => s.Score.Priority == LeadPriorities.Low), changed.Count, scored.Count(s => s.Score.UsedFallback));
-    }
-
-    private LeadScore Score(LeadSubject subject, List<IdealClientCriteria> criteria, IdealClientIndex index, DateTime now)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var similar = index.Closest(embedder.Embed(LeadDocument.Of(subject.Facts)), SimilarCount);
-        var result = FallbackLeadScorer.Score(subject.Facts, criteria, similar.Select(s => s.Similarity).ToList());
-        var details = new LeadScoreDetails(result.Criteria.Select(CriterionResponse.From).ToList(), similar);
-        return new LeadScore
-        {
-            Id = Guid.CreateVersion7(),
-            WorkspaceId = subject.Contact.WorkspaceId,
-            ContactId = subject.Contact.Id,
-            Score = result.Score,
-            Fit = result.Fit.ToString(),
-            NextAction = result.Action.ToString(),
-            Priority = LeadPriorities.Of(result.Fit),
-            Reasoning = result.Reasoning,
-            Method = "deterministic",
-            Provider = "fallback",
-            UsedFallback = true,
-            ScoredAt = now,
-            IsCurrent = true,
-            LatencyMs = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            Details = JsonSerializer.Serialize(details, Json),
-        };
     }
 
     /// <summary>The contact properties HubSpot gets for a score.</summary>
@@ -179,3 +156,6 @@ internal sealed class LeadScoring(
         }
     }
 }
+
+/// <summary>The profile's criteria sets, for the deterministic scorer and (named) for the model's prompt.</summary>
+internal sealed record LeadProfile(List<IdealClientCriteria> Criteria, List<PromptCriteriaSet> Named);

@@ -22,7 +22,8 @@ internal static class ObservabilitySetup
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)
             .Configure<IConfiguration>((options, config) => options.WebhookUrl ??= config["ALERT_WEBHOOK_URL"])
             .ValidateSettings();
-        services.AddHttpClient(AlertNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(SlackWebhookPoster.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<SlackWebhookPoster>();
         services.AddSingleton<AlertNotifier>();
         services.AddSingleton<AlertMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertMonitor>());

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Abm.Data.Entities;
+using Abm.Engines.Leads;
+using Microsoft.Extensions.Options;
+
+namespace Abm.Server.Features.Leads;
+
+/// <summary>
+/// Makes each lead's score row, before anything is saved: its document, embedding and closest ideal clients, then the
+/// language model's answer when one is configured and it keeps the contract, else the deterministic scorer's; with
+/// the model's requests as <c>ai_calls</c> rows.
+/// </summary>
+internal sealed class LeadAnswers(LeadEmbedder embedder, LeadReasoner reasoner, IOptions<LeadLlmOptions> llm)
+{
+    /// <summary>Without a model, one lead after another (the fallback is quick); with one, a few leads at a time.</summary>
+    public async Task<(LeadScore Score, List<AiCall> Calls)[]> ScoreAsync(
+        List<LeadSubject> subjects, LeadProfile profile, IdealClientIndex index, DateTime now, CancellationToken cancellationToken)
+    {
+        var results = new (LeadScore Score, List<AiCall> Calls)[subjects.Count];
+        if (!reasoner.IsConfigured)
+        {
+            for (var i = 0; i < subjects.Count; i++)
+            {
+                results[i] = (Score(subjects[i], profile, index, now, reasoning: null, started: Stopwatch.GetTimestamp()), []);
+            }
+
+            return results;
+        }
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, subjects.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = llm.Value.MaxConcurrentCalls, CancellationToken = cancellationToken },
+            async (i, token) => results[i] = await ReasonAsync(subjects[i], profile, index, now, token));
+        return results;
+    }
+
+    private async Task<(LeadScore Score, List<AiCall> Calls)> ReasonAsync(LeadSubject subject, LeadProfile profile, IdealClientIndex index, DateTime now, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var document = LeadDocument.Of(subject.Facts);
+        var similar = index.Closest(embedder.Embed(document), LeadScoring.SimilarCount);
+        var prompt = LeadPrompt.User(subject.Facts, document, similar.Select(s => new PromptExample(s.Name, s.Source, s.Similarity)).ToList(), profile.Named);
+        var reasoning = await reasoner.ReasonAsync(prompt, cancellationToken);
+        var score = Score(subject, profile, index, now, reasoning, started, document, similar);
+        var calls = reasoning.Calls.Select(c => new AiCall
+        {
+            Id = Guid.CreateVersion7(), WorkspaceId = score.WorkspaceId, LeadScoreId = score.Id, Provider = reasoning.Provider, Model = reasoning.Model,
+            Attempt = c.Attempt, Outcome = c.Outcome, HttpStatus = c.HttpStatus, LatencyMs = c.LatencyMs, InputTokens = c.InputTokens,
+            OutputTokens = c.OutputTokens, EstimatedCostUsd = c.CostUsd, CalledAt = c.CalledAt,
+        }).ToList();
+        return (score, calls);
+    }
+
+    /// <summary>
+    /// The lead's score row: the model's answer when it kept the contract, else the deterministic scorer's (marked as
+    /// the fallback, with why). The criteria outcomes are the deterministic scorer's either way: they explain the profile match.
+    /// </summary>
+    private LeadScore Score(LeadSubject subject, LeadProfile profile, IdealClientIndex index, DateTime now, LeadReasoning? reasoning, long started,
+        string? document = null, List<SimilarClient>? similar = null)
+    {
+        similar ??= index.Closest(embedder.Embed(document ?? LeadDocument.Of(subject.Facts)), LeadScoring.SimilarCount);
+        var fallback = FallbackLeadScorer.Score(subject.Facts, profile.Criteria, similar.Select(s => s.Similarity).ToList());
+        var details = new LeadScoreDetails(fallback.Criteria.Select(CriterionResponse.From).ToList(), similar);
+        var answer = reasoning?.Answer;
+        var calls = reasoning?.Calls ?? [];
+        var (score, fit, action, text) = answer is null
+            ? (fallback.Score, fallback.Fit, fallback.Action, fallback.Reasoning)
+            : (answer.Score, answer.Fit, answer.Action, answer.Reasoning);
+        return new LeadScore
+        {
+            Id = Guid.CreateVersion7(),
+            WorkspaceId = subject.Contact.WorkspaceId,
+            ContactId = subject.Contact.Id,
+            Score = score,
+            Fit = fit.ToString(),
+            NextAction = action.ToString(),
+            Priority = LeadPriorities.Of(fit),
+            Reasoning = text,
+            Method = answer is null ? "deterministic" : "llm",
+            Provider = reasoning?.Provider ?? "fallback",
+            Model = reasoning?.Model,
+            UsedFallback = answer is null,
+            FallbackReason = reasoning?.FailureReason is { } reason ? reason[..Math.Min(reason.Length, 500)] : null,
+            ScoredAt = now,
+            IsCurrent = true,
+            LatencyMs = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            InputTokens = calls.Sum(c => c.InputTokens),
+            OutputTokens = calls.Sum(c => c.OutputTokens),
+            EstimatedCostUsd = Math.Round(calls.Sum(c => c.CostUsd), 6),
+            Details = JsonSerializer.Serialize(details, LeadScoring.Json),
+            Prompt = reasoning?.Prompt,
+            Response = reasoning?.Response,
+        };
+    }
+}

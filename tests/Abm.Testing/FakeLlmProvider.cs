@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Abm.Testing;
+
+/// <summary>
+/// A language-model provider on loopback that speaks the two wire formats the real SDKs use: Anthropic's Messages
+/// API (<c>POST /v1/messages</c>) and OpenAI's chat completions (<c>POST /v1/chat/completions</c>). Replies are
+/// scripted (<see cref="Enqueue"/>), else made by the responder given at start; every request is kept.
+/// </summary>
+public sealed class FakeLlmProvider : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Reply> _script = new();
+    private readonly ConcurrentQueue<Request> _requests = new();
+    private readonly Func<Request, Reply> _respond;
+
+    private FakeLlmProvider(WebApplication app, Func<Request, Reply>? respond)
+    {
+        _app = app;
+        _respond = respond ?? (_ => Reply.Error(500));
+    }
+
+    /// <summary>The Anthropic base URL (the SDK appends /v1/messages).</summary>
+    public string AnthropicBaseUrl => _app.Urls.First();
+
+    /// <summary>The OpenAI endpoint (the SDK appends /chat/completions).</summary>
+    public string OpenAIBaseUrl => _app.Urls.First() + "/v1";
+
+    public IReadOnlyList<Request> Requests => [.. _requests];
+
+    /// <summary>What the provider was asked: which wire format, the model, the system text and the other messages in order.</summary>
+    public sealed record Request(string Wire, string Model, string? System, IReadOnlyList<Message> Messages)
+    {
+        /// <summary>The last user message: the prompt, or the follow-up after a refused answer.</summary>
+        public string LastUserText => Messages.LastOrDefault(m => m.Role == "user")?.Text ?? "";
+    }
+
+    public sealed record Message(string Role, string Text);
+
+    /// <summary>A scripted reply: an answer's text (status 200), an error status, or no answer at all (<see cref="Hang"/>).</summary>
+    public sealed record Reply(int Status, string? Text = null, bool Hangs = false, int InputTokens = 1_000, int OutputTokens = 100, string? RawBody = null)
+    {
+        /// <summary>A 200 whose body is <paramref name="body"/> as is, not the provider's wire format.</summary>
+        public static Reply Raw(string body) => new(200, RawBody: body);
+
+        public static Reply Answer(string text, int inputTokens = 1_000, int outputTokens = 100) => new(200, text, InputTokens: inputTokens, OutputTokens: outputTokens);
+
+        public static Reply Error(int status) => new(status);
+
+        /// <summary>Never answers: the caller's timeout must end the request.</summary>
+        public static Reply Hang() => new(200, Hangs: true);
+    }
+
+    public static async Task<FakeLlmProvider> StartAsync(Func<Request, Reply>? respond = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var provider = new FakeLlmProvider(app, respond);
+        app.MapPost("/v1/messages", (HttpContext context) => provider.HandleAsync(context, "anthropic"));
+        app.MapPost("/v1/chat/completions", (HttpContext context) => provider.HandleAsync(context, "openai"));
+        await app.StartAsync();
+        return provider;
+    }
+
+    /// <summary>Forgets the scripted replies not used yet and the requests seen, so one test's leftovers never answer another's.</summary>
+    public void Reset()
+    {
+        _script.Clear();
+        _requests.Clear();
+    }
+
+    /// <summary>Replies for the next requests, in order, before the responder is used again.</summary>
+    public void Enqueue(params Reply[] replies)
+    {
+        foreach (var reply in replies)
+        {
+            _script.Enqueue(reply);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context, string wire)
+    {
+        var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        var request = wire == "anthropic" ? ReadAnthropic(body) : ReadOpenAI(body);
+        _requests.Enqueue(request);
+        var reply = _script.TryDequeue(out var scripted) ? scripted : _respond(request);
+        if (reply.Hangs)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        context.Response.StatusCode = reply.Status;
+        context.Response.ContentType = "application/json";
+        if (reply.RawBody is not null)
+        {
+            await context.Response.WriteAsync(reply.RawBody);
+            return;
+        }
+
+        var answer = reply.Status == 200
+            ? wire == "anthropic" ? AnthropicMessage(request.Model, reply) : OpenAICompletion(request.Model, reply)
+            : wire == "anthropic" ? AnthropicError(reply.Status) : OpenAIError(reply.Status);
+        await context.Response.WriteAsync(answer.ToJsonString());
+    }
+
+    private static Request ReadAnthropic(JsonObject body) => new("anthropic", (string?)body["model"] ?? "", body["system"] is { } system ? Text(system) : null,
+        [.. body["messages"]!.AsArray().Select(m => new Message((string)m!["role"]!, Text(m["content"]!)))]);
+
+    private static Request ReadOpenAI(JsonObject body)
+    {
+        var messages = body["messages"]!.AsArray().Select(m => new Message((string)m!["role"]!, Text(m["content"]!))).ToList();
+        var system = messages.Where(m => m.Role is "system" or "developer").Select(m => m.Text).FirstOrDefault();
+        return new("openai", (string?)body["model"] ?? "", system, [.. messages.Where(m => m.Role is not ("system" or "developer"))]);
+    }
+
+    /// <summary>A message's content: a string, or text blocks.</summary>
+    private static string Text(JsonNode content) => content.GetValueKind() == JsonValueKind.String
+        ? (string)content!
+        : string.Concat(content.AsArray().Where(b => (string?)b!["type"] == "text").Select(b => (string)b!["text"]!));
+
+    private static JsonObject AnthropicMessage(string model, Reply reply) => new()
+    {
+        ["id"] = $"msg_{Guid.NewGuid():N}",
+        ["type"] = "message",
+        ["role"] = "assistant",
+        ["model"] = model,
+        ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = reply.Text }),
+        ["stop_reason"] = "end_turn",
+        ["stop_sequence"] = null,
+        ["usage"] = new JsonObject { ["input_tokens"] = reply.InputTokens, ["output_tokens"] = reply.OutputTokens },
+    };
+
+    private static JsonObject AnthropicError(int status) => new()
+    {
+        ["type"] = "error",
+        ["error"] = new JsonObject { ["type"] = status == 429 ? "rate_limit_error" : status >= 500 ? "api_error" : "invalid_request_error", ["message"] = "fake provider error" },
+    };
+
+    private static JsonObject OpenAICompletion(string model, Reply reply) => new()
+    {
+        ["id"] = $"chatcmpl-{Guid.NewGuid():N}",
+        ["object"] = "chat.completion",
+        ["created"] = 1_700_000_000,
+        ["model"] = model,
+        ["choices"] = new JsonArray(new JsonObject
+        {
+            ["index"] = 0,
+            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply.Text },
+            ["finish_reason"] = "stop",
+        }),
+        ["usage"] = new JsonObject { ["prompt_tokens"] = reply.InputTokens, ["completion_tokens"] = reply.OutputTokens, ["total_tokens"] = reply.InputTokens + reply.OutputTokens },
+    };
+
+    private static JsonObject OpenAIError(int status) => new()
+    {
+        ["error"] = new JsonObject { ["message"] = "fake provider error", ["type"] = status == 429 ? "rate_limit_exceeded" : "server_error", ["code"] = null },
+    };
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
