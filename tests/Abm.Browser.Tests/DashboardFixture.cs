@@ -1,3 +1,5 @@
+extern alias sandbox;
+
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Abm.Data.Entities;
@@ -5,6 +7,7 @@ using Abm.Server.Features.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using sandbox::Abm.HubSpot.Sandbox.Hosting;
 
 namespace Abm.Browser.Tests;
 
@@ -17,12 +20,18 @@ public sealed class DashboardFixture : IAsyncLifetime
     public const string Password = "a long enough passphrase";
     public const string Email = "marketer@vendor.example";
 
+    /// <summary>The admin of a second workspace, empty until its page connects it to the sandbox portal and syncs.</summary>
+    public const string SyncAdminEmail = "admin@sync.example";
+
     public static readonly string[] Industries = ["technology", "financial_services", "healthcare", "manufacturing", "retail"];
     public static readonly string[] Stages = ["problem_awareness", "solution_exploration", "vendor_evaluation", "decision_finalization", "post_purchase_expansion"];
 
     private IPlaywright? _playwright;
 
     public DashboardServer Server { get; private set; } = null!;
+
+    /// <summary>A HubSpot portal of a few accounts, buyers still: what the sync page syncs from.</summary>
+    public SandboxHost Sandbox { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -37,7 +46,8 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await DashboardServer.StartAsync();
+        Sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 21, SimulateBehaviour = false, Portals = [new SandboxPortalOptions { Accounts = 4 }] });
+        Server = await DashboardServer.StartAsync(Sandbox.BaseUrl);
         Api = new HttpClient { BaseAddress = Server.Address };
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DashboardServer.OperatorKey);
         await SeedAsync();
@@ -67,10 +77,15 @@ public sealed class DashboardFixture : IAsyncLifetime
         {
             await Server.DisposeAsync();
         }
+
+        if (Sandbox is not null)
+        {
+            await Sandbox.DisposeAsync();
+        }
     }
 
     /// <summary>A fresh context at the given width, signed in through the sign-in form.</summary>
-    public async Task<IPage> SignedInPageAsync(int width = 1280, int height = 900)
+    public async Task<IPage> SignedInPageAsync(int width = 1280, int height = 900, string email = Email)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = Server.Address.ToString(), AcceptDownloads = true });
         // The first pages of a run compile the components and warm the circuit; on a loaded machine that alone can
@@ -79,7 +94,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
-        await page.GetByLabel("Email").FillAsync(Email);
+        await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
@@ -140,6 +155,12 @@ public sealed class DashboardFixture : IAsyncLifetime
 
         await using var scope = Server.Services.CreateAsyncScope();
         var (user, problems) = await scope.ServiceProvider.GetRequiredService<DashboardUsers>().AddAsync(Email, "marketer", workspace.Id, Password);
+        user.ShouldNotBeNull(string.Join("; ", problems));
+
+        var created = await Api.PostAsJsonAsync("/api/workspaces", new { name = "Sync trial" });
+        created.EnsureSuccessStatusCode();
+        var syncWorkspace = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        (user, problems) = await scope.ServiceProvider.GetRequiredService<DashboardUsers>().AddAsync(SyncAdminEmail, "admin", syncWorkspace, Password);
         user.ShouldNotBeNull(string.Join("; ", problems));
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Abm.Browser.Tests;
 
 /// <summary>The dashboard in headless Chromium: sign-in, the overview and accounts pages on seeded data, the grid's CSV export, accessibility and a phone-width pass. Screenshots land in screenshots/ beside the test assembly.</summary>
-public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
+public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
     [Fact]
     public async Task SignIn_WrongThenRightPassword_ExplainsThenOpensOverview()
@@ -194,6 +194,7 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
     [InlineData("/contacts", true)]
     [InlineData("/accounts/{account}", true)]
     [InlineData("/contacts/{contact}", true)]
+    [InlineData("/sync", true)]
     public async Task Page_AxeScan_NoSeriousOrCriticalViolation(string path, bool signedIn)
     {
         var page = signedIn ? await fixture.SignedInPageAsync() : await (await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Server.Address.ToString() })).NewPageAsync();
@@ -207,6 +208,12 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         if (path.Contains("{contact}", StringComparison.Ordinal))
         {
             await page.Locator("[data-recommendation] button").First.WaitForAsync();
+        }
+
+        if (path is "/sync")
+        {
+            await page.Locator("[data-field=outbox-depth]").WaitForAsync();
+            await page.Locator("[data-field=connection-status]").WaitForAsync();
         }
 
         if (path is "/accounts" or "/contacts")
