@@ -195,6 +195,7 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
     [InlineData("/accounts/{account}", true)]
     [InlineData("/contacts/{contact}", true)]
     [InlineData("/sync", true)]
+    [InlineData("/content", true)]
     public async Task Page_AxeScan_NoSeriousOrCriticalViolation(string path, bool signedIn)
     {
         var page = signedIn ? await fixture.SignedInPageAsync() : await (await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Server.Address.ToString() })).NewPageAsync();
@@ -216,9 +217,9 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
             await page.Locator("[data-field=connection-status]").WaitForAsync();
         }
 
-        if (path is "/accounts" or "/contacts")
+        if (path is "/accounts" or "/contacts" or "/content")
         {
-            await page.Locator("[aria-live=polite]").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^[1-9][0-9]* (accounts|contacts) match$") }).WaitForAsync();
+            await page.Locator("[aria-live=polite]").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^[1-9][0-9]* (accounts|contacts|items) match$") }).WaitForAsync();
         }
 
         var result = await page.RunAxe();
