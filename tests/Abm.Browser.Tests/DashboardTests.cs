@@ -196,6 +196,7 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
     [InlineData("/contacts/{contact}", true)]
     [InlineData("/sync", true)]
     [InlineData("/content", true)]
+    [InlineData("/settings", true)]
     public async Task Page_AxeScan_NoSeriousOrCriticalViolation(string path, bool signedIn)
     {
         var page = signedIn ? await fixture.SignedInPageAsync() : await (await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Server.Address.ToString() })).NewPageAsync();
@@ -209,6 +210,11 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
         if (path.Contains("{contact}", StringComparison.Ordinal))
         {
             await page.Locator("[data-recommendation] button").First.WaitForAsync();
+        }
+
+        if (path is "/settings")
+        {
+            await page.Locator("[data-field=half-life]").WaitForAsync();
         }
 
         if (path is "/sync")
