@@ -197,6 +197,7 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
     [InlineData("/sync", true)]
     [InlineData("/content", true)]
     [InlineData("/settings", true)]
+    [InlineData("/leads", true)]
     public async Task Page_AxeScan_NoSeriousOrCriticalViolation(string path, bool signedIn)
     {
         var page = signedIn ? await fixture.SignedInPageAsync() : await (await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Server.Address.ToString() })).NewPageAsync();
@@ -210,6 +211,11 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
         if (path.Contains("{contact}", StringComparison.Ordinal))
         {
             await page.Locator("[data-recommendation] button").First.WaitForAsync();
+        }
+
+        if (path is "/leads")
+        {
+            await page.Locator("#leads-total").WaitForAsync();
         }
 
         if (path is "/settings")

@@ -32,6 +32,7 @@ internal static class DashboardSetup
         app.MapGet("/export/accounts.csv", GridExports.AccountsAsync).RequireAuthorization(AccessPolicies.Read).ExcludeFromDescription();
         app.MapGet("/export/contacts.csv", GridExports.ContactsAsync).RequireAuthorization(AccessPolicies.Read).ExcludeFromDescription();
         app.MapGet("/export/content.csv", GridExports.ContentAsync).RequireAuthorization(AccessPolicies.Read).ExcludeFromDescription();
+        app.MapGet("/export/leads.csv", GridExports.LeadsAsync).RequireAuthorization(AccessPolicies.Read).ExcludeFromDescription();
         return app;
     }
 

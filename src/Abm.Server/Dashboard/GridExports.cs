@@ -1,6 +1,7 @@
 using Abm.Server.Features.Accounts;
 using Abm.Server.Features.Contacts;
 using Abm.Server.Features.Content;
+using Abm.Server.Features.Leads;
 using Abm.Server.Features.Listing;
 using static Abm.Server.Dashboard.CsvDownload;
 
@@ -29,6 +30,15 @@ internal static class GridExports
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field!] = [error!] })
             : await DownloadAsync("content.csv", ContentHeaders, ContentPage(content, filter, cancellationToken), ContentFields, cancellationToken);
     }
+
+    private static readonly string[] LeadHeaders = ["contact_id", "hubspot_id", "email", "first_name", "last_name", "score", "fit", "priority", "next_action", "scored_at"];
+
+    /// <summary>The leads grid: one priority queue, best score first, as <c>GET /api/leads?priority=</c> lists it.</summary>
+    public static async Task<IResult> LeadsAsync(string? priority, LeadQuery leads, CancellationToken cancellationToken) =>
+        priority is not null && !LeadPriorities.All.Contains(priority)
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["priority"] = ["priority must be high, medium or low."] })
+            : await DownloadAsync("leads.csv", LeadHeaders, async (offset, limit) => (await leads.ListAsync(priority, null, null, limit, offset, cancellationToken)).Items,
+                l => [l.ContactId.ToString(), l.HubSpotId, l.Email, l.FirstName, l.LastName, Number(l.Score), l.Fit, l.Priority, l.NextAction, l.ScoredAt.ToString("O")], cancellationToken);
 
     public static async Task<IResult> AccountsAsync([AsParameters] AccountListParameters parameters, AccountQuery accounts, CancellationToken cancellationToken)
     {

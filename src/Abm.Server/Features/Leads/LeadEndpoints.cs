@@ -16,7 +16,8 @@ internal static class LeadEndpoints
             .AddScoped<LeadFactsLoader>()
             .AddScoped<LeadRouting>()
             .AddScoped<LeadTaskPusher>()
-            .AddScoped<LeadScoring>();
+            .AddScoped<LeadScoring>()
+            .AddScoped<LeadQuery>();
     }
 
     public static RouteGroupBuilder MapLeadEndpoints(this RouteGroupBuilder api)
