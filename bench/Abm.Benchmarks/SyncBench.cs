@@ -57,6 +57,7 @@ internal static class SyncBench
         using var admin = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl) };
         await admin.DeleteAsync("/_sandbox/counters");
         var clock = Stopwatch.StartNew();
+        using var timeline = new CallTimeline(clock);
         var lastContactPage = TimeSpan.Zero;
         var recordsRead = 0;
         var progress = new PageClock(p => { if (p.ObjectType is SyncedObjects.Companies or SyncedObjects.Contacts) { recordsRead += p.Records; lastContactPage = clock.Elapsed; } });
@@ -70,7 +71,8 @@ internal static class SyncBench
             }, progress, CancellationToken.None);
         }
 
-        var whole = clock.Elapsed.TotalSeconds;
+        var runEnded = clock.Elapsed;
+        var whole = runEnded.TotalSeconds;
         var ours = lastContactPage.TotalSeconds;
         var rate = recordsRead / ours;
         output.WriteLine(string.Create(culture,
@@ -80,6 +82,7 @@ internal static class SyncBench
         var paced = run.ApiCalls - searches;
         output.WriteLine(string.Create(culture,
             $"whole run paced by its calls: {paced:N0} calls under the burst limit (and {searches} searches under their own) in {whole:F1} s = {paced / whole:F1} calls/s = {paced / whole / CeilingCallsPerSecond:P0} of the ceiling of {CeilingCallsPerSecond} calls/s"));
+        output.WriteLine(timeline.Describe(runEnded));
 
         await Task.Delay(TimeSpan.FromSeconds(11)); // a fresh 10-second window for the next contender
         if (await NodeGetAllAsync(sandbox.BaseUrl, portal.AccessToken) is { } node)

@@ -4,6 +4,7 @@ using Abm.Server.Errors;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Accounts;
 using Abm.Server.Features.ApiKeys;
+using Abm.Server.Features.Audit;
 using Abm.Server.Features.Connections;
 using Abm.Server.Features.Contacts;
 using Abm.Server.Features.Content;
@@ -93,6 +94,7 @@ internal static class AbmApp
         var api = app.MapApiGroup();
         api.MapGroup("/workspaces").MapWorkspaceEndpoints();
         api.MapGroup("/api-keys").MapApiKeyEndpoints();
+        api.MapGroup("/audit").MapAuditEndpoints();
         api.MapGroup("/events").MapEventEndpoints();
         api.MapGroup("/content").MapContentEndpoints();
         api.MapEngagementEndpoints();

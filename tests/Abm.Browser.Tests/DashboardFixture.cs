@@ -19,6 +19,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 {
     public const string Password = "a long enough passphrase";
     public const string Email = "marketer@vendor.example";
+    public const string AdminEmail = "admin@vendor.example";
 
     /// <summary>The admin of a second workspace, empty until its page connects it to the sandbox portal and syncs.</summary>
     public const string SyncAdminEmail = "admin@sync.example";
@@ -84,7 +85,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh context at the given width, signed in through the sign-in form.</summary>
+    /// <summary>A fresh context at the given width, signed in through the sign-in form (as the marketer, or as <paramref name="email"/>).</summary>
     public async Task<IPage> SignedInPageAsync(int width = 1280, int height = 900, string email = Email)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = Server.Address.ToString(), AcceptDownloads = true });
@@ -156,6 +157,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         await using var scope = Server.Services.CreateAsyncScope();
         var (user, problems) = await scope.ServiceProvider.GetRequiredService<DashboardUsers>().AddAsync(Email, "marketer", workspace.Id, Password);
         user.ShouldNotBeNull(string.Join("; ", problems));
+        var (admin, adminProblems) = await scope.ServiceProvider.GetRequiredService<DashboardUsers>().AddAsync(AdminEmail, "admin", workspace.Id, Password);
+        admin.ShouldNotBeNull(string.Join("; ", adminProblems));
 
         var created = await Api.PostAsJsonAsync("/api/workspaces", new { name = "Sync trial" });
         created.EnsureSuccessStatusCode();

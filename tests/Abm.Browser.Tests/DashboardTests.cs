@@ -42,7 +42,29 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
         var inEvaluation = fixture.Contacts.Count(c => c.JourneyStage == "vendor_evaluation");
         (await page.Locator("[data-stage=vendor_evaluation] td").Nth(1).TextContentAsync()).ShouldBe(inEvaluation.ToString(CultureInfo.InvariantCulture));
         (await page.Locator("svg").CountAsync()).ShouldBeGreaterThan(0); // the stage chart
+        (await page.Locator("[data-health]").CountAsync()).ShouldBe(0, "the server's alerts are for admins");
         await ScreenshotAsync(page, "overview");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Overview_Admin_SeesTheServiceHealth()
+    {
+        var page = await fixture.SignedInPageAsync(email: DashboardFixture.AdminEmail);
+
+        await page.Locator("[data-health]").WaitForAsync();
+        // A loaded test machine may well raise the slow-responses alert: either state must be told in words.
+        var state = await page.Locator("[data-health]").GetAttributeAsync("data-health");
+        var text = await page.Locator("[data-health]").TextContentAsync() ?? "";
+        if (state == "clear")
+        {
+            text.ShouldContain("All clear");
+        }
+        else
+        {
+            state.ShouldBe("alerts");
+            text.ShouldContain("What to check");
+        }
         await page.Context.CloseAsync();
     }
 

@@ -83,6 +83,38 @@ public sealed class RowUpsertTests
         (await check.Contacts.IgnoreQueryFilters().CountAsync()).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task InsertingNew_RowsWhoseKeyIsStored_LeavesThemAloneAndReturnsOnlyTheInserted()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var workspace = await MigratedWithWorkspaceAsync(database);
+        var contact = NewContact(workspace, "1", "a@example.com");
+        var stored = NewEvent(workspace, contact.Id, "hubspot-email-1", "email_open");
+        await using (var setup = new AbmDbContext(database.Target.ContextOptions()))
+        {
+            setup.Contacts.Add(contact);
+            setup.EngagementEvents.Add(stored);
+            await setup.SaveChangesAsync();
+        }
+
+        // The same client id again (another type, to see it was not overwritten), a new one, and two with no
+        // client id, which the partial unique index does not cover: both are inserted.
+        var again = NewEvent(workspace, contact.Id, "hubspot-email-1", "email_click");
+        var fresh = NewEvent(workspace, contact.Id, "hubspot-email-2", "email_click");
+        var anonymous = new[] { NewEvent(workspace, contact.Id, null, "page_view"), NewEvent(workspace, contact.Id, null, "page_view") };
+        await using var context = new AbmDbContext(database.Target.ContextOptions());
+        var insert = RowUpsert.InsertingNew<EngagementEvent>(
+            context, [nameof(EngagementEvent.WorkspaceId), nameof(EngagementEvent.ClientEventId)], nameof(EngagementEvent.Id), "client_event_id IS NOT NULL");
+
+        var written = await insert.ExecuteAsync(context, [again, fresh, .. anonymous], CancellationToken.None);
+
+        written.Order().ShouldBe(new[] { fresh.Id, anonymous[0].Id, anonymous[1].Id }.Order());
+        var rows = await context.EngagementEvents.IgnoreQueryFilters().AsNoTracking().ToListAsync();
+        rows.Count.ShouldBe(4);
+        rows.Single(e => e.ClientEventId == "hubspot-email-1").ShouldSatisfyAllConditions(
+            e => e.Id.ShouldBe(stored.Id), e => e.EventType.ShouldBe("email_open"));
+    }
+
     private static async Task<Guid> MigratedWithWorkspaceAsync(TestDatabase database)
     {
         await MigratorFactory.For(database.Target).ApplyAsync();
@@ -92,6 +124,12 @@ public sealed class RowUpsertTests
         await setup.SaveChangesAsync();
         return workspace;
     }
+
+    private static EngagementEvent NewEvent(Guid workspace, Guid contact, string? clientEventId, string type) => new()
+    {
+        Id = Guid.CreateVersion7(), WorkspaceId = workspace, ContactId = contact, OccurredAt = Monday, EventType = type, Source = "hubspot",
+        ClientEventId = clientEventId, CreatedAt = Monday,
+    };
 
     private static Contact NewContact(Guid workspace, string hubSpotId, string email) =>
         new() { Id = Guid.CreateVersion7(), WorkspaceId = workspace, HubSpotId = hubSpotId, Email = email, CreatedAt = Monday, UpdatedAt = Monday };

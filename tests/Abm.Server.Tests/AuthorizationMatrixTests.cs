@@ -34,6 +34,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("PATCH", "/api/workspaces/{id:guid}", Access.Admin, "workspace", new { name = "Renamed" }),
         new("DELETE", "/api/workspaces/{id:guid}", Access.Operator, "workspace", null),
         new("GET", "/api/api-keys/", Access.Admin, null, null),
+        new("GET", "/api/audit/", Access.Admin, null, null),
         new("POST", "/api/api-keys/", Access.Admin, null, new { name = "Matrix", role = "viewer" }),
         new("DELETE", "/api/api-keys/{id:guid}", Access.Admin, "api_key", null),
         new("POST", "/api/events/", Access.Marketing, null, new { events = new[] { new { type = "email_open", occurredAt = "2026-01-01T00:00:00Z", contactEmail = "nobody@example.com" } } }),

@@ -32,6 +32,11 @@ public sealed class RowUpsert<T>
     /// <param name="conflictKey">The properties of the unique index that identifies a row (e.g. workspace and HubSpot id).</param>
     /// <param name="updated">The properties an existing row takes from the new one; every other column keeps its value.</param>
     public RowUpsert(DbContext database, IReadOnlyCollection<string> conflictKey, IReadOnlyCollection<string> updated)
+        : this(database, conflictKey, indexFilter: null, updated, returned: null)
+    {
+    }
+
+    internal RowUpsert(DbContext database, IReadOnlyCollection<string> conflictKey, string? indexFilter, IReadOnlyCollection<string> updated, string? returned)
     {
         var entity = database.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var sql = database.GetService<ISqlGenerationHelper>();
@@ -39,12 +44,13 @@ public sealed class RowUpsert<T>
         string Column(string property) => sql.DelimitIdentifier((entity.FindProperty(property) ?? throw new ArgumentException($"{typeof(T).Name} has no property {property}.", nameof(property))).GetColumnName());
 
         _statementHead = $"INSERT INTO {sql.DelimitIdentifier(entity.GetTableName()!)} ({string.Join(", ", _columns.Select(c => sql.DelimitIdentifier(c.GetColumnName())))}) VALUES ";
-        _statementTail = $" ON CONFLICT ({string.Join(", ", conflictKey.Select(Column))}) DO UPDATE SET "
-            + string.Join(", ", updated.Select(p => $"{Column(p)} = excluded.{Column(p)}"))
-            + $" RETURNING {Column(entity.FindPrimaryKey()!.Properties.Single().Name)}";
+        var target = $" ON CONFLICT ({string.Join(", ", conflictKey.Select(Column))})" + (indexFilter is null ? "" : $" WHERE {indexFilter}");
+        var action = updated.Count == 0 ? " DO NOTHING" : " DO UPDATE SET " + string.Join(", ", updated.Select(p => $"{Column(p)} = excluded.{Column(p)}"));
+        _statementTail = target + action + $" RETURNING {Column(returned ?? entity.FindPrimaryKey()!.Properties.Single().Name)}";
     }
 
-    /// <summary>Inserts or updates the rows; returns the primary key of every row written (an existing row keeps its own).</summary>
+
+    /// <summary>Inserts or updates the rows; returns the primary key of every row written (an existing row keeps its own; one left alone is not returned).</summary>
     public async Task<IReadOnlyList<Guid>> ExecuteAsync(DbContext database, IReadOnlyList<T> rows, CancellationToken cancellationToken)
     {
         var written = new List<Guid>(rows.Count);
@@ -90,4 +96,18 @@ public sealed class RowUpsert<T>
 
         return text.Append(_statementTail).ToString();
     }
+}
+
+/// <summary>Statements of <see cref="RowUpsert{T}"/> that do something else than an upsert.</summary>
+public static class RowUpsert
+{
+    /// <summary>
+    /// Inserts only the rows whose key is not stored yet and leaves stored ones alone (<c>ON CONFLICT … DO
+    /// NOTHING</c>); <see cref="RowUpsert{T}.ExecuteAsync"/> then returns the keys of the rows it inserted. For a partial unique
+    /// index, <paramref name="indexFilter"/> repeats its <c>WHERE</c> clause (SQL), as both databases require.
+    /// <paramref name="returned"/> names the unique <see cref="Guid"/> property returned for each inserted row.
+    /// </summary>
+    public static RowUpsert<T> InsertingNew<T>(DbContext database, IReadOnlyCollection<string> conflictKey, string returned, string? indexFilter = null)
+        where T : class =>
+        new(database, conflictKey, indexFilter, updated: [], returned);
 }

@@ -16,6 +16,8 @@ internal sealed class AuditLogEntryConfiguration : IEntityTypeConfiguration<Audi
         builder.Property(a => a.EntityType).HasMaxLength(50);
         builder.Property(a => a.EntityId).HasMaxLength(100);
         builder.Property(a => a.Details).IsJsonDocument();
+        builder.Property(a => a.Source).HasMaxLength(100);
         builder.HasIndex(a => new { a.WorkspaceId, a.OccurredAt });
+        builder.HasIndex(a => new { a.WorkspaceId, a.Action, a.OccurredAt });
     }
 }

@@ -11,4 +11,6 @@ public sealed class AuditLogEntry : IWorkspaceScoped
     public required string EntityType { get; set; }
     public string? EntityId { get; set; }
     public string? Details { get; set; }
+    /// <summary>Where the action came from: the request's client address, "cli", or the worker's name.</summary>
+    public string? Source { get; set; }
 }

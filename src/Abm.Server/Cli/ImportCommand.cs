@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Abm.Server.Features.Imports;
+using Abm.Server.Features.Leads;
 
 namespace Abm.Server.Cli;
 
 /// <summary>
-/// <c>abm import content|events FILE [--workspace ID]</c>: the same CSV imports as the API's, read from a file. The
+/// <c>abm import content|events|icp FILE [--workspace ID]</c>: the same CSV imports as the API's, read from a file. The
 /// counts go to standard output and every rejected line, with its reasons, to standard error; the exit code is 1
 /// when any line was rejected (the others are imported all the same), so scripts notice.
 /// </summary>
@@ -18,6 +19,7 @@ internal static class ImportCommand
         {
             CliVerb.Define("content", "Import content items (created, or updated by external id).", "abm import content library.csv", ImportContentAsync, File, CliWorkspace.Option),
             CliVerb.Define("events", "Import engagement events (duplicates by external id are skipped).", "abm import events webinar-attendance.csv", ImportEventsAsync, File, CliWorkspace.Option),
+            CliVerb.Define("icp", "Import ideal-client profile criteria sets (created, or updated by name); leads are scored against them.", "abm import icp ideal-clients.csv", ImportIcpAsync, File, CliWorkspace.Option),
         },
     };
 
@@ -26,6 +28,9 @@ internal static class ImportCommand
 
     private static Task<int> ImportEventsAsync(ParseResult parse, CancellationToken cancellationToken) =>
         ImportAsync(parse, "import events", (workspace, csv) => workspace.Get<EventImport>().ImportAsync(csv, workspace.Caller, cancellationToken), cancellationToken);
+
+    private static Task<int> ImportIcpAsync(ParseResult parse, CancellationToken cancellationToken) =>
+        ImportAsync(parse, "import icp", (workspace, csv) => workspace.Get<IcpImport>().ImportAsync(csv, workspace.Caller, cancellationToken), cancellationToken);
 
     private static Task<int> ImportAsync(ParseResult parse, string verb, Func<CliWorkspace, Stream, Task<ImportReport>> import, CancellationToken cancellationToken) =>
         CliVerb.RunAsync(verb, async () =>

@@ -113,6 +113,24 @@ public sealed class OperatorVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportIcp_OneGoodAndOneBadLine_StoresTheGoodCriteriaSetAndReportsTheOtherByLine()
+    {
+        var file = Path.Combine(_workingDirectory, "ideal-clients.csv");
+        await File.WriteAllTextAsync(file, "name,industry,company_size,technology_stack\nMid-market tech,technology;financial_services,200-5000,hubspot|snowflake\nNowhere,not_an_industry,,\n");
+
+        var outcome = await RunAsync("import", "icp", file);
+
+        outcome.ExitCode.ShouldBe(1, outcome.Error);
+        outcome.Output.ShouldContain("2 rows: 1 created, 0 updated, 0 duplicates, 1 rejected");
+        outcome.Error.ShouldStartWith("line 3: ");
+        outcome.Error.ShouldContain("not_an_industry");
+        using var client = _server.OperatorClient();
+        var profile = await client.GetStringAsync("/api/icp");
+        profile.ShouldContain("Mid-market tech");
+        profile.ShouldContain("snowflake");
+    }
+
+    [Fact]
     public async Task Export_ContactsToAFileAndAccountsToStandardOutput_WritesTheGridsColumnsWithEveryRow()
     {
         var workspace = await DefaultWorkspaceAsync();

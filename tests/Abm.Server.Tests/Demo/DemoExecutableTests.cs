@@ -15,6 +15,8 @@ public sealed partial class DemoExecutableTests : IDisposable
     /// <summary>From start to a ready demo (100 accounts, 30 simulated days, a full sync, scoring) on a busy two-core machine.</summary>
     private static readonly TimeSpan ReadyDeadline = TimeSpan.FromMinutes(3);
 
+    private const string DemoNote = "simulated buyers, not from a real portal";
+
     private readonly string _workingDirectory = Directory.CreateTempSubdirectory("abm-demo-").FullName;
 
     // No configuration at all; only the pace of the catch-up is raised (the 3 catch-up hours in about 30 s instead of
@@ -26,6 +28,7 @@ public sealed partial class DemoExecutableTests : IDisposable
     {
         DemoStatus first;
         Guid firstContact;
+        string firstPassword;
         await using (var run = await DemoRun.StartAsync(_workingDirectory, _environment))
         {
             run.Output.ShouldContain("DEMO MODE");
@@ -37,6 +40,9 @@ public sealed partial class DemoExecutableTests : IDisposable
             first.ContentItems.ShouldBeGreaterThanOrEqualTo(500);
 
             firstContact = await ExpectExplainedRecommendationsAsync(run.Api);
+            await ExpectScoredLeadsAndActiveSequencesAsync(run);
+            firstPassword = Password(run);
+            (await SignInAsync(run.Api.BaseAddress!, firstPassword)).ShouldBeTrue("the printed dashboard sign-in opens the dashboard");
             var workspaces = await run.Api.GetFromJsonAsync<JsonElement>("/api/workspaces");
             workspaces.EnumerateArray().ShouldAllBe(w => w.GetProperty("demo").GetBoolean());
             await run.StopAsync();
@@ -53,6 +59,10 @@ public sealed partial class DemoExecutableTests : IDisposable
             resumed.ScoredContacts.ShouldBe(first.ScoredContacts);
             resumed.Events.ShouldBeGreaterThanOrEqualTo(first.Events);
             (await again.Api.GetAsync($"/api/contacts/{firstContact}/engagement")).IsSuccessStatusCode.ShouldBeTrue("the same contact, under the same id");
+            again.Output.ShouldNotContain("ideal-client profile imported", customMessage: "the profile is imported once");
+            (await again.Api.GetFromJsonAsync<JsonElement>("/api/nurture/sequences")).GetArrayLength().ShouldBe(3, "the templates are made sequences once");
+            (await SignInAsync(again.Api.BaseAddress!, firstPassword)).ShouldBeFalse("every start issues a new password");
+            (await SignInAsync(again.Api.BaseAddress!, Password(again))).ShouldBeTrue();
             await again.StopAsync();
         }
     }
@@ -109,6 +119,35 @@ public sealed partial class DemoExecutableTests : IDisposable
         return contact;
     }
 
+    private static async Task ExpectScoredLeadsAndActiveSequencesAsync(DemoRun run)
+    {
+        run.Output.ShouldContain("ideal-client profile imported");
+        var leads = await run.Api.GetFromJsonAsync<JsonElement>("/api/leads?limit=500");
+        leads.GetProperty("total").GetInt32().ShouldBeGreaterThanOrEqualTo(1_000, "the contacts have lead scores");
+        var scores = leads.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("score").GetInt32()).ToList();
+        scores.Max().ShouldBeGreaterThan(scores.Min(), "the profile tells leads apart");
+        var sequences = (await run.Api.GetFromJsonAsync<JsonElement>("/api/nurture/sequences")).EnumerateArray().ToList();
+        sequences.Count.ShouldBe(3, "the three templates");
+        sequences.ShouldAllBe(q => q.GetProperty("status").GetString() == "active");
+    }
+
+    private static string Password(DemoRun run) =>
+        DashboardLine().Matches(run.Output) is { Count: > 0 } lines ? lines[^1].Groups[1].Value : throw new ShouldAssertException($"No dashboard sign-in printed: {run.Output}");
+
+    /// <summary>Posts the dashboard's sign-in form as a browser would (its antiforgery token included); true when the dashboard then opens.</summary>
+    private static async Task<bool> SignInAsync(Uri address, string password)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = address };
+        var page = await browser.GetStringAsync("/signin");
+        page.ShouldContain(DemoNote, customMessage: "the sign-in page says it is a demo too");
+        var fields = HiddenInput().Matches(page).ToDictionary(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+        fields["Input.Email"] = "demo@example.com";
+        fields["Input.Password"] = password;
+        using var posted = await browser.PostAsync("/signin", new FormUrlEncodedContent(fields));
+        using var accounts = await browser.GetAsync("/accounts");
+        return accounts.IsSuccessStatusCode && accounts.RequestMessage!.RequestUri!.AbsolutePath == "/accounts";
+    }
+
     private static async Task<DemoStatus> Status(HttpClient api)
     {
         using var response = await api.GetAsync("/api/demo");
@@ -126,6 +165,12 @@ public sealed partial class DemoExecutableTests : IDisposable
 
     [GeneratedRegex(@"API key\s+(abm_\S+)")]
     private static partial Regex KeyLine();
+
+    [GeneratedRegex(@"sign in as demo@example\.com with password (\S+)")]
+    private static partial Regex DashboardLine();
+
+    [GeneratedRegex(@"<input type=""hidden"" name=""([^""]+)"" value=""([^""]*)""")]
+    private static partial Regex HiddenInput();
 
     [GeneratedRegex(@"Now listening on: (http://[^""\s]+)")]
     private static partial Regex ListeningLine();

@@ -17,9 +17,10 @@ namespace Abm.Server.Features.Demo;
 /// <summary>
 /// Once the demo server listens, does what an operator would do after connecting a portal, through the product's own
 /// code paths: provision the abm_* properties, sync (a full sync the first time, an incremental one after a restart),
-/// import the sandbox's content catalogue, score every contact, then let the buyers' live activity in (the sandbox's
-/// event sink to the event API, its webhooks to the webhook receiver) and start the sandbox clock. Prints the address
-/// and a new admin key on the console; that line is the only place the key ever appears in plain text.
+/// import the sandbox's content catalogue, score every contact, score the leads against an ideal-client profile, make
+/// the nurture templates active sequences (see <see cref="DemoProduct"/>), then let the buyers' live activity in (the sandbox's
+/// event sink to the event API, its webhooks to the webhook receiver) and start the sandbox clock. Prints the address,
+/// a new admin key and a new dashboard password on the console, the only place either ever appears in plain text.
 /// </summary>
 internal sealed partial class DemoBootstrap(
     DemoStatus demo, IConfiguration configuration, IServer server, IHostApplicationLifetime lifetime, IServiceScopeFactory scopes,
@@ -90,6 +91,18 @@ internal sealed partial class DemoBootstrap(
             ? "abm demo: every contact already has its score"
             : $"abm demo: scored {scored.Contacts:N0} contacts and {scored.Accounts:N0} accounts");
 
+        var product = services.GetRequiredService<DemoProduct>();
+        var (criteriaSets, leads) = await product.ScoreLeadsAsync(Actor(workspaceId), cancellationToken);
+        Console.WriteLine(criteriaSets > 0
+            ? $"abm demo: ideal-client profile imported ({criteriaSets} criteria set); leads scored: {leads.Scored:N0} ({leads.High:N0} high, {leads.Medium:N0} medium, {leads.Low:N0} low priority)"
+            : $"abm demo: leads scored against the ideal-client profile: {leads.Scored:N0} not scored before");
+        var sequences = await product.StartNurtureAsync(Actor(workspaceId), cancellationToken);
+        if (sequences.Count > 0)
+        {
+            Console.WriteLine($"abm demo: nurture sequences active: {string.Join(", ", sequences)} (they enrol buyers as their triggers fire)");
+        }
+
+        var password = await product.RenewDashboardSignInAsync(workspaceId);
         var adminKey = await RotateKeyAsync(database, workspaceId, AdminKeyName, Roles.Admin, cancellationToken);
         var sinkKey = await RotateKeyAsync(database, workspaceId, SinkKeyName, Roles.Marketer, cancellationToken);
         await DemoLiveActivity.ConnectAsync(sandbox, configuration, address, sinkKey, cancellationToken);
@@ -99,6 +112,7 @@ internal sealed partial class DemoBootstrap(
 
         Console.WriteLine($"""
             abm demo: READY {uptime.TotalSeconds:0} s after start. This is DEMO MODE: every contact, account and event comes from the built-in HubSpot sandbox (simulated buyers), not from a real portal.
+            abm demo: dashboard  {address}   sign in as {DemoProduct.DashboardEmail} with password {password}   (admin; a new password at every start)
             abm demo: API        {address}
             abm demo: API key    {adminKey}   (admin of the demo workspace; shown once, stored only as a hash; a new one is issued at every start)
             abm demo: try        curl -H "Authorization: Bearer <the key above>" {address}api/demo

@@ -26,7 +26,7 @@ internal static class DemoEndpoints
         var live = database.EngagementEvents.Where(e => e.CreatedAt >= since);
         return TypedResults.Ok(new DemoResponse(
             true,
-            "Demo data: every record and event comes from the built-in HubSpot sandbox's simulated buyers, not from a real portal.",
+            DemoStatus.Note,
             demo.StartedAt,
             demo.ReadyAt,
             demo.Problem,

@@ -14,6 +14,9 @@ internal static class DemoMode
     /// <summary>Settings that mean "this is a real deployment": any of them turns the default demo off.</summary>
     private static readonly string[] RealProductSettings = ["HUBSPOT_API_KEY", "HUBSPOT_CLIENT_ID", "DATABASE_URL", "ConnectionStrings:Abm"];
 
+    /// <summary>The transactional email the demo's nurture sequences send through.</summary>
+    public const long NurtureEmailId = 1001;
+
     public static string Folder => Path.GetFullPath(Path.Combine("data", "demo"));
 
     /// <summary>The configuration the server will see (environment, command line, appsettings.json), read before it is built.</summary>
@@ -72,6 +75,8 @@ internal static class DemoMode
             ["Demo:AppId"] = sandbox.Host.AppId.ToString(CultureInfo.InvariantCulture),
             ["Demo:DeveloperApiKey"] = sandbox.Host.DeveloperApiKey,
             ["Demo:ClockSpeed"] = settings.ClockSpeed.ToString(CultureInfo.InvariantCulture),
+            // The sandbox takes any transactional email id: this one carries the demo's nurture sends.
+            ["Nurture:TransactionalEmailId"] = NurtureEmailId.ToString(CultureInfo.InvariantCulture),
         };
         return values.Select(pair => $"--{pair.Key}={pair.Value}");
     }

@@ -13,6 +13,7 @@ internal static class DemoSetup
     public static IServiceCollection AddDemo(this IServiceCollection services)
     {
         services.AddSingleton<DemoStatus>();
+        services.AddScoped<DemoProduct>();
         services.AddHostedService<DemoBootstrap>();
         services.AddTransient<IStartupFilter, DemoHeaderFilter>();
         return services;

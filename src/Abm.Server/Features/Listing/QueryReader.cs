@@ -140,6 +140,24 @@ internal sealed class QueryReader
         return null;
     }
 
+    /// <summary>A moment in ISO 8601 with an offset or <c>Z</c> (<c>2026-12-01T00:00:00Z</c>), as UTC; null when absent.</summary>
+    public DateTime? Moment(string parameter, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+            && (text.Contains('Z', StringComparison.OrdinalIgnoreCase) || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 9))
+        {
+            return value.UtcDateTime;
+        }
+
+        Fail(parameter, $"{parameter} must be a moment in ISO 8601 with its offset, e.g. 2026-12-01T00:00:00Z.");
+        return null;
+    }
+
     /// <summary>asc or desc; absent means the sort's natural direction.</summary>
     public bool Descending(string? order, bool naturalDescending) =>
         Choice("order", order, OrderNames, naturalDescending);

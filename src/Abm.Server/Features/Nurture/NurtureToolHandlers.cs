@@ -29,8 +29,7 @@ internal static class NurtureToolHandlers
             return ApiProblems.NotFound("Template not found", $"No template '{key}'; GET /api/nurture/templates lists them.");
         }
 
-        var definition = SequenceDocumentReader.Read(template.Document).Definition!;
-        var sequence = await store.CreateAsync(definition, template.Document, user, cancellationToken);
+        var sequence = await store.CreateFromTemplateAsync(template, user, cancellationToken);
         return TypedResults.Created($"/api/nurture/sequences/{sequence.Id}", SequenceDetail.From(sequence));
     }
 

@@ -12,6 +12,10 @@ namespace Abm.Server.Features.Nurture;
 /// <summary>Saves sequences: every save of a document is a new version, kept beside the sequence's current one.</summary>
 internal sealed class SequenceStore(AbmDbContext database, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>A new draft sequence from a template that ships with the product.</summary>
+    public Task<NurtureSequence> CreateFromTemplateAsync(SequenceTemplate template, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        CreateAsync(SequenceDocumentReader.Read(template.Document).Definition!, template.Document, user, cancellationToken);
+
     public async Task<NurtureSequence> CreateAsync(SequenceDefinition definition, JsonElement document, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;

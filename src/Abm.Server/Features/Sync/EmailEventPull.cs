@@ -42,11 +42,10 @@ internal sealed class EmailEventPull(SyncStates syncStates, PulledEngagementWrit
     {
         var wanted = page.Events.Where(e => e.Type is not null && EmailEventTypes.ContainsKey(e.Type) && e.Recipient is not null && e.Created is not null).ToList();
         var contacts = await events.ContactsByEmailAsync(wanted.Select(e => e.Recipient!), cancellationToken);
+        state.IncrementalWatermark = PulledEngagementWriter.Later(state.IncrementalWatermark, page.Events.Max(e => e.Created)?.UtcDateTime);
         await events.AddAsync(
             wanted.Where(e => contacts.ContainsKey(e.Recipient!.ToLowerInvariant())).Select(e => new PulledEvent(
                 $"hubspot-email-{e.Id}", contacts[e.Recipient!.ToLowerInvariant()], EmailEventTypes[e.Type!], e.Created!.Value.UtcDateTime, e.Url)),
-            cancellationToken);
-        state.IncrementalWatermark = PulledEngagementWriter.Later(state.IncrementalWatermark, page.Events.Max(e => e.Created)?.UtcDateTime);
-        await events.SaveAsync(state, cancellationToken);
+            state, cancellationToken);
     }
 }

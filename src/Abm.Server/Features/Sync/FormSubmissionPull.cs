@@ -67,7 +67,7 @@ internal sealed partial class FormSubmissionPull(SyncStates syncStates, PulledEn
                 var matched = dated.Where(s => s.Email is { } email && contacts.ContainsKey(email.ToLowerInvariant())).ToList();
                 added += await events.AddAsync(
                     matched.Select(s => new PulledEvent(ClientEventId(form.Id, s), contacts[s.Email!.ToLowerInvariant()], EventType, s.SubmittedAt!.Value.UtcDateTime, form.Name)),
-                    cancellationToken);
+                    checkpoint: null, cancellationToken);
                 skipped += page.Results.Count - matched.Count;
                 newest = PulledEngagementWriter.Later(newest, dated.Max(s => s.SubmittedAt)?.UtcDateTime);
                 if (stopBefore is { } stop && dated.Any(s => s.SubmittedAt!.Value.UtcDateTime < stop))

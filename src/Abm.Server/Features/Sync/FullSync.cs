@@ -81,10 +81,13 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
             return all.Min(s => s.FullSyncStartedAt!.Value);
         }
 
+        // Asked at once: searches have a rate limit of their own, and the pass's first page waits for these answers.
         var margin = TimeSpan.FromSeconds(options.Value.SearchVisibilityMarginSeconds);
-        foreach (var objectType in SyncedObjects.CrmTypes)
+        var types = SyncedObjects.CrmTypes.ToList();
+        var newest = await Task.WhenAll(types.Select(objectType => HubSpotWatermarks.NewestModifiedAsync(client, objectType, margin, cancellationToken)));
+        for (var i = 0; i < types.Count; i++)
         {
-            states[objectType].FullSyncWatermark = await HubSpotWatermarks.NewestModifiedAsync(client, objectType, margin, cancellationToken);
+            states[types[i]].FullSyncWatermark = newest[i];
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -23,14 +23,13 @@ internal sealed class MeetingPull(AbmDbContext database, SyncStates syncStates, 
             var meetings = await AssociationLoader.AttachAsync(client, SyncedObjects.Meetings, page, cancellationToken);
             var contactIds = meetings.SelectMany(m => HubSpotRecordMapping.AssociatedIds(m, SyncedObjects.Contacts)).Distinct(StringComparer.Ordinal).ToList();
             var contacts = await database.Contacts.Where(c => contactIds.Contains(c.HubSpotId)).ToDictionaryAsync(c => c.HubSpotId, c => c.Id, StringComparer.Ordinal, cancellationToken);
+            state.IncrementalWatermark = PulledEngagementWriter.Later(state.IncrementalWatermark, meetings.Max(m => m.UpdatedAt)?.UtcDateTime);
             await events.AddAsync(
                 from meeting in meetings
                 from contactHubSpotId in HubSpotRecordMapping.AssociatedIds(meeting, SyncedObjects.Contacts)
                 where contacts.ContainsKey(contactHubSpotId)
                 select new PulledEvent($"hubspot-meeting-{meeting.Id}-{contactHubSpotId}", contacts[contactHubSpotId], "meeting_booked", BookedAt(meeting), meeting.Get("hs_meeting_title")),
-                cancellationToken);
-            state.IncrementalWatermark = PulledEngagementWriter.Later(state.IncrementalWatermark, meetings.Max(m => m.UpdatedAt)?.UtcDateTime);
-            await events.SaveAsync(state, cancellationToken);
+                state, cancellationToken);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Abm.Data;
+using Abm.Data.Bulk;
 using Abm.Data.Entities;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Nurture.Enrollments;
@@ -16,16 +17,21 @@ internal sealed record PulledEvent(string ClientEventId, Guid ContactId, string 
 /// </summary>
 internal sealed class PulledEngagementWriter(AbmDbContext database, CurrentWorkspace workspace, SyncRecordWriter writer, NurtureTriggers triggers, TimeProvider clock)
 {
-    /// <summary>Adds the events not already stored and returns how many that was.</summary>
-    public async Task<int> AddAsync(IEnumerable<PulledEvent> pulled, CancellationToken cancellationToken)
+    private RowUpsert<EngagementEvent>? _insertNew;
+
+    /// <summary>
+    /// Adds the events not already stored and returns how many that was. They are written with a few multi-row
+    /// statements in one transaction, new ones only (the unique client id decides), without change tracking: a page
+    /// of a thousand email events took 80-430 ms through tracked inserts and a look-up of the known ids, and the
+    /// email-event pull, the last part of a full sync to finish, is as slow as its pages are to store. A pull's
+    /// <paramref name="checkpoint"/> (its watermark, already moved past these events) is saved in the same
+    /// transaction, so the events and the point the next read starts from are stored together or not at all.
+    /// </summary>
+    public async Task<int> AddAsync(IEnumerable<PulledEvent> pulled, SyncState? checkpoint, CancellationToken cancellationToken)
     {
-        var events = pulled.DistinctBy(e => e.ClientEventId).ToList();
-        var ids = events.Select(e => e.ClientEventId).ToList();
-        var known = await database.EngagementEvents.Where(e => e.ClientEventId != null && ids.Contains(e.ClientEventId)).Select(e => e.ClientEventId!).ToHashSetAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var workspaceId = workspace.WorkspaceId ?? throw new InvalidOperationException("Engagement pull needs a workspace.");
-        var fresh = events.Where(e => !known.Contains(e.ClientEventId)).ToList();
-        var rows = fresh.Select(e => new EngagementEvent
+        var rows = pulled.DistinctBy(e => e.ClientEventId).Select(e => new EngagementEvent
         {
             WorkspaceId = workspaceId,
             Id = Guid.CreateVersion7(),
@@ -37,10 +43,27 @@ internal sealed class PulledEngagementWriter(AbmDbContext database, CurrentWorks
             Metadata = e.Detail is null ? null : JsonSerializer.Serialize(new { detail = e.Detail }),
             CreatedAt = now,
         }).ToList();
-        database.EngagementEvents.AddRange(rows);
-        await database.SaveChangesAsync(cancellationToken);
+        _insertNew ??= RowUpsert.InsertingNew<EngagementEvent>(
+            database, [nameof(EngagementEvent.WorkspaceId), nameof(EngagementEvent.ClientEventId)], nameof(EngagementEvent.Id), "client_event_id IS NOT NULL");
+        IReadOnlyList<Guid> inserted;
+        await using (var transaction = database.Database.CurrentTransaction is null ? await database.Database.BeginTransactionAsync(cancellationToken) : null)
+        {
+            inserted = rows.Count == 0 ? [] : await _insertNew.ExecuteAsync(database, rows, cancellationToken);
+            if (checkpoint is not null)
+            {
+                await SaveAsync(checkpoint, cancellationToken);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
+        var insertedIds = inserted.ToHashSet();
+        var fresh = rows.Where(r => insertedIds.Contains(r.Id)).ToList();
         writer.MarkForRescoring(fresh.Select(e => e.ContactId));
-        await triggers.OnEventsAsync(rows, cancellationToken);
+        await triggers.OnEventsAsync(fresh, cancellationToken);
         return fresh.Count;
     }
 

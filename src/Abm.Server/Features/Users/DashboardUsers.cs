@@ -45,4 +45,22 @@ internal sealed class DashboardUsers(UserManager<DashboardUser> users, AbmDbCont
             ? (new NewUser(user.Id, user.Email, user.Role, user.WorkspaceId), [])
             : (null, [.. result.Errors.Select(e => e.Description)]);
     }
+
+    /// <summary>
+    /// Gives an existing user a new password, or creates the user with it: the demo's sign-in, renewed at every start
+    /// like its API key, so a password printed once is never needed again. Changing the password also changes the
+    /// user's security stamp, which ends the sessions opened with the old one.
+    /// </summary>
+    /// <returns>The reasons it failed; empty when it worked.</returns>
+    public async Task<IReadOnlyList<string>> SetPasswordAsync(string email, string role, Guid workspaceId, string password)
+    {
+        if (await users.FindByEmailAsync(email.Trim()) is not { } user)
+        {
+            return (await AddAsync(email, role, workspaceId, password)).Problems;
+        }
+
+        var removed = await users.RemovePasswordAsync(user);
+        var added = removed.Succeeded ? await users.AddPasswordAsync(user, password) : removed;
+        return added.Succeeded ? [] : [.. added.Errors.Select(e => e.Description)];
+    }
 }
