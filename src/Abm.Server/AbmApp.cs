@@ -109,6 +109,7 @@ internal static class AbmApp
         api.MapSyncEndpoints();
         api.MapWriteBackEndpoints();
         app.MapWebhookEndpoints();
+        api.MapWebhookInboxEndpoints();
         api.MapNurtureEndpoints();
         api.MapLeadEndpoints();
         app.MapObservabilityEndpoints(api);

@@ -1,3 +1,5 @@
+extern alias sandbox;
+
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Abm.Data.Entities;
@@ -5,6 +7,7 @@ using Abm.Server.Features.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using sandbox::Abm.HubSpot.Sandbox.Hosting;
 
 namespace Abm.Browser.Tests;
 
@@ -18,12 +21,18 @@ public sealed class DashboardFixture : IAsyncLifetime
     public const string Email = "marketer@vendor.example";
     public const string AdminEmail = "admin@vendor.example";
 
+    /// <summary>The admin of a second workspace, empty until its page connects it to the sandbox portal and syncs.</summary>
+    public const string SyncAdminEmail = "admin@sync.example";
+
     public static readonly string[] Industries = ["technology", "financial_services", "healthcare", "manufacturing", "retail"];
     public static readonly string[] Stages = ["problem_awareness", "solution_exploration", "vendor_evaluation", "decision_finalization", "post_purchase_expansion"];
 
     private IPlaywright? _playwright;
 
     public DashboardServer Server { get; private set; } = null!;
+
+    /// <summary>A HubSpot portal of a few accounts, buyers still: what the sync page syncs from.</summary>
+    public SandboxHost Sandbox { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -38,7 +47,8 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await DashboardServer.StartAsync();
+        Sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 21, SimulateBehaviour = false, Portals = [new SandboxPortalOptions { Accounts = 4 }] });
+        Server = await DashboardServer.StartAsync(Sandbox.BaseUrl);
         Api = new HttpClient { BaseAddress = Server.Address };
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DashboardServer.OperatorKey);
         await SeedAsync();
@@ -67,6 +77,11 @@ public sealed class DashboardFixture : IAsyncLifetime
         if (Server is not null)
         {
             await Server.DisposeAsync();
+        }
+
+        if (Sandbox is not null)
+        {
+            await Sandbox.DisposeAsync();
         }
     }
 
@@ -144,5 +159,11 @@ public sealed class DashboardFixture : IAsyncLifetime
         user.ShouldNotBeNull(string.Join("; ", problems));
         var (admin, adminProblems) = await scope.ServiceProvider.GetRequiredService<DashboardUsers>().AddAsync(AdminEmail, "admin", workspace.Id, Password);
         admin.ShouldNotBeNull(string.Join("; ", adminProblems));
+
+        var created = await Api.PostAsJsonAsync("/api/workspaces", new { name = "Sync trial" });
+        created.EnsureSuccessStatusCode();
+        var syncWorkspace = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        (user, problems) = await scope.ServiceProvider.GetRequiredService<DashboardUsers>().AddAsync(SyncAdminEmail, "admin", syncWorkspace, Password);
+        user.ShouldNotBeNull(string.Join("; ", problems));
     }
 }

@@ -14,12 +14,14 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     public const string OperatorKey = "browser-operator-key-0123456789abcdef";
 
     private readonly TestDatabase _database;
+    private readonly string _hubSpotBaseUrl;
 
-    private DashboardServer(TestDatabase database) => _database = database;
+    private DashboardServer(TestDatabase database, string hubSpotBaseUrl) => (_database, _hubSpotBaseUrl) = (database, hubSpotBaseUrl);
 
-    public static async Task<DashboardServer> StartAsync()
+    /// <param name="hubSpotBaseUrl">Where HubSpot answers: the sandbox the sync page connects to.</param>
+    public static async Task<DashboardServer> StartAsync(string hubSpotBaseUrl)
     {
-        var server = new DashboardServer(await TestDatabase.CreateAsync());
+        var server = new DashboardServer(await TestDatabase.CreateAsync(), hubSpotBaseUrl);
         server.UseKestrel(0);
         server.StartServer();
         return server;
@@ -33,6 +35,8 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     {
         var target = _database.Target;
         builder.UseSetting("API_SECRET_KEY", OperatorKey);
+        builder.UseSetting("HUBSPOT_BASE_URL", _hubSpotBaseUrl);
+        builder.UseSetting("HubSpot:Retries:BaseDelay", "00:00:00.020");
         builder.UseSetting("Database:Provider", target.Provider == DatabaseProvider.PostgreSql ? "postgres" : "sqlite");
         builder.UseSetting("ConnectionStrings:Abm", target.ConnectionString);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), $"abm-keys-{Guid.NewGuid():N}"));

@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Abm.Browser.Tests;
 
 /// <summary>The dashboard in headless Chromium: sign-in, the overview and accounts pages on seeded data, the grid's CSV export, accessibility and a phone-width pass. Screenshots land in screenshots/ beside the test assembly.</summary>
-public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
+public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
     [Fact]
     public async Task SignIn_WrongThenRightPassword_ExplainsThenOpensOverview()
@@ -216,6 +216,10 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
     [InlineData("/contacts", true)]
     [InlineData("/accounts/{account}", true)]
     [InlineData("/contacts/{contact}", true)]
+    [InlineData("/sync", true)]
+    [InlineData("/content", true)]
+    [InlineData("/settings", true)]
+    [InlineData("/leads", true)]
     public async Task Page_AxeScan_NoSeriousOrCriticalViolation(string path, bool signedIn)
     {
         var page = signedIn ? await fixture.SignedInPageAsync() : await (await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Server.Address.ToString() })).NewPageAsync();
@@ -231,9 +235,25 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
             await page.Locator("[data-recommendation] button").First.WaitForAsync();
         }
 
-        if (path is "/accounts" or "/contacts")
+        if (path is "/leads")
         {
-            await page.Locator("[aria-live=polite]").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^[1-9][0-9]* (accounts|contacts) match$") }).WaitForAsync();
+            await page.Locator("#leads-total").WaitForAsync();
+        }
+
+        if (path is "/settings")
+        {
+            await page.Locator("[data-field=half-life]").WaitForAsync();
+        }
+
+        if (path is "/sync")
+        {
+            await page.Locator("[data-field=outbox-depth]").WaitForAsync();
+            await page.Locator("[data-field=connection-status]").WaitForAsync();
+        }
+
+        if (path is "/accounts" or "/contacts" or "/content")
+        {
+            await page.Locator("[aria-live=polite]").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^[1-9][0-9]* (accounts|contacts|items) match$") }).WaitForAsync();
         }
 
         var result = await page.RunAxe();

@@ -62,6 +62,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/sync/runs/{id:guid}", Access.Read, "sync_run", null),
         new("GET", "/api/sync/stats", Access.Read, null, null),
         new("GET", "/api/writeback/status", Access.Read, null, null),
+        new("GET", "/api/webhooks/inbox/status", Access.Read, null, null),
         new("GET", "/api/alerts", Access.Operator, null, null),
         new("GET", "/api/demo", Access.Read, null, null),
         new("GET", "/api/contacts/", Access.Read, null, null),

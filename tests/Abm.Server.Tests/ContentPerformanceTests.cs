@@ -26,8 +26,16 @@ public sealed class ContentPerformanceTests(ServerFixture fixture) : IClassFixtu
             (Contact: d, At: T0.AddDays(3)),   // converted
         }.ToLookup(o => o.Contact, o => o.At);
 
-        var metrics = ContentPerformanceCalculator.Compute(events, outcomes, lengthMinutes: 10, T0);
+        var meetings = new[]
+        {
+            (Contact: b, At: T0.AddDays(2)),   // booked within the window: led to a meeting
+            (Contact: c, At: T0.AddDays(15)),  // a day too late
+            (Contact: d, At: T0.AddHours(-1)), // before the first touch
+        }.ToLookup(o => o.Contact, o => o.At);
 
+        var metrics = ContentPerformanceCalculator.Compute(events, outcomes, lengthMinutes: 10, T0, meetings);
+
+        metrics.Meetings.ShouldBe(1);
         metrics.EngagementRate.ShouldBe(0.75);
         metrics.ConversionRate.ShouldBe(0.25);
         metrics.CompletionRate.ShouldBe((0.075 + 1.0) / 2, tolerance: 1e-12);
@@ -56,8 +64,10 @@ public sealed class ContentPerformanceTests(ServerFixture fixture) : IClassFixtu
                 .ToList();
             var outcomes = contacts.SelectMany(id => Enumerable.Range(0, random.Next(3)).Select(_ => (id, T0.AddDays(random.Next(-30, 30))))).ToLookup(x => x.id, x => x.Item2);
 
-            var metrics = ContentPerformanceCalculator.Compute(events, outcomes, random.Next(0, 3) == 0 ? null : random.Next(1, 60), T0);
+            var metrics = ContentPerformanceCalculator.Compute(events, outcomes, random.Next(0, 3) == 0 ? null : random.Next(1, 60), T0, meetingsByContact: outcomes);
 
+            // Counted over the same times, meetings are exactly the converted contacts.
+            metrics.Meetings.ShouldBe((int)Math.Round(metrics.ConversionRate * metrics.Contacts));
             metrics.EngagementRate.ShouldBeInRange(0, 1);
             metrics.ConversionRate.ShouldBeInRange(0, 1);
             metrics.CompletionRate.ShouldBeInRange(0, 1);
@@ -81,6 +91,7 @@ public sealed class ContentPerformanceTests(ServerFixture fixture) : IClassFixtu
             {
                 new { type = "content_download", occurredAt = now.AddHours(-3), contactHubSpotId = buyer.HubSpotId, contentId = content.Id },
                 new { type = "demo_request", occurredAt = now.AddHours(-1), contactHubSpotId = buyer.HubSpotId },
+                new { type = "meeting_booked", occurredAt = now.AddMinutes(-30), contactHubSpotId = buyer.HubSpotId },
             },
         })).EnsureSuccessStatusCode();
 
@@ -92,5 +103,12 @@ public sealed class ContentPerformanceTests(ServerFixture fixture) : IClassFixtu
 
         current.Performance.GetProperty("engagementRate").GetDouble().ShouldBe(1);
         current.Performance.GetProperty("conversionRate").GetDouble().ShouldBe(1);
+        current.Performance.GetProperty("meetings").GetInt32().ShouldBe(1);
+
+        // The list answers the same item, and sorts by it.
+        var listed = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/content?sort=meetings&search=gui");
+        listed.GetProperty("total").GetInt32().ShouldBe(1);
+        listed.GetProperty("items")[0].GetProperty("performance").GetProperty("meetings").GetInt32().ShouldBe(1);
+        (await client.GetAsync("/api/content?sort=loudness")).StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
     }
 }

@@ -31,6 +31,8 @@ internal static class DashboardSetup
         app.MapPost("/signout", SignOutAsync).RequireAuthorization(AccessPolicies.Read).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         app.MapGet("/export/accounts.csv", GridExports.AccountsAsync).RequireAuthorization(AccessPolicies.Read).ExcludeFromDescription();
         app.MapGet("/export/contacts.csv", GridExports.ContactsAsync).RequireAuthorization(AccessPolicies.Read).ExcludeFromDescription();
+        app.MapGet("/export/content.csv", GridExports.ContentAsync).RequireAuthorization(AccessPolicies.Read).ExcludeFromDescription();
+        app.MapGet("/export/leads.csv", GridExports.LeadsAsync).RequireAuthorization(AccessPolicies.Read).ExcludeFromDescription();
         return app;
     }
 

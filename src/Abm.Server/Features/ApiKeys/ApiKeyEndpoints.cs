@@ -4,7 +4,7 @@ namespace Abm.Server.Features.ApiKeys;
 
 internal static class ApiKeyEndpoints
 {
-    public static IServiceCollection AddApiKeys(this IServiceCollection services) => services.AddScoped<ApiKeyIssuer>();
+    public static IServiceCollection AddApiKeys(this IServiceCollection services) => services.AddScoped<ApiKeyIssuer>().AddScoped<ApiKeyRegistry>();
 
     public static RouteGroupBuilder MapApiKeyEndpoints(this RouteGroupBuilder group)
     {

@@ -11,6 +11,7 @@ internal static class ConnectionSetup
         services.AddSingleton<ConnectionTokenProtector>();
         services.AddSingleton<OAuthState>();
         services.AddScoped<ConnectionStore>();
+        services.AddScoped<ConnectionActions>();
         services.AddHealthChecks().AddCheck<ConnectionsReadyCheck>("hubspot_connections", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }

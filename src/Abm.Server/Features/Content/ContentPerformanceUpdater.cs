@@ -34,13 +34,15 @@ internal sealed class ContentPerformanceUpdater(AbmDbContext database, TimeProvi
             .ToLookup(e => e.ContentId, e => e.Event);
         var reached = events.SelectMany(g => g.Select(e => e.ContactId)).Distinct().ToList();
         var outcomeNames = Enum.GetValues<EngagementEventType>().Where(ContentPerformanceCalculator.IsOutcome).Select(Abm.Engines.WireNames.ToWireName).ToList();
-        var outcomes = (await database.EngagementEvents.Where(e => reached.Contains(e.ContactId) && outcomeNames.Contains(e.EventType))
-                .Select(e => new { e.ContactId, e.OccurredAt }).ToListAsync(cancellationToken))
-            .ToLookup(e => e.ContactId, e => e.OccurredAt);
+        var outcomeEvents = await database.EngagementEvents.Where(e => reached.Contains(e.ContactId) && outcomeNames.Contains(e.EventType))
+            .Select(e => new { e.ContactId, e.OccurredAt, e.EventType }).ToListAsync(cancellationToken);
+        var outcomes = outcomeEvents.ToLookup(e => e.ContactId, e => e.OccurredAt);
+        var meetingName = Abm.Engines.WireNames.ToWireName(EngagementEventType.MeetingBooked);
+        var meetings = outcomeEvents.Where(e => e.EventType == meetingName).ToLookup(e => e.ContactId, e => e.OccurredAt);
 
         foreach (var item in items)
         {
-            var metrics = ContentPerformanceCalculator.Compute(events[item.Id].ToList(), outcomes, item.DurationMinutes, now);
+            var metrics = ContentPerformanceCalculator.Compute(events[item.Id].ToList(), outcomes, item.DurationMinutes, now, meetings);
             item.PerformanceMetrics = JsonSerializer.Serialize(metrics, Json);
         }
 

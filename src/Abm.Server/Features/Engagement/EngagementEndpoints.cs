@@ -9,6 +9,7 @@ internal static class EngagementEndpoints
     {
         services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.Section).ValidateSettings();
         services.AddScoped<EngagementSettingsStore>();
+        services.AddScoped<EngagementSettingsEditor>();
         services.AddScoped<WriteBackQueue>();
         services.AddScoped<AccountRollup>();
         services.AddScoped<EngagementRecompute>();

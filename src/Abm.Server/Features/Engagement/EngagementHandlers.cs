@@ -3,7 +3,6 @@ using Abm.Data;
 using Abm.Engines;
 using Abm.Server.Errors;
 using Abm.Server.Features.Access;
-using Abm.Server.Features.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,18 +61,12 @@ internal static class EngagementHandlers
     public static async Task<Ok<RecomputeSummary>> RecomputeAsync(EngagementRecompute recompute, CancellationToken cancellationToken) =>
         TypedResults.Ok(await recompute.RecomputeWorkspaceAsync(cancellationToken));
 
-    public static async Task<Ok<EngagementSettingsDocument>> GetSettingsAsync(ClaimsPrincipal user, EngagementSettingsStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(EngagementSettingsDocument.Describe(await store.LoadAsync(user.WorkspaceId(), cancellationToken)));
+    public static async Task<Ok<EngagementSettingsDocument>> GetSettingsAsync(ClaimsPrincipal user, EngagementSettingsEditor settings, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await settings.DescribeAsync(user.WorkspaceId(), cancellationToken));
 
     public static async Task<Ok<EngagementSettingsDocument>> SaveSettingsAsync(
-        EngagementSettingsDocument request, ClaimsPrincipal user, EngagementSettingsStore store, AbmDbContext database, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var workspaceId = user.WorkspaceId();
-        await store.SaveAsync(workspaceId, request, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        audit.Record(workspaceId, user, "engagement.settings_changed", "workspace", workspaceId.ToString(), request);
-        await database.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(EngagementSettingsDocument.Describe(request.ToEngineSettings()));
-    }
+        EngagementSettingsDocument request, ClaimsPrincipal user, EngagementSettingsEditor settings, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await settings.SaveAsync(request, user, cancellationToken));
 
     private static ProblemHttpResult ContactNotFound(Guid id) => ApiProblems.NotFound("Contact not found", $"No contact {id} in this workspace.");
 }

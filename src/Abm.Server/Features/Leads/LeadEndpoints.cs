@@ -27,7 +27,8 @@ internal static class LeadEndpoints
             .AddScoped<LeadRouting>()
             .AddScoped<LeadTaskPusher>()
             .AddScoped<LeadAnswers>()
-            .AddScoped<LeadScoring>();
+            .AddScoped<LeadScoring>()
+            .AddScoped<LeadQuery>();
     }
 
     public static RouteGroupBuilder MapLeadEndpoints(this RouteGroupBuilder api)

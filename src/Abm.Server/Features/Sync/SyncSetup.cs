@@ -26,6 +26,7 @@ internal static class SyncSetup
         services.AddHostedService<SyncWorker>();
         services.AddScoped<SyncRecordWriter>();
         services.AddScoped<RecordRefresher>();
+        services.AddScoped<SyncRuns>();
         return services;
     }
 }

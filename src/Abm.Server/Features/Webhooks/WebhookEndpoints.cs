@@ -21,6 +21,7 @@ internal static partial class WebhookEndpoints
         services.AddScoped<WebhookReplayCache>();
         services.AddScoped<WebhookRecordMarks>();
         services.AddScoped<WebhookApplier>();
+        services.AddScoped<WebhookInboxHealth>();
         services.AddHostedService<WebhookWorker>();
         return services;
     }
@@ -31,6 +32,14 @@ internal static partial class WebhookEndpoints
         app.MapPost(Route, ReceiveAsync).WithTags("Webhooks").WithName("ReceiveHubSpotWebhook")
             .WithSummary("HubSpot webhook batches: signature checked, stored, acknowledged; applied in the background.");
         return app;
+    }
+
+    /// <summary>The inbox's health for the caller's workspace, under /api like every read.</summary>
+    public static RouteGroupBuilder MapWebhookInboxEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/webhooks/inbox/status", WebhookInboxHealth.HandleAsync).WithTags("Webhooks").WithName("GetWebhookInboxStatus")
+            .WithSummary("Webhook batches applied to this workspace in the last day, and the server's queue: waiting batches, the oldest one's age, failures in the last day.");
+        return api;
     }
 
     /// <summary>

@@ -1,0 +1,43 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Abm.Browser.Tests;
+
+/// <summary>The leads page: score every contact from the page, open a queue and read why a lead is in it.</summary>
+public sealed partial class DashboardTests
+{
+    [Fact]
+    public async Task LeadsPage_ScoreEveryContact_FillsTheQueuesAndExplainsALead()
+    {
+        (await fixture.Api.PutAsJsonAsync("/api/icp", new { criteria = new[] { new { name = "Technology and finance", industries = new[] { "technology", "financial_services" } } } }))
+            .EnsureSuccessStatusCode();
+        var page = await fixture.SignedInPageAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Leads" }).ClickAsync();
+        await page.Locator("#leads-total").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Score every contact" }).ClickAsync();
+        var summary = await page.Locator("#score-summary").TextContentAsync(new() { Timeout = 120_000 });
+        var counts = Regex.Match(summary!, @"Scored (\d+) contacts: (\d+) high, (\d+) medium, (\d+) low priority\.");
+        counts.Success.ShouldBeTrue(summary);
+        int.Parse(counts.Groups[1].Value).ShouldBe(fixture.Contacts.Count);
+        var queue = new[] { ("high", 2), ("medium", 3), ("low", 4) }.First(q => int.Parse(counts.Groups[q.Item2].Value) > 0);
+
+        await page.GetByLabel($"{char.ToUpperInvariant(queue.Item1[0])}{queue.Item1[1..]} priority").CheckAsync();
+        await page.Locator("#leads-total").Filter(new() { HasText = $"{counts.Groups[queue.Item2].Value} leads in this queue" }).WaitForAsync();
+        var first = page.Locator("tbody tr").First;
+        var contactId = (await first.Locator("a").GetAttributeAsync("href"))!.Split('/').Last();
+        await first.GetByRole(AriaRole.Button).ClickAsync();
+
+        var reasoning = (await page.Locator("[data-field=reasoning]").TextContentAsync())!.Trim();
+        var lead = await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/leads/{contactId}");
+        lead.GetProperty("priority").GetString().ShouldBe(queue.Item1);
+        reasoning.ShouldBe(lead.GetProperty("reasoning").GetString());
+        var axe = await page.RunAxe();
+        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ShouldBeEmpty();
+        await ScreenshotAsync(page, "leads");
+        await page.Context.CloseAsync();
+    }
+}
