@@ -109,7 +109,20 @@ public sealed class LeadReasoningTests(LeadReasoningTests.Servers servers) : ICl
         status.FailedCallsToday.ShouldBe(0);
         status.InputTokensToday.ShouldBe(1_000);
         status.CostTodayUsd.ShouldBe(cost, 1e-9);
+
+        // The same request in the metrics the operator scrapes.
+        var metrics = await server.OperatorClient().GetStringAsync("/metrics");
+        Sample(metrics, "abm_llm_calls_total", provider, "outcome=\"ok\"").ShouldBe(1);
+        Sample(metrics, "abm_llm_tokens_total", provider, "direction=\"input\"").ShouldBe(1_000);
+        Sample(metrics, "abm_llm_cost_total", provider).ShouldBe(cost, 1e-9);
+        Sample(metrics, "abm_llm_duration_seconds_count", provider).ShouldBe(1);
     }
+
+    /// <summary>The sum of a metric's samples of one provider (and label, when given) in the Prometheus text.</summary>
+    private static double Sample(string exposition, string metric, string provider, string? label = null) => exposition.Split('\n')
+        .Where(line => line.StartsWith(metric + "{", StringComparison.Ordinal) && line.Contains($"provider=\"{provider}\"", StringComparison.Ordinal)
+            && (label is null || line.Contains(label, StringComparison.Ordinal)))
+        .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
 
     [Theory]
     [InlineData("anthropic")]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Abm.Engines.Leads;
+using Abm.Server.Features.Observability;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ internal sealed record LeadReasoning(LeadAnswer? Answer, string Provider, string
 /// reason in a follow-up message; a second refusal, or a provider that keeps failing, leaves the lead to the
 /// deterministic scorer. Nothing of the prompt or the answer is logged.
 /// </summary>
-internal sealed partial class LeadReasoner(LeadLanguageModel model, IOptions<LeadLlmOptions> options, TimeProvider clock, ILogger<LeadReasoner> logger)
+internal sealed partial class LeadReasoner(LeadLanguageModel model, IOptions<LeadLlmOptions> options, AbmMetrics metrics, TimeProvider clock, ILogger<LeadReasoner> logger)
 {
     /// <summary>Answers asked for per lead: the first, and one more after a refused answer.</summary>
     public const int MaxAnswers = 2;
@@ -83,7 +84,7 @@ internal sealed partial class LeadReasoner(LeadLanguageModel model, IOptions<Lea
             {
                 var response = await chat.GetResponseAsync(messages, chatOptions, linked.Token);
                 var (input, output) = ((int)(response.Usage?.InputTokenCount ?? 0), (int)(response.Usage?.OutputTokenCount ?? 0));
-                calls.Add(new LlmCall(calls.Count + 1, "ok", 200, Elapsed(started), input, output, settings.CostUsd(model.Model!, input, output), calledAt));
+                Add(calls, new LlmCall(calls.Count + 1, "ok", 200, Elapsed(started), input, output, settings.CostUsd(model.Model!, input, output), calledAt));
                 return (response, null);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -96,7 +97,7 @@ internal sealed partial class LeadReasoner(LeadLanguageModel model, IOptions<Lea
                 failure = LlmFailureKind.Of(error) ?? LlmFailureKind.Unusable;
             }
 
-            calls.Add(new LlmCall(calls.Count + 1, failure.Outcome, failure.HttpStatus, Elapsed(started), 0, 0, 0, calledAt));
+            Add(calls, new LlmCall(calls.Count + 1, failure.Outcome, failure.HttpStatus, Elapsed(started), 0, 0, 0, calledAt));
             if (!failure.Transient || attempt >= settings.MaxAttempts)
             {
                 return (null, failure.Transient ? $"{failure.Describe()} after {attempt} attempt(s)" : failure.Describe());
@@ -105,6 +106,13 @@ internal sealed partial class LeadReasoner(LeadLanguageModel model, IOptions<Lea
             var delay = TimeSpan.FromMilliseconds(settings.RetryDelayMilliseconds * Math.Pow(2, attempt - 1));
             await Task.Delay(delay, clock, cancellationToken);
         }
+    }
+
+    /// <summary>Keeps the request for the audit and counts it in the metrics (<c>abm.llm.*</c>).</summary>
+    private void Add(List<LlmCall> calls, LlmCall call)
+    {
+        calls.Add(call);
+        metrics.LanguageModelCalled(model.Provider!, model.Model!, call.Outcome, TimeSpan.FromMilliseconds(call.LatencyMs), call.InputTokens, call.OutputTokens, call.CostUsd);
     }
 
     private LeadReasoning Done(LeadAnswer? answer, List<ChatMessage> messages, string? response, string? failure, List<LlmCall> calls) =>

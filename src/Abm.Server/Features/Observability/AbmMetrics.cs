@@ -21,6 +21,10 @@ internal sealed class AbmMetrics
     private readonly Counter<long> _recommendationLookups;
     private readonly Counter<long> _nurtureActions;
     private readonly Counter<long> _databaseFailures;
+    private readonly Counter<long> _llmCalls;
+    private readonly Histogram<double> _llmDuration;
+    private readonly Counter<double> _llmCost;
+    private readonly Counter<long> _llmTokens;
     private volatile BacklogSample _backlog = BacklogSample.None;
 
     public AbmMetrics(IMeterFactory meters)
@@ -33,6 +37,10 @@ internal sealed class AbmMetrics
         _recommendationLookups = meter.CreateCounter<long>("abm.recommendations.lookups", "{lookup}", "Recommendation requests, by cache result (hit or miss).");
         _nurtureActions = meter.CreateCounter<long>("abm.nurture.actions", "{action}", "Nurture actions settled, by kind and outcome (done, skipped, failed and retrying, parked).");
         _databaseFailures = meter.CreateCounter<long>("abm.database.connection_failures", "{failure}", "Attempts to open a database connection that failed.");
+        _llmCalls = meter.CreateCounter<long>("abm.llm.calls", "{call}", "Requests to a language model, by provider, model and outcome (ok, or how the request failed).");
+        _llmDuration = meter.CreateHistogram<double>("abm.llm.duration", "s", "Time a request to a language model took, by provider and model.");
+        _llmCost = meter.CreateCounter<double>("abm.llm.cost", "USD", "Estimated cost of language-model calls, by provider and model.");
+        _llmTokens = meter.CreateCounter<long>("abm.llm.tokens", "{token}", "Tokens sent to and received from language models, by provider, model and direction (input or output).");
         meter.CreateObservableGauge("abm.webhooks.inbox.depth", () => _backlog.InboxDepth, "{batch}", "Webhook batches waiting to be applied.");
         meter.CreateObservableGauge("abm.webhooks.inbox.oldest_age", () => _backlog.InboxOldestAge.TotalSeconds, "s", "Age of the oldest webhook batch waiting.");
         meter.CreateObservableGauge("abm.writeback.outbox.depth", () => _backlog.OutboxDepth, "{record}", "Records waiting to be written back to HubSpot.");
@@ -56,6 +64,23 @@ internal sealed class AbmMetrics
         _nurtureActions.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("outcome", outcome));
 
     public void DatabaseConnectionFailed() => _databaseFailures.Add(1);
+
+    /// <summary>One request to a language model: <paramref name="outcome"/> is <c>ok</c> or how it failed.</summary>
+    public void LanguageModelCalled(string provider, string model, string outcome, TimeSpan elapsed, int inputTokens, int outputTokens, double costUsd)
+    {
+        var who = new TagList { { "provider", provider }, { "model", model } };
+        var withOutcome = who;
+        withOutcome.Add("outcome", outcome);
+        _llmCalls.Add(1, withOutcome);
+        _llmDuration.Record(elapsed.TotalSeconds, who);
+        _llmCost.Add(costUsd, who);
+        var input = who;
+        input.Add("direction", "input");
+        _llmTokens.Add(inputTokens, input);
+        var output = who;
+        output.Add("direction", "output");
+        _llmTokens.Add(outputTokens, output);
+    }
 
     public void Sampled(BacklogSample sample) => _backlog = sample;
 }
