@@ -9,6 +9,7 @@ using Abm.Data.Entities;
 using Abm.Engines.Accounts;
 using Abm.Engines.Leads;
 using Abm.Server.Features.Leads;
+using Abm.Server.Features.Observability;
 using Abm.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,9 +102,10 @@ internal static class LeadFitBench
         {
             [provider == LeadLanguageModel.Anthropic ? "CLAUDE_API_KEY" : "OPENAI_API_KEY"] = "bench-key",
         }).Build();
-        await using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddHttpClient().AddMetrics().BuildServiceProvider();
         using var model = new LeadLanguageModel(Options.Create(settings), configuration, services.GetRequiredService<IHttpClientFactory>());
-        var reasoner = new LeadReasoner(model, Options.Create(settings), TimeProvider.System, NullLogger<LeadReasoner>.Instance);
+        var metrics = new AbmMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        var reasoner = new LeadReasoner(model, Options.Create(settings), metrics, TimeProvider.System, NullLogger<LeadReasoner>.Instance);
         List<PromptCriteriaSet> profile = [new("Core profile", Profile)];
         var results = new (int Score, bool Positive, LeadReasoning Reasoning)[leads.Count];
         var started = Stopwatch.GetTimestamp();
