@@ -30,7 +30,7 @@ public sealed class RowUpsert<T>
 
     /// <param name="database">A context whose model (and provider) the statement is built for.</param>
     /// <param name="conflictKey">The properties of the unique index that identifies a row (e.g. workspace and HubSpot id).</param>
-    /// <param name="updated">The properties an existing row takes from the new one; every other column keeps its value.</param>
+    /// <param name="updated">The properties an existing row takes from the new one; every other column keeps its value. Empty: an existing row is left untouched and not returned.</param>
     public RowUpsert(DbContext database, IReadOnlyCollection<string> conflictKey, IReadOnlyCollection<string> updated)
     {
         var entity = database.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
@@ -39,12 +39,13 @@ public sealed class RowUpsert<T>
         string Column(string property) => sql.DelimitIdentifier((entity.FindProperty(property) ?? throw new ArgumentException($"{typeof(T).Name} has no property {property}.", nameof(property))).GetColumnName());
 
         _statementHead = $"INSERT INTO {sql.DelimitIdentifier(entity.GetTableName()!)} ({string.Join(", ", _columns.Select(c => sql.DelimitIdentifier(c.GetColumnName())))}) VALUES ";
-        _statementTail = $" ON CONFLICT ({string.Join(", ", conflictKey.Select(Column))}) DO UPDATE SET "
-            + string.Join(", ", updated.Select(p => $"{Column(p)} = excluded.{Column(p)}"))
+        // No property to update: a row already there is kept as it is, and only the rows inserted are returned.
+        _statementTail = $" ON CONFLICT ({string.Join(", ", conflictKey.Select(Column))}) "
+            + (updated.Count == 0 ? "DO NOTHING" : "DO UPDATE SET " + string.Join(", ", updated.Select(p => $"{Column(p)} = excluded.{Column(p)}")))
             + $" RETURNING {Column(entity.FindPrimaryKey()!.Properties.Single().Name)}";
     }
 
-    /// <summary>Inserts or updates the rows; returns the primary key of every row written (an existing row keeps its own).</summary>
+    /// <summary>Inserts or updates the rows; returns the primary key of every row written (an existing row keeps its own; with nothing to update, it is not returned).</summary>
     public async Task<IReadOnlyList<Guid>> ExecuteAsync(DbContext database, IReadOnlyList<T> rows, CancellationToken cancellationToken)
     {
         var written = new List<Guid>(rows.Count);
