@@ -13,12 +13,12 @@ internal sealed record NurtureRunSummary(int Batches, int Enrollments, int Done,
 
 /// <summary>
 /// Runs one workspace's due enrolments until none is left due: batch after batch, claim, plan (the action log is
-/// written), perform (HubSpot is called), settle. The database work and the calls run side by side: while one
-/// batch's calls wait on the portal's rate limit, the batch before it is settled and the next one claimed and
-/// planned, so that the limiter, not the database, sets the pace. A batch renews its claim right before its calls
-/// (planned early, it must not lapse while it waits), its action-log rows are written before its calls as always,
-/// and a batch is settled before the claim after next, which may take its enrolments on to their next step. Each
-/// batch has a scope of its own. The phases are separate methods so that tests can stop between them, as a crash would.
+/// written), perform (HubSpot is called), settle. The next batch is claimed and planned while the current
+/// batch's calls wait on the portal's rate limit, so the database work of one hides behind the calls of the
+/// other. One batch calls at a time; a batch renews its claim right before its calls (planned early, it must not
+/// lapse while it waits), its action-log rows are written before its calls as always, and it is settled before
+/// the next claim, which may take its enrolments on to their next step. Each batch has a scope of its own. The
+/// phases are separate methods so that tests can stop between them, as a crash would.
 /// </summary>
 internal sealed class NurtureRunner(IServiceScopeFactory scopes, TimeProvider clock)
 {
@@ -26,52 +26,43 @@ internal sealed class NurtureRunner(IServiceScopeFactory scopes, TimeProvider cl
     {
         var summary = NurtureRunSummary.None;
         var batch = await PlanNextAsync(workspaceId, cancellationToken);
-        (PlannedBatch Batch, Task<List<ActionOutcome>> Calls)? calling = null;
-        try
+        while (batch is not null)
         {
-            while (batch is not null || calling is not null)
+            PlannedBatch? next = null;
+            Task<List<ActionOutcome>>? calls = null;
+            try
             {
-                var previous = calling;
-                calling = null;
-                if (batch is not null)
+                var pending = await batch.Service<DueEnrollments>().RenewAsync(batch.Pending, cancellationToken);
+                var performer = batch.Service<ActionPerformer>();
+                calls = Task.Run(() => performer.PerformAsync(client, pending, cancellationToken), cancellationToken);
+                // The only claim made while this batch calls, right after its claim was renewed.
+                next = await PlanNextAsync(workspaceId, cancellationToken);
+                summary = summary.Plus(batch.Claimed, await batch.Service<ActionSettler>().SettleAsync(await calls, cancellationToken));
+            }
+            catch
+            {
+                // The calls under way end first (their outcomes are not recorded: the enrolments are taken up again
+                // when their claims lapse, and find their action-log rows); the next batch's claims lapse too.
+                if (calls is not null)
                 {
-                    var pending = await batch.Service<DueEnrollments>().RenewAsync(batch.Pending, cancellationToken);
-                    var performer = batch.Service<ActionPerformer>();
-                    calling = (batch, Task.Run(() => performer.PerformAsync(client, pending, cancellationToken), cancellationToken));
-                    batch = null;
+                    await calls.ContinueWith(_ => { }, TaskScheduler.Default);
                 }
 
-                if (previous is { } settling)
+                if (next is not null)
                 {
-                    try
-                    {
-                        var outcomes = await settling.Calls;
-                        summary = summary.Plus(settling.Batch.Claimed, await settling.Batch.Service<ActionSettler>().SettleAsync(outcomes, cancellationToken));
-                    }
-                    finally
-                    {
-                        await settling.Batch.Scope.DisposeAsync();
-                    }
+                    await next.Scope.DisposeAsync();
                 }
 
-                // The next claim reads the clock again: a settled batch leaves enrolments whose next step acts due now.
-                batch = await PlanNextAsync(workspaceId, cancellationToken);
+                throw;
             }
-        }
-        finally
-        {
-            // After a failure: the calls under way end (their outcomes are not recorded, and their enrolments are
-            // taken up again when the claims lapse, finding their action-log rows); the scopes are let go.
-            if (calling is { } abandoned)
-            {
-                await abandoned.Calls.ContinueWith(_ => { }, TaskScheduler.Default);
-                await abandoned.Batch.Scope.DisposeAsync();
-            }
-
-            if (batch is not null)
+            finally
             {
                 await batch.Scope.DisposeAsync();
             }
+
+            // The batch just settled may have left enrolments whose next step acts due now: when the batch planned
+            // during its calls found nothing, one more claim looks for them.
+            batch = next ?? await PlanNextAsync(workspaceId, cancellationToken);
         }
 
         return summary;
