@@ -53,6 +53,9 @@ internal static class NurtureThroughputBench
             ["Sync:IncrementalIntervalMinutes"] = "0", ["WriteBack:IntervalSeconds"] = "3600",
             ["Nurture:IntervalSeconds"] = "0", ["Nurture:TransactionalEmailId"] = EmailId.ToString(CultureInfo.InvariantCulture),
             ["Nurture:ClaimSeconds"] = "10", // a killed run's claims lapse quickly
+            // Lead scoring would push HIGH tasks after the sync, taking the portal's lease (which the trials' runs
+            // need) and calls from the rate limit being measured.
+            ["Leads:AutoScoreIntervalSeconds"] = "0",
         };
         await using var server = await BenchServer.StartAsync("nurture-throughput", operatorKey, TimeProvider.System, settings.Select(s => $"--{s.Key}={s.Value}"));
         var services = server.App.Services;
@@ -201,6 +204,9 @@ internal static class NurtureThroughputBench
         {
             throw new InvalidOperationException($"The sync ended {run.Status}: {run.Error}");
         }
+
+        // The sync took the portal's lease for this process; the kill trials' `abm nurture run --once` needs it.
+        await scope.ServiceProvider.GetRequiredService<PortalLeases>().ReleaseAsync(workspace, CancellationToken.None);
     }
 
     private static async Task<List<Guid>> ContactsAsync(IServiceProvider services, Guid workspace)

@@ -115,6 +115,58 @@ public sealed class RowUpsertTests
             e => e.Id.ShouldBe(stored.Id), e => e.EventType.ShouldBe("email_open"));
     }
 
+    [Fact]
+    public async Task Execute_NothingToUpdate_KeepsAKnownRowAsItIsAndReturnsOnlyTheInserted()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var workspace = await MigratedWithWorkspaceAsync(database);
+        await using var context = new AbmDbContext(database.Target.ContextOptions());
+        var insertOnly = new RowUpsert<Contact>(context, Key, []);
+        var first = NewContact(workspace, "1", "first@example.com");
+        await insertOnly.ExecuteAsync(context, [first], CancellationToken.None);
+
+        var written = await insertOnly.ExecuteAsync(context, [NewContact(workspace, "1", "second@example.com"), NewContact(workspace, "2", "b@example.com")], CancellationToken.None);
+
+        written.Count.ShouldBe(1);
+        var rows = await context.Contacts.IgnoreQueryFilters().AsNoTracking().OrderBy(c => c.HubSpotId).ToListAsync();
+        (rows[0].Id, rows[0].Email).ShouldBe((first.Id, "first@example.com"));
+        rows[1].Id.ShouldBe(written[0]);
+    }
+
+    [Fact]
+    public async Task Update_RowsOverSeveralStatements_WritesTheNamedColumnsOfTheRowsTheConditionKeeps()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var workspace = await MigratedWithWorkspaceAsync(database);
+        var rows = Enumerable.Range(1, 150).Select(i => NewContact(workspace, $"{i}", $"{i}@example.com")).ToList();
+        rows[7].ArchivedAt = Monday;
+        await using (var setup = new AbmDbContext(database.Target.ContextOptions()))
+        {
+            setup.Contacts.AddRange(rows);
+            await setup.SaveChangesAsync();
+        }
+
+        foreach (var row in rows)
+        {
+            (row.Email, row.EngagementScore, row.UpdatedAt, row.PersonaType) = ($"new-{row.HubSpotId}@example.com", 40, Monday.AddHours(1), "champion");
+        }
+
+        IReadOnlyList<Guid> written;
+        await using (var context = new AbmDbContext(database.Target.ContextOptions()))
+        {
+            var update = new RowUpdate<Contact>(context, [nameof(Contact.Email), nameof(Contact.EngagementScore), nameof(Contact.UpdatedAt)], "\"archived_at\" IS NULL");
+            written = await update.ExecuteAsync(context, rows, CancellationToken.None);
+        }
+
+        written.Order().ShouldBe(rows.Where(r => r.ArchivedAt is null).Select(r => r.Id).Order());
+        await using var check = new AbmDbContext(database.Target.ContextOptions());
+        var stored = await check.Contacts.IgnoreQueryFilters().ToDictionaryAsync(c => c.Id);
+        stored[rows[0].Id].Email.ShouldBe("new-1@example.com");
+        (stored[rows[0].Id].EngagementScore, stored[rows[0].Id].UpdatedAt, stored[rows[0].Id].PersonaType).ShouldBe((40, Monday.AddHours(1), "unknown"));
+        stored[rows[7].Id].Email.ShouldBe("8@example.com"); // the condition left the archived row alone
+        stored[rows[149].Id].Email.ShouldBe("new-150@example.com");
+    }
+
     private static async Task<Guid> MigratedWithWorkspaceAsync(TestDatabase database)
     {
         await MigratorFactory.For(database.Target).ApplyAsync();

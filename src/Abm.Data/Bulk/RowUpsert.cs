@@ -30,7 +30,7 @@ public sealed class RowUpsert<T>
 
     /// <param name="database">A context whose model (and provider) the statement is built for.</param>
     /// <param name="conflictKey">The properties of the unique index that identifies a row (e.g. workspace and HubSpot id).</param>
-    /// <param name="updated">The properties an existing row takes from the new one; every other column keeps its value.</param>
+    /// <param name="updated">The properties an existing row takes from the new one; every other column keeps its value. Empty: an existing row is left untouched and not returned.</param>
     public RowUpsert(DbContext database, IReadOnlyCollection<string> conflictKey, IReadOnlyCollection<string> updated)
         : this(database, conflictKey, indexFilter: null, updated, returned: null)
     {
@@ -48,7 +48,6 @@ public sealed class RowUpsert<T>
         var action = updated.Count == 0 ? " DO NOTHING" : " DO UPDATE SET " + string.Join(", ", updated.Select(p => $"{Column(p)} = excluded.{Column(p)}"));
         _statementTail = target + action + $" RETURNING {Column(returned ?? entity.FindPrimaryKey()!.Properties.Single().Name)}";
     }
-
 
     /// <summary>Inserts or updates the rows; returns the primary key of every row written (an existing row keeps its own; one left alone is not returned).</summary>
     public async Task<IReadOnlyList<Guid>> ExecuteAsync(DbContext database, IReadOnlyList<T> rows, CancellationToken cancellationToken)

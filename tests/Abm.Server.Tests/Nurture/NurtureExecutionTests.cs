@@ -209,6 +209,37 @@ public sealed class NurtureExecutionTests(NurtureSandbox fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Renew_ClaimLapsedAndTakenByAnotherClaim_TheBatchDropsItAndTheActionHappensOnce()
+    {
+        var (contact, enrollment) = await SendThenTaskAsync();
+        var runner = fixture.Server.Services.GetRequiredService<NurtureRunner>();
+        await using var late = runner.Scope(fixture.Workspace);
+        var claimed = await late.ServiceProvider.GetRequiredService<DueEnrollments>().ClaimAsync(TimeProvider.System.GetUtcNow().UtcDateTime, CancellationToken.None);
+        var planned = await late.ServiceProvider.GetRequiredService<ActionPlanner>().PlanAsync(claimed, CancellationToken.None);
+        planned.ShouldContain(p => p.Context.Enrollment.Id == enrollment);
+
+        // The batch waited longer than its claim: another claim takes the enrolment and finds the logged send.
+        await fixture.ExpireClaimAsync(enrollment);
+        await using (var other = runner.Scope(fixture.Workspace))
+        {
+            var taken = await other.ServiceProvider.GetRequiredService<DueEnrollments>().ClaimAsync(TimeProvider.System.GetUtcNow().UtcDateTime, CancellationToken.None);
+            var resumed = await other.ServiceProvider.GetRequiredService<ActionPlanner>().PlanAsync(taken, CancellationToken.None);
+            resumed.Single(p => p.Context.Enrollment.Id == enrollment).MayHaveRun.ShouldBeTrue();
+
+            (await late.ServiceProvider.GetRequiredService<DueEnrollments>().RenewAsync(planned, CancellationToken.None))
+                .ShouldNotContain(p => p.Context.Enrollment.Id == enrollment);
+
+            var renewed = await other.ServiceProvider.GetRequiredService<DueEnrollments>().RenewAsync(resumed, CancellationToken.None);
+            var outcomes = await other.ServiceProvider.GetRequiredService<ActionPerformer>().PerformAsync(await fixture.ClientAsync(), renewed, CancellationToken.None);
+            await other.ServiceProvider.GetRequiredService<ActionSettler>().SettleAsync(outcomes, CancellationToken.None);
+        }
+
+        await fixture.RunAsync();
+
+        await AssertOnceAsync(contact);
+    }
+
+    [Fact]
     public async Task Run_SendRepeatedAfterACrash_HubSpotIgnoresTheSameSendId()
     {
         var (contact, enrollment) = await SendThenTaskAsync();

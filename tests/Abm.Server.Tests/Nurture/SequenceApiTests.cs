@@ -202,6 +202,86 @@ public sealed class SequenceApiTests(ServerFixture fixture) : IClassFixture<Serv
         return contact;
     }
 
+    [Fact]
+    public async Task CreateSequence_AsYaml_IsReadAsTheSameDocumentAsJson()
+    {
+        var (client, _) = await Server.MarketerInNewWorkspaceAsync();
+        const string drip = """
+            # The same drip as the JSON one, in YAML.
+            name: Spring drip
+            triggers:
+              - type: stage_entered
+                stage: solution_exploration
+            guardrails: { maxTouchesPerContactPerWeek: 2, skipWeekends: false }
+            steps:
+              - id: first
+                type: send_content
+                contentTypes: [whitepaper]
+              - { id: pause, type: wait, duration: "3d" }
+              - id: done
+                type: end
+            """;
+
+        var created = await client.PostAsync("/api/nurture/sequences", Yaml(drip, "application/yaml"));
+        var validated = await client.PostAsync("/api/nurture/sequences/validate", Yaml(drip, "text/yaml"));
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var document = (await created.Content.ReadFromJsonAsync<Detail>())!.Document;
+        document.GetProperty("steps")[1].GetProperty("duration").GetString().ShouldBe("3d");
+        document.GetProperty("guardrails").GetProperty("maxTouchesPerContactPerWeek").GetInt32().ShouldBe(2);
+        document.GetProperty("guardrails").GetProperty("skipWeekends").GetBoolean().ShouldBeFalse();
+        (await validated.Content.ReadFromJsonAsync<Outcome>())!.Valid.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task CreateSequence_YamlWithSchemaProblems_Returns400NamingEachByJsonPath()
+    {
+        var (client, _) = await Server.MarketerInNewWorkspaceAsync();
+        const string broken = """
+            name: x
+            steps:
+              - { id: a, type: teleport }
+              - id: b
+                type: branch
+                condition: { kind: opened_last_email }
+            """;
+
+        var response = await client.PostAsync("/api/nurture/sequences", Yaml(broken, "application/yaml"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.ShouldBe(["$.steps[0].type", "$.steps[1].else"], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("name: [unclosed\nsteps: x")]
+    [InlineData("name: a\n  bad indent: b\n- c")]
+    [InlineData("name: a\nname: b")]
+    [InlineData("--- \nname: a\n---\nname: b")]
+    [InlineData("? [a, b]\n: c")]
+    [InlineData("a: &x [*x]")]
+    [InlineData("a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]")]
+    public async Task CreateSequence_YamlThatDoesNotRead_Returns400AtTheRoot(string yaml)
+    {
+        var (client, _) = await Server.MarketerInNewWorkspaceAsync();
+
+        var response = await client.PostAsync("/api/nurture/sequences", Yaml(yaml, "application/yaml"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.ShouldContain("$");
+    }
+
+    [Fact]
+    public async Task CreateSequence_NeitherJsonNorYaml_Returns415()
+    {
+        var (client, _) = await Server.MarketerInNewWorkspaceAsync();
+
+        var response = await client.PostAsync("/api/nurture/sequences", new StringContent(Drip, Encoding.UTF8, "text/plain"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    private static StringContent Yaml(string yaml, string mediaType) => new(yaml, Encoding.UTF8, mediaType);
+
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private sealed record Detail(Guid Id, string Key, string Name, string Status, int Version, JsonElement Document);

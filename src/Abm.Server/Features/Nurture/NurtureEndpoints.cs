@@ -23,10 +23,10 @@ internal static class NurtureEndpoints
 
         var sequences = group.MapGroup("/sequences");
         sequences.MapGet("/", SequenceHandlers.ListAsync).WithName("ListNurtureSequences");
-        sequences.MapPost("/", SequenceHandlers.CreateAsync).WithName("CreateNurtureSequence").RequireAuthorization(AccessPolicies.Marketing);
-        sequences.MapPost("/validate", SequenceHandlers.ValidateAsync).WithName("ValidateNurtureSequence");
+        sequences.MapPost("/", SequenceHandlers.CreateAsync).WithName("CreateNurtureSequence").Accepts<System.Text.Json.JsonElement>(SequenceDocumentBody.MediaTypes[0], SequenceDocumentBody.MediaTypes[1..]).RequireAuthorization(AccessPolicies.Marketing);
+        sequences.MapPost("/validate", SequenceHandlers.ValidateAsync).WithName("ValidateNurtureSequence").Accepts<System.Text.Json.JsonElement>(SequenceDocumentBody.MediaTypes[0], SequenceDocumentBody.MediaTypes[1..]);
         sequences.MapGet("/{id:guid}", SequenceHandlers.GetAsync).WithName("GetNurtureSequence");
-        sequences.MapPut("/{id:guid}", SequenceHandlers.ReplaceAsync).WithName("ReplaceNurtureSequence").RequireAuthorization(AccessPolicies.Marketing);
+        sequences.MapPut("/{id:guid}", SequenceHandlers.ReplaceAsync).WithName("ReplaceNurtureSequence").Accepts<System.Text.Json.JsonElement>(SequenceDocumentBody.MediaTypes[0], SequenceDocumentBody.MediaTypes[1..]).RequireAuthorization(AccessPolicies.Marketing);
         sequences.MapDelete("/{id:guid}", SequenceHandlers.DeleteAsync).WithName("DeleteNurtureSequence").RequireAuthorization(AccessPolicies.Marketing);
         sequences.MapPost("/{id:guid}/activate", SequenceHandlers.ActivateAsync).WithName("ActivateNurtureSequence").RequireAuthorization(AccessPolicies.Marketing);
         sequences.MapPost("/{id:guid}/pause", SequenceHandlers.PauseAsync).WithName("PauseNurtureSequence").RequireAuthorization(AccessPolicies.Marketing);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Abm.Data;
 using Abm.Data.Entities;
 using Abm.Server.Errors;
@@ -18,15 +17,37 @@ internal static class SequenceHandlers
     public static async Task<Results<Ok<SequenceDetail>, ProblemHttpResult>> GetAsync(Guid id, AbmDbContext database, CancellationToken cancellationToken) =>
         await FindAsync(database, id, cancellationToken) is { } sequence ? TypedResults.Ok(SequenceDetail.From(sequence)) : NotFound(id);
 
-    public static async Task<Ok<ValidationOutcome>> ValidateAsync(JsonElement document, SequenceDocuments documents, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ValidationOutcome>, ValidationProblem, ProblemHttpResult>> ValidateAsync(
+        SequenceDocumentBody body, SequenceDocuments documents, CancellationToken cancellationToken)
     {
-        var result = await documents.CheckAsync(document, cancellationToken);
+        if (body.Unsupported)
+        {
+            return Unsupported();
+        }
+
+        if (body.Problems is { } unreadable)
+        {
+            return Invalid(unreadable);
+        }
+
+        var result = await documents.CheckAsync(body.Document, cancellationToken);
         return TypedResults.Ok(new ValidationOutcome(result.Problems.Count == 0, result.Problems.Select(p => new ProblemAtPath(p.Path, p.Message)).ToList()));
     }
 
-    public static async Task<Results<Created<SequenceDetail>, ValidationProblem>> CreateAsync(
-        JsonElement document, ClaimsPrincipal user, SequenceDocuments documents, SequenceStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Created<SequenceDetail>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        SequenceDocumentBody body, ClaimsPrincipal user, SequenceDocuments documents, SequenceStore store, CancellationToken cancellationToken)
     {
+        if (body.Unsupported)
+        {
+            return Unsupported();
+        }
+
+        if (body.Problems is { } unreadable)
+        {
+            return Invalid(unreadable);
+        }
+
+        var document = body.Document;
         var result = await documents.CheckAsync(document, cancellationToken);
         if (result.Definition is not { } definition)
         {
@@ -38,8 +59,19 @@ internal static class SequenceHandlers
     }
 
     public static async Task<Results<Ok<SequenceDetail>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
-        Guid id, JsonElement document, ClaimsPrincipal user, AbmDbContext database, SequenceDocuments documents, SequenceStore store, CancellationToken cancellationToken)
+        Guid id, SequenceDocumentBody body, ClaimsPrincipal user, AbmDbContext database, SequenceDocuments documents, SequenceStore store, CancellationToken cancellationToken)
     {
+        if (body.Unsupported)
+        {
+            return Unsupported();
+        }
+
+        if (body.Problems is { } unreadable)
+        {
+            return Invalid(unreadable);
+        }
+
+        var document = body.Document;
         if (await FindAsync(database, id, cancellationToken) is not { } sequence)
         {
             return NotFound(id);
@@ -117,6 +149,11 @@ internal static class SequenceHandlers
         database.NurtureSequences.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
 
     internal static ProblemHttpResult NotFound(Guid id) => ApiProblems.NotFound("Sequence not found", $"No nurture sequence {id} in this workspace.");
+
+    /// <summary>A body that is neither JSON nor YAML.</summary>
+    private static ProblemHttpResult Unsupported() =>
+        TypedResults.Problem(title: "Unsupported media type", detail: $"Send the sequence document as {string.Join(", ", SequenceDocumentBody.MediaTypes)}.",
+            statusCode: StatusCodes.Status415UnsupportedMediaType);
 
     private static ValidationProblem Invalid(IReadOnlyList<Abm.Engines.Nurture.SequenceProblem> problems) =>
         TypedResults.ValidationProblem(SequenceDocuments.AsErrors(problems), title: "The sequence document has problems.");

@@ -12,7 +12,8 @@ namespace Abm.Server.Features.Nurture.Execution;
 /// before anything is sent. Waits, goals and ends are saved as they are; a step that acts gets its action-log row
 /// (or finds the row an earlier pass left, which it then retries rather than deciding again); a step that needs no
 /// HubSpot call (a property update through the outbox, a send the guardrails skip) is settled here at once.
-/// Quiet hours and weekends defer a send to the contact's next sending window without a row.
+/// Quiet hours and weekends defer a send to the contact's next sending window without a row. The writes are a
+/// few multi-row statements in one transaction: the action-log rows first, then the enrolments' moves.
 /// </summary>
 internal sealed class ActionPlanner(
     AbmDbContext database, NurtureFactsLoader factsLoader, ContentPicker content, GuardrailStore guardrails, WriteBackQueue writeBack, TimeProvider clock)
@@ -23,11 +24,12 @@ internal sealed class ActionPlanner(
         var utcNow = now.UtcDateTime;
         var contexts = await factsLoader.LoadAsync(claimed, cancellationToken);
         var workspaceGuardrails = await guardrails.LoadAsync(database.CurrentWorkspaceId!.Value, cancellationToken);
-        var touches = await TouchCounts.LoadAsync(database, contexts.Values.Select(c => c.Contact).ToList(), utcNow, cancellationToken);
+        TouchCounts? touches = null; // read when the batch's first send is planned: a batch of tasks needs none
         var ids = claimed.Select(e => e.Id).ToList();
-        var existing = (await database.NurtureActions.Where(a => ids.Contains(a.EnrollmentId)).ToListAsync(cancellationToken))
+        var existing = (await database.NurtureActions.AsNoTracking().Where(a => ids.Contains(a.EnrollmentId)).ToListAsync(cancellationToken))
             .ToDictionary(a => (a.EnrollmentId, a.StepId, a.AttemptScope));
         var pending = new List<PendingAction>();
+        var logged = new List<NurtureAction>();
         foreach (var enrollment in claimed)
         {
             if (!contexts.TryGetValue(enrollment.Id, out var context))
@@ -37,9 +39,9 @@ internal sealed class ActionPlanner(
             }
 
             var stepId = enrollment.CurrentStepId ?? context.Definition.FirstStep.Id;
-            if (existing.TryGetValue((enrollment.Id, stepId, enrollment.StepsTaken), out var logged) && context.Definition.StepById(stepId) is { } loggedStep)
+            if (existing.TryGetValue((enrollment.Id, stepId, enrollment.StepsTaken), out var earlier) && context.Definition.StepById(stepId) is { } loggedStep)
             {
-                await ResumeAsync(logged, context, loggedStep, pending, utcNow, cancellationToken);
+                await ResumeAsync(earlier, context, loggedStep, pending, utcNow, cancellationToken);
                 continue;
             }
 
@@ -47,7 +49,7 @@ internal sealed class ActionPlanner(
             switch (NurtureStepper.Next(context.Definition, position, context.Facts, now))
             {
                 case WaitUntil wait:
-                    Place(enrollment, wait.Position);
+                    EnrollmentMoves.Place(enrollment, wait.Position);
                     enrollment.NextActionDue = wait.Due.UtcDateTime;
                     break;
                 case ExitForGoal goal:
@@ -57,19 +59,32 @@ internal sealed class ActionPlanner(
                     EnrollmentMoves.End(enrollment, EnrollmentStatus.Completed, "completed", utcNow);
                     break;
                 case PerformStep perform:
-                    Place(enrollment, perform.Position);
+                    EnrollmentMoves.Place(enrollment, perform.Position);
                     var settings = workspaceGuardrails.With(context.Definition.Guardrails);
-                    await PlanStepAsync(context, perform, settings, touches, now, pending, cancellationToken);
+                    if (perform.Step is SendContentStep)
+                    {
+                        touches ??= await TouchCounts.LoadAsync(database, contexts.Values.Select(c => c.Contact).ToList(), utcNow, cancellationToken);
+                    }
+
+                    await PlanStepAsync(context, perform, settings, touches, now, pending, logged, cancellationToken);
                     break;
             }
         }
 
-        await database.SaveChangesAsync(cancellationToken);
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
+        var added = await BatchWrites.InsertActionsAsync(database, logged, cancellationToken);
+        // A key already logged means another claimant has this step (a claim that lapsed): its enrolment is left to it.
+        var taken = logged.Where(a => !added.Contains(a.Id)).Select(a => a.EnrollmentId).ToHashSet();
+        pending.RemoveAll(p => taken.Contains(p.Action.EnrollmentId));
+        await BatchWrites.UpdateEnrollmentsAsync(database, claimed.Where(e => !taken.Contains(e.Id)).ToList(), cancellationToken);
+        await database.SaveChangesAsync(cancellationToken); // the write-back outbox of property updates
+        await transaction.CommitAsync(cancellationToken);
         return pending;
     }
 
     private async Task PlanStepAsync(
-        EnrollmentContext context, PerformStep perform, GuardrailSettings settings, TouchCounts touches, DateTimeOffset now, List<PendingAction> pending, CancellationToken cancellationToken)
+        EnrollmentContext context, PerformStep perform, GuardrailSettings settings, TouchCounts? touches, DateTimeOffset now, List<PendingAction> pending, List<NurtureAction> logged,
+        CancellationToken cancellationToken)
     {
         var enrollment = context.Enrollment;
         var utcNow = now.UtcDateTime;
@@ -86,7 +101,7 @@ internal sealed class ActionPlanner(
                 return;
             }
 
-            skip ??= Guardrails.CapRefusal(settings, touches.OfContact(context.Contact.Id), touches.OfAccount(context.Contact.CompanyId));
+            skip ??= Guardrails.CapRefusal(settings, touches!.OfContact(context.Contact.Id), touches.OfAccount(context.Contact.CompanyId));
             if (skip is null)
             {
                 item = await content.PickAsync(send, context.Contact.Id, cancellationToken);
@@ -95,16 +110,17 @@ internal sealed class ActionPlanner(
 
             if (skip is null)
             {
-                touches.Count(context.Contact);
+                touches!.Count(context.Contact);
             }
         }
 
         var action = NewAction(context, perform.Step, item, utcNow);
-        database.NurtureActions.Add(action);
+        logged.Add(action);
         if (skip is not null)
         {
             Settle(action, ActionStatus.Skipped, skip, utcNow);
             EnrollmentMoves.Advance(enrollment, perform.NextStepId, utcNow);
+            EnrollmentMoves.Continue(context, EnrollmentMoves.FactsAfter(context.Facts, action, utcNow), utcNow);
         }
         else if (perform.Step is UpdatePropertyStep update)
         {
@@ -112,6 +128,7 @@ internal sealed class ActionPlanner(
             writeBack.EnqueueContactProperties(context.Contact, new Dictionary<string, string> { [update.Property] = update.Value });
             Settle(action, ActionStatus.Done, "queued for write-back", utcNow);
             EnrollmentMoves.Advance(enrollment, perform.NextStepId, utcNow);
+            EnrollmentMoves.Continue(context, context.Facts, utcNow);
         }
         else
         {
@@ -131,6 +148,7 @@ internal sealed class ActionPlanner(
         }
 
         EnrollmentMoves.Advance(context.Enrollment, next, now);
+        EnrollmentMoves.Continue(context, context.Facts, now);
     }
 
     private static NurtureAction NewAction(EnrollmentContext context, SequenceStep step, ContentItem? item, DateTime now)
@@ -154,12 +172,6 @@ internal sealed class ActionPlanner(
         action.Reason = reason is { Length: > 1000 } ? reason[..1000] : reason;
         action.UpdatedAt = now;
         action.CompletedAt = status is ActionStatus.Done or ActionStatus.Skipped or ActionStatus.Parked ? now : null;
-    }
-
-    private static void Place(NurtureEnrollment enrollment, EnrollmentPosition position)
-    {
-        enrollment.CurrentStepId = position.StepId;
-        enrollment.StepReachedAt = position.ReachedAt.UtcDateTime;
     }
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Abm.Server.Features.Nurture.Execution;
 
 /// <summary>
-/// Phase three of a batch: records what the calls did and moves the enrolments on, in one save. A done or
-/// skipped action moves its enrolment to the next step; a failed one waits its back-off (30 seconds, doubling up
+/// Phase three of a batch: records what the calls did and moves the enrolments on, in one transaction of a few
+/// multi-row statements. A done or skipped action moves its enrolment to the next step and on through the steps
+/// that need no call (to its next wait, goal or end); a failed one waits its back-off (30 seconds, doubling up
 /// to the maximum) with the enrolment due again then; after the last try it is parked with its reason, and the
 /// enrolment goes on, or exits if its sequence says <c>onActionFailure: stop</c>.
 /// </summary>
@@ -27,6 +28,7 @@ internal sealed class ActionSettler(AbmDbContext database, IOptions<NurtureOptio
                 ActionPlanner.Settle(action, outcome.Status, outcome.Reason, now);
                 action.NextAttemptAt = null;
                 EnrollmentMoves.Advance(enrollment, outcome.Pending.NextStepId, now);
+                EnrollmentMoves.Continue(outcome.Pending.Context, EnrollmentMoves.FactsAfter(outcome.Pending.Context.Facts, action, now), now);
                 (done, skipped) = outcome.Status == ActionStatus.Done ? (done + 1, skipped) : (done, skipped + 1);
                 continue;
             }
@@ -42,6 +44,7 @@ internal sealed class ActionSettler(AbmDbContext database, IOptions<NurtureOptio
                 else
                 {
                     EnrollmentMoves.Advance(enrollment, outcome.Pending.NextStepId, now);
+                    EnrollmentMoves.Continue(outcome.Pending.Context, outcome.Pending.Context.Facts, now);
                 }
 
                 continue;
@@ -56,7 +59,13 @@ internal sealed class ActionSettler(AbmDbContext database, IOptions<NurtureOptio
             retrying++;
         }
 
-        await database.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await database.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await BatchWrites.UpdateActionsAsync(database, outcomes.Select(o => o.Pending.Action).ToList(), cancellationToken);
+            await BatchWrites.UpdateEnrollmentsAsync(database, outcomes.Select(o => o.Pending.Context.Enrollment).Distinct().ToList(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         foreach (var outcome in outcomes)
         {
             metrics.NurtureAction(outcome.Pending.Action.Kind, outcome.Pending.Action.Status);

@@ -31,6 +31,41 @@ internal sealed class DueEnrollments(AbmDbContext database, IOptions<NurtureOpti
             """,
             claimUntil, workspaceId, EnrollmentStatus.Active, dueBy, options.Value.BatchSize);
         // The statement names its workspace itself: the workspace filter cannot be composed over an UPDATE.
-        return await database.NurtureEnrollments.FromSql(claim).IgnoreQueryFilters().ToListAsync(cancellationToken);
+        // Not tracked: the planner and the settler write the rows back with multi-row statements.
+        return await database.NurtureEnrollments.FromSql(claim).IgnoreQueryFilters().AsNoTracking().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Renews the claim of a batch's acting enrolments right before their HubSpot calls, so that a batch planned while
+    /// the one before it was calling still holds its claim for a full period when its own calls begin. Returns the
+    /// actions whose enrolment this claim still holds; the others (their claim lapsed and another claim took them)
+    /// are left to that claimant, which finds their action-log rows and finishes them.
+    /// </summary>
+    public async Task<List<PendingAction>> RenewAsync(IReadOnlyList<PendingAction> pending, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+        {
+            return [];
+        }
+
+        // Whole milliseconds: PostgreSQL keeps microseconds, and the rows are found again by this exact value.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimUntil = now.AddSeconds(options.Value.ClaimSeconds).AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var held = new HashSet<Guid>();
+        foreach (var claim in pending.Select(p => p.Context.Enrollment).GroupBy(e => e.NextActionDue))
+        {
+            var ids = claim.Select(e => e.Id).ToList();
+            var claimedUntil = claim.Key;
+            await database.NurtureEnrollments.Where(e => ids.Contains(e.Id) && e.Status == EnrollmentStatus.Active && e.NextActionDue == claimedUntil)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.NextActionDue, claimUntil), cancellationToken);
+            held.UnionWith(await database.NurtureEnrollments.Where(e => ids.Contains(e.Id) && e.NextActionDue == claimUntil).Select(e => e.Id).ToListAsync(cancellationToken));
+        }
+
+        foreach (var enrollment in pending.Select(p => p.Context.Enrollment).Where(e => held.Contains(e.Id)))
+        {
+            enrollment.NextActionDue = claimUntil;
+        }
+
+        return [.. pending.Where(p => held.Contains(p.Context.Enrollment.Id))];
     }
 }

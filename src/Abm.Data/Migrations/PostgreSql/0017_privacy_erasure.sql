@@ -1,4 +1,4 @@
--- 0018: erased contacts. A tombstone keeps the local id the contact had (so a second erasure knows it is done),
+-- 0017: erased contacts. A tombstone keeps the local id the contact had (so a second erasure knows it is done),
 -- salted hashes of the contact's HubSpot id and email, when and who asked,
 -- so a later sync or webhook cannot bring the person back; the salt is the workspace's own, made at its first erasure.
 CREATE TABLE privacy_tombstones (
