@@ -21,7 +21,11 @@ public sealed partial class DemoExecutableTests : IDisposable
 
     // No configuration at all; only the pace of the catch-up is raised (the 3 catch-up hours in about 30 s instead of
     // 10 minutes) so live events arrive within the test's patience. The portal is the default one: 100 accounts.
-    private readonly Dictionary<string, string> _environment = new() { ["Demo__Enabled"] = "", ["Demo__ClockSpeed"] = "360" };
+    // A language model's key left in the shell must not be spent on demo data: it points nowhere, and must not be used.
+    private readonly Dictionary<string, string> _environment = new()
+    {
+        ["Demo__Enabled"] = "", ["Demo__ClockSpeed"] = "360", ["OPENAI_API_KEY"] = "sk-left-in-the-shell", ["OPENAI_BASE_URL"] = "http://127.0.0.1:9/v1",
+    };
 
     [Fact]
     public async Task Abm_NoConfigurationInAnEmptyFolder_ServesTheDemoAndARestartResumesIt()
@@ -128,6 +132,8 @@ public sealed partial class DemoExecutableTests : IDisposable
         scores.Max().ShouldBeGreaterThan(scores.Min(), "the profile tells leads apart");
         var sequences = (await run.Api.GetFromJsonAsync<JsonElement>("/api/nurture/sequences")).EnumerateArray().ToList();
         sequences.Count.ShouldBe(3, "the three templates");
+        var ai = await run.Api.GetFromJsonAsync<JsonElement>("/api/ai/status");
+        ai.GetProperty("configured").GetBoolean().ShouldBeFalse("the demo scores leads without a language model, whatever key is set");
         sequences.ShouldAllBe(q => q.GetProperty("status").GetString() == "active");
     }
 

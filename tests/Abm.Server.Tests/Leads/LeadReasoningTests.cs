@@ -66,6 +66,7 @@ public sealed class LeadReasoningTests(LeadReasoningTests.Servers servers) : ICl
     {
         var (server, client, admin, contact) = await LeadAsync(provider);
         servers.Provider.Enqueue(Reply.Answer(GoodHigh));
+        var before = await server.OperatorClient().GetStringAsync("/metrics"); // the class's tests share the server's counters
 
         var lead = await ScoreAsync(client, contact.Id);
 
@@ -111,11 +112,12 @@ public sealed class LeadReasoningTests(LeadReasoningTests.Servers servers) : ICl
         status.CostTodayUsd.ShouldBe(cost, 1e-9);
 
         // The same request in the metrics the operator scrapes.
-        var metrics = await server.OperatorClient().GetStringAsync("/metrics");
-        Sample(metrics, "abm_llm_calls_total", provider, "outcome=\"ok\"").ShouldBe(1);
-        Sample(metrics, "abm_llm_tokens_total", provider, "direction=\"input\"").ShouldBe(1_000);
-        Sample(metrics, "abm_llm_cost_total", provider).ShouldBe(cost, 1e-9);
-        Sample(metrics, "abm_llm_duration_seconds_count", provider).ShouldBe(1);
+        var after = await server.OperatorClient().GetStringAsync("/metrics");
+        double Added(string metric, string? label = null) => Sample(after, metric, provider, label) - Sample(before, metric, provider, label);
+        Added("abm_llm_calls_total", "outcome=\"ok\"").ShouldBe(1);
+        Added("abm_llm_tokens_total", "direction=\"input\"").ShouldBe(1_000);
+        Added("abm_llm_cost_total").ShouldBe(cost, 1e-9);
+        Added("abm_llm_duration_seconds_count").ShouldBe(1);
     }
 
     /// <summary>The sum of a metric's samples of one provider (and label, when given) in the Prometheus text.</summary>

@@ -77,6 +77,9 @@ internal static class DemoMode
             ["Demo:ClockSpeed"] = settings.ClockSpeed.ToString(CultureInfo.InvariantCulture),
             // The sandbox takes any transactional email id: this one carries the demo's nurture sends.
             ["Nurture:TransactionalEmailId"] = NurtureEmailId.ToString(CultureInfo.InvariantCulture),
+            // Simulated leads are scored by the deterministic scorer: a language model's key in the shell must not
+            // be spent on demo data (a first start scores every contact).
+            ["Leads:Llm:Provider"] = "none",
         };
         return values.Select(pair => $"--{pair.Key}={pair.Value}");
     }
