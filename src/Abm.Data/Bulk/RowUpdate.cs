@@ -18,10 +18,6 @@ namespace Abm.Data.Bulk;
 public sealed class RowUpdate<T>
     where T : class
 {
-    // Small statements, for the reason RowUpsert gives: Microsoft.Data.Sqlite binds parameters in time that grows
-    // with the square of their number.
-    private const int MaxParametersPerStatement = 250;
-
     private readonly IProperty[] _columns;
     private readonly string _statementTail;
 
@@ -44,49 +40,12 @@ public sealed class RowUpdate<T>
     }
 
     /// <summary>Writes the rows' values; returns the primary key of every row updated.</summary>
-    public async Task<IReadOnlyList<Guid>> ExecuteAsync(DbContext database, IReadOnlyList<T> rows, CancellationToken cancellationToken)
-    {
-        var written = new List<Guid>(rows.Count);
-        var rowsPerStatement = Math.Max(1, MaxParametersPerStatement / _columns.Length);
-        var connection = database.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await database.Database.OpenConnectionAsync(cancellationToken);
-        }
-
-        foreach (var chunk in rows.Chunk(rowsPerStatement))
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = database.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = BuildStatement(command, chunk);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                written.Add(reader.GetGuid(0));
-            }
-        }
-
-        return written;
-    }
+    public Task<IReadOnlyList<Guid>> ExecuteAsync(DbContext database, IReadOnlyList<T> rows, CancellationToken cancellationToken) =>
+        RowStatements.ExecuteAsync(database, rows, _columns.Length, BuildStatement, cancellationToken);
 
     private string BuildStatement(DbCommand command, T[] rows)
     {
-        var text = new StringBuilder("WITH v(");
-        text.AppendJoin(", ", _columns.Select((_, i) => $"c{i}")).Append(") AS (VALUES ");
-        for (var r = 0; r < rows.Length; r++)
-        {
-            text.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < _columns.Length; c++)
-            {
-                var name = $"@p{(r * _columns.Length) + c}";
-                var column = _columns[c];
-                command.Parameters.Add(column.GetRelationalTypeMapping().CreateParameter(command, name, column.PropertyInfo!.GetValue(rows[r]), column.IsNullable));
-                text.Append(c == 0 ? name : $", {name}");
-            }
-
-            text.Append(')');
-        }
-
-        return text.Append(')').Append(_statementTail).ToString();
+        var text = new StringBuilder("WITH v(").AppendJoin(", ", _columns.Select((_, i) => $"c{i}")).Append(") AS (VALUES ");
+        return RowStatements.AppendValues(text, command, _columns, rows).Append(')').Append(_statementTail).ToString();
     }
 }

@@ -18,12 +18,6 @@ namespace Abm.Data.Bulk;
 public sealed class RowUpsert<T>
     where T : class
 {
-    // Small statements, though SQLite takes 32,766 parameters and PostgreSQL 65,535: Microsoft.Data.Sqlite binds
-    // each parameter by looking its name up among all of them, so binding costs the square of their number.
-    // Measured on a page of 100 contacts (24 columns): one statement of 2,400 parameters took 26-35 ms, ten of
-    // 240 took 11 ms.
-    private const int MaxParametersPerStatement = 250;
-
     private readonly IProperty[] _columns;
     private readonly string _statementHead;
     private readonly string _statementTail;
@@ -50,51 +44,11 @@ public sealed class RowUpsert<T>
     }
 
     /// <summary>Inserts or updates the rows; returns the primary key of every row written (an existing row keeps its own; one left alone is not returned).</summary>
-    public async Task<IReadOnlyList<Guid>> ExecuteAsync(DbContext database, IReadOnlyList<T> rows, CancellationToken cancellationToken)
-    {
-        var written = new List<Guid>(rows.Count);
-        var rowsPerStatement = Math.Max(1, MaxParametersPerStatement / _columns.Length);
-        var connection = database.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await database.Database.OpenConnectionAsync(cancellationToken);
-        }
+    public Task<IReadOnlyList<Guid>> ExecuteAsync(DbContext database, IReadOnlyList<T> rows, CancellationToken cancellationToken) =>
+        RowStatements.ExecuteAsync(database, rows, _columns.Length, BuildStatement, cancellationToken);
 
-        foreach (var chunk in rows.Chunk(rowsPerStatement))
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = database.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = BuildStatement(command, chunk);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                written.Add(reader.GetGuid(0));
-            }
-        }
-
-        return written;
-    }
-
-    private string BuildStatement(DbCommand command, T[] rows)
-    {
-        var text = new StringBuilder(_statementHead);
-        for (var r = 0; r < rows.Length; r++)
-        {
-            text.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < _columns.Length; c++)
-            {
-                var name = $"@p{(r * _columns.Length) + c}";
-                var column = _columns[c];
-                // The mapping applies the model's value converter (UTC times, lists, JSON) and the provider's type.
-                command.Parameters.Add(column.GetRelationalTypeMapping().CreateParameter(command, name, column.PropertyInfo!.GetValue(rows[r]), column.IsNullable));
-                text.Append(c == 0 ? name : $", {name}");
-            }
-
-            text.Append(')');
-        }
-
-        return text.Append(_statementTail).ToString();
-    }
+    private string BuildStatement(DbCommand command, T[] rows) =>
+        RowStatements.AppendValues(new StringBuilder(_statementHead), command, _columns, rows).Append(_statementTail).ToString();
 }
 
 /// <summary>Statements of <see cref="RowUpsert{T}"/> that do something else than an upsert.</summary>
