@@ -20,5 +20,7 @@ public sealed class Company : IWorkspaceScoped
     public DateTime? HubSpotUpdatedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>When a sync last read the record from HubSpot; a full pass archives what it did not read. Other writers (score roll-ups) touch <see cref="UpdatedAt"/>, never this.</summary>
+    public DateTime? SyncedAt { get; set; }
     public DateTime? ArchivedAt { get; set; }
 }

@@ -149,9 +149,9 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
         var now = clock.GetUtcNow().UtcDateTime;
         await database.Contacts.Where(c => c.ArchivedAt == null && (c.SyncedAt == null || c.SyncedAt < passStartedAt))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ArchivedAt, now), cancellationToken);
-        await database.Companies.Where(c => c.ArchivedAt == null && c.UpdatedAt < passStartedAt)
+        await database.Companies.Where(c => c.ArchivedAt == null && (c.SyncedAt == null || c.SyncedAt < passStartedAt))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ArchivedAt, now), cancellationToken);
-        await database.Deals.Where(d => d.ArchivedAt == null && d.UpdatedAt < passStartedAt)
+        await database.Deals.Where(d => d.ArchivedAt == null && (d.SyncedAt == null || d.SyncedAt < passStartedAt))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.ArchivedAt, now), cancellationToken);
         foreach (var objectType in SyncedObjects.CrmTypes)
         {

@@ -33,7 +33,7 @@ internal static class HubSpotRecordMapping
     [
         nameof(Company.Name), nameof(Company.Domain), nameof(Company.Industry), nameof(Company.EmployeeCount), nameof(Company.AnnualRevenue),
         nameof(Company.AccountTier), nameof(Company.OwnerHubSpotId), nameof(Company.Properties), nameof(Company.HubSpotUpdatedAt), nameof(Company.UpdatedAt),
-        nameof(Company.ArchivedAt),
+        nameof(Company.SyncedAt), nameof(Company.ArchivedAt),
     ];
 
     public static void ApplyTo(Contact contact, CrmRecord record, Guid? companyId, DateTime now)
@@ -65,6 +65,7 @@ internal static class HubSpotRecordMapping
         company.Properties = PropertiesJson(record);
         company.HubSpotUpdatedAt = record.UpdatedAt?.UtcDateTime;
         company.UpdatedAt = now;
+        company.SyncedAt = now;
         company.ArchivedAt = null;
     }
 
@@ -80,6 +81,7 @@ internal static class HubSpotRecordMapping
         deal.Properties = PropertiesJson(record);
         deal.HubSpotUpdatedAt = record.UpdatedAt?.UtcDateTime;
         deal.UpdatedAt = now;
+        deal.SyncedAt = now;
         deal.ArchivedAt = null;
     }
 
