@@ -332,6 +332,33 @@ public sealed class NurtureExecutionTests(NurtureSandbox fixture) : IClassFixtur
         (send.GetProperty("sends").GetInt32(), send.GetProperty("meetingsWithin30Days").GetInt32()).ShouldBe((2, 1));
     }
 
+    [Fact]
+    public async Task Stats_OwnerCompletesOneOfTwoTasksInHubSpot_CountedOnceTheSyncReadsItBack()
+    {
+        var client = fixture.Marketer();
+        var step = $"call-{Guid.NewGuid():N}";
+        var sequence = await ActiveSequenceAsync(client, $$"""
+            { "name": "Tasks {{step}}", {{AlwaysOpen}},
+              "steps": [ { "id": "{{step}}", "type": "create_task", "title": "Call", "owner": { "kind": "contact_owner" }, "priority": "HIGH", "dueInDays": 1 } ] }
+            """);
+        await EnrollAsync(client, new { sequenceId = sequence, contactIds = new[] { (await fixture.PortalContactAsync()).Id, (await fixture.PortalContactAsync()).Id } });
+        await fixture.RunAsync();
+        // The task's body names its step.
+        var tasks = await fixture.TasksAsync($"'{step}'");
+        tasks.Count.ShouldBe(2);
+
+        var beforeCompletion = await fixture.PullTaskCompletionsAsync();
+        (await fixture.HubSpot.PatchAsJsonAsync($"/crm/v3/objects/tasks/{tasks[0].GetProperty("id").GetString()}",
+            new { properties = new { hs_task_status = "COMPLETED" } })).EnsureSuccessStatusCode();
+        var afterCompletion = await fixture.PullTaskCompletionsAsync();
+        var again = await fixture.PullTaskCompletionsAsync();
+
+        (beforeCompletion, afterCompletion, again).ShouldBe((0, 1, 0));
+        var stats = await client.GetFromJsonAsync<JsonElement>($"/api/nurture/sequences/{sequence}/stats");
+        (stats.GetProperty("tasksCreated").GetInt32(), stats.GetProperty("tasksCompleted").GetInt32()).ShouldBe((2, 1));
+        stats.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == step).GetProperty("tasksCompleted").GetInt32().ShouldBe(1);
+    }
+
     private async Task<(Contact Contact, Guid Enrollment)> SendThenTaskAsync()
     {
         var client = fixture.Marketer();

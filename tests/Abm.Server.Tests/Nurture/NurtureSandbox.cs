@@ -5,10 +5,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Abm.Data.Entities;
+using Abm.Server.Features.Access;
 using Abm.Server.Features.Connections;
 using Abm.Server.Features.Nurture.Execution;
 using Abm.Server.Features.Workspaces;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using sandbox::Abm.HubSpot.Sandbox.Hosting;
 
 namespace Abm.Server.Tests.Nurture;
@@ -77,6 +79,15 @@ public sealed class NurtureSandbox : IAsyncLifetime
     /// <summary>One run of the workspace's due enrolments, as the worker does it.</summary>
     internal async Task<NurtureRunSummary> RunAsync() =>
         await Server.Service<NurtureRunner>().RunAsync(Workspace, await ClientAsync(), CancellationToken.None);
+
+    /// <summary>The read-back of task completions a sync runs beside its pages.</summary>
+    internal async Task<int> PullTaskCompletionsAsync()
+    {
+        var client = await ClientAsync();
+        await using var scope = Server.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(Workspace);
+        return await scope.ServiceProvider.GetRequiredService<TaskCompletionPull>().PullAsync(client, CancellationToken.None);
+    }
 
     public async Task<Abm.HubSpot.HubSpotClient> ClientAsync() => (await Server.Service<HubSpotClients>().ConnectedAsync(CancellationToken.None)).Single().Client;
 
