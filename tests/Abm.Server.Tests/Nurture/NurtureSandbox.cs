@@ -7,6 +7,7 @@ using System.Text.Json;
 using Abm.Data.Entities;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Connections;
+using Abm.Server.Features.Nurture.Enrollments;
 using Abm.Server.Features.Nurture.Execution;
 using Abm.Server.Features.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -81,12 +82,18 @@ public sealed class NurtureSandbox : IAsyncLifetime
         await Server.Service<NurtureRunner>().RunAsync(Workspace, await ClientAsync(), CancellationToken.None);
 
     /// <summary>The read-back of task completions a sync runs beside its pages.</summary>
-    internal async Task<int> PullTaskCompletionsAsync()
+    internal Task<int> PullTaskCompletionsAsync() => InWorkspaceAsync<TaskCompletionPull>((pull, client) => pull.PullAsync(client, CancellationToken.None));
+
+    /// <summary>The read of watched HubSpot lists a sync runs beside its pages (<c>list_joined</c> triggers).</summary>
+    internal Task<int> PullListJoinsAsync() => InWorkspaceAsync<ListJoinPull>((pull, client) => pull.PullAsync(client, CancellationToken.None));
+
+    private async Task<int> InWorkspaceAsync<TPart>(Func<TPart, Abm.HubSpot.HubSpotClient, Task<int>> part)
+        where TPart : notnull
     {
         var client = await ClientAsync();
         await using var scope = Server.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(Workspace);
-        return await scope.ServiceProvider.GetRequiredService<TaskCompletionPull>().PullAsync(client, CancellationToken.None);
+        return await part(scope.ServiceProvider.GetRequiredService<TPart>(), client);
     }
 
     public async Task<Abm.HubSpot.HubSpotClient> ClientAsync() => (await Server.Service<HubSpotClients>().ConnectedAsync(CancellationToken.None)).Single().Client;

@@ -3,6 +3,7 @@ using Abm.Data.Entities;
 using Abm.HubSpot;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Leads;
+using Abm.Server.Features.Nurture.Enrollments;
 using Abm.Server.Features.Nurture.Execution;
 using Abm.Server.Features.Observability;
 using Microsoft.EntityFrameworkCore;
@@ -69,7 +70,8 @@ internal sealed partial class SyncRunner(
         void StartAlongside() => alongside ??= Task.WhenAll(
             engagement.PullAsync(client, alongsideStop.Token),
             scopes.RunAsync<SegmentRefresher>(refresher => refresher.RefreshAsync(alongsideStop.Token, writtenSince: run.StartedAt)),
-            scopes.RunAsync<TaskCompletionPull>(pull => pull.PullAsync(client, alongsideStop.Token)));
+            scopes.RunAsync<TaskCompletionPull>(pull => pull.PullAsync(client, alongsideStop.Token)),
+            scopes.RunAsync<ListJoinPull>(pull => pull.PullAsync(client, alongsideStop.Token)));
         var progress = new SyncProgress(run, logger, metrics, watcher, objectType =>
         {
             if (objectType == SyncedObjects.Contacts)
