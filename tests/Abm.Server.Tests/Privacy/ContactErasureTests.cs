@@ -85,6 +85,26 @@ public sealed class ContactErasureTests(ServerFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task EraseWithHubSpot_NoHubSpotConnection_ErasedHereAndTheReportSaysHubSpotFailedAndWhy()
+    {
+        var (workspace, admin) = await PrivacyData.AdminInNewWorkspaceAsync(Server);
+        var contact = await SeedPersonAsync(workspace);
+
+        var first = await (await admin.PostAsync($"/api/contacts/{contact.Id}/erase?hubspot=true", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var retry = await (await admin.PostAsync($"/api/contacts/{contact.HubSpotId}/erase?hubspot=true", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var plain = await (await admin.PostAsync($"/api/contacts/{contact.HubSpotId}/erase", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+        first.GetProperty("status").GetString().ShouldBe("erased");
+        first.GetProperty("hubSpot").GetProperty("status").GetString().ShouldBe("failed");
+        first.GetProperty("hubSpot").GetProperty("error").GetString()!.ShouldContain("no usable HubSpot connection");
+        (retry.GetProperty("status").GetString(), retry.GetProperty("hubSpot").GetProperty("status").GetString()).ShouldBe(("already_erased", "failed"));
+        plain.GetProperty("hubSpot").ValueKind.ShouldBe(JsonValueKind.Null, "HubSpot is left alone unless asked");
+        await using var database = Server.OpenDatabase();
+        (await database.Contacts.IgnoreQueryFilters().CountAsync(c => c.Id == contact.Id)).ShouldBe(0);
+        (await database.AuditLog.IgnoreQueryFilters().CountAsync(a => a.WorkspaceId == workspace && a.Action == "contact.erased_in_hubspot")).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Sync_ErasedContactStillListedByHubSpot_IsNotWrittenBackButOthersAre()
     {
         var (workspace, admin) = await PrivacyData.AdminInNewWorkspaceAsync(Server);
