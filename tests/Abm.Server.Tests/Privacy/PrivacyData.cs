@@ -10,7 +10,7 @@ internal static class PrivacyData
     public static readonly string[] Tables =
     [
         "contacts", "engagement_events", "contact_scores", "lead_scores", "recommendations", "recommendation_feedback", "nurture_enrollments",
-        "nurture_actions", "sales_tasks", "hubspot_outbox", "audit_log", "deal_contacts", "webhook_record_marks", "webhook_inbox_events",
+        "nurture_actions", "sales_tasks", "hubspot_outbox", "contact_suppressions", "audit_log", "deal_contacts", "webhook_record_marks", "webhook_inbox_events",
     ];
 
     /// <summary>A fresh workspace (so table scans see only the test's rows) and an admin's client in it.</summary>
@@ -41,6 +41,7 @@ internal static class PrivacyData
             new NurtureAction { Id = Guid.CreateVersion7(), WorkspaceId = workspace, EnrollmentId = enrollment.Id, SequenceId = sequence.Id, ContactId = contact.Id, StepId = "s1", Kind = "email", CreatedAt = now, UpdatedAt = now },
             new SalesTask { Id = Guid.CreateVersion7(), WorkspaceId = workspace, ContactId = contact.Id, Subject = "Call Ada", DueAt = now },
             new HubSpotOutboxItem { Id = Guid.CreateVersion7(), WorkspaceId = workspace, ObjectType = "contacts", HubSpotId = contact.HubSpotId, Properties = """{"abm_content_engagement_score":"40"}""", NextAttemptAt = now, CreatedAt = now, UpdatedAt = now },
+            new ContactSuppression { Id = Guid.CreateVersion7(), WorkspaceId = workspace, ContactId = contact.Id, Purpose = "profiling", Reason = "asked by phone", CreatedAt = now, CreatedBy = "admin" },
             new DealContact { WorkspaceId = workspace, DealId = deal.Id, ContactId = contact.Id },
             new WebhookRecordMark { WorkspaceId = workspace, ObjectType = "contacts", HubSpotId = contact.HubSpotId, LastOccurredAt = now },
             new WebhookInboxItem

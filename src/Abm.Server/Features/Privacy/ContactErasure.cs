@@ -63,6 +63,7 @@ internal sealed class ContactErasure(AbmDbContext database, ErasedContacts erase
             ["recommendation_feedback"] = await database.RecommendationFeedback.CountAsync(f => f.ContactId == contactId, cancellationToken),
             ["nurture_enrollments"] = await database.NurtureEnrollments.CountAsync(e => e.ContactId == contactId, cancellationToken),
             ["deal_contacts"] = await database.DealContacts.CountAsync(d => d.ContactId == contactId, cancellationToken),
+            ["contact_suppressions"] = await database.ContactSuppressions.CountAsync(s => s.ContactId == contactId, cancellationToken),
             ["sales_tasks"] = await database.SalesTasks.Where(t => t.ContactId == contactId).ExecuteDeleteAsync(cancellationToken),
             ["hubspot_outbox"] = await database.HubSpotOutbox.Where(o => o.ObjectType == ContactObjectType && o.HubSpotId == contact.HubSpotId).ExecuteDeleteAsync(cancellationToken),
             ["webhook_record_marks"] = await database.WebhookRecordMarks.Where(m => m.ObjectType == ContactObjectType && m.HubSpotId == contact.HubSpotId).ExecuteDeleteAsync(cancellationToken),

@@ -10,7 +10,8 @@ namespace Abm.Server.Features.Privacy;
 /// Everything held about one contact, table by table: the synced record (with its stage override), engagement
 /// events (tracked visits and downloads among them: the tracking token itself is never stored), scores and their
 /// history, lead scores with reasoning, recommendations served and verdicts, nurture enrolments and actions, deal
-/// links, sales tasks, write-back rows, webhook marks and events, and the audit entries about the contact. Rows are
+/// links, sales tasks, write-back rows, consent withdrawn locally, webhook marks and events, and the audit entries
+/// about the contact. Rows are
 /// read a page at a time in key order and handed to the sink at once, so a contact with a million events is
 /// exported in the memory of one page. The columns are the stored ones, as the database names them.
 /// </summary>
@@ -32,6 +33,7 @@ internal sealed class ContactExport(AbmDbContext database)
         await PagedAsync(sink, database.NurtureActions.Where(a => a.ContactId == id), cancellationToken);
         await PagedAsync(sink, database.SalesTasks.Where(t => t.ContactId == id), cancellationToken);
         await PagedAsync(sink, database.HubSpotOutbox.Where(o => o.ObjectType == ContactObjectType && o.HubSpotId == hubSpotId), cancellationToken);
+        await PagedAsync(sink, database.ContactSuppressions.Where(s => s.ContactId == id), cancellationToken);
         await PagedAsync(sink, database.AuditLog.Where(a => a.EntityType == "contact" && a.EntityId == textId), cancellationToken);
         // Tables without an id of their own hold a handful of rows per contact: read at once.
         await WholeAsync(sink, database.DealContacts.Where(d => d.ContactId == id), cancellationToken);

@@ -20,7 +20,7 @@ internal static class PrivacyEndpoints
     private static readonly Dictionary<string, bool> Formats = new(StringComparer.OrdinalIgnoreCase) { ["json"] = false, ["zip"] = true };
 
     public static IServiceCollection AddPrivacy(this IServiceCollection services) =>
-        services.AddScoped<ErasedContacts>().AddScoped<ContactErasure>().AddScoped<HubSpotErasure>().AddScoped<ContactExport>();
+        services.AddScoped<ErasedContacts>().AddScoped<ContactErasure>().AddScoped<HubSpotErasure>().AddScoped<ContactExport>().AddScoped<ContactConsent>();
 
     public static RouteGroupBuilder MapPrivacyEndpoints(this RouteGroupBuilder contacts)
     {
@@ -29,7 +29,7 @@ internal static class PrivacyEndpoints
         contacts.MapGet("/{id}/export", ExportAsync).WithName("ExportContact").WithTags("Privacy").RequireAuthorization(AccessPolicies.Admin)
             .Produces(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: "application/zip")
             .WithSummary("Everything held about the contact (local id, HubSpot id or email), table by table: format=json (default) or zip (one CSV per table). Streamed.");
-        return contacts;
+        return contacts.MapConsentEndpoints();
     }
 
     private static async Task<Results<Ok<ErasureReport>, ValidationProblem, ProblemHttpResult>> EraseAsync(
@@ -84,7 +84,7 @@ internal static class PrivacyEndpoints
         return TypedResults.Empty;
     }
 
-    private static ContactReference? Read(QueryReader reader, string id)
+    internal static ContactReference? Read(QueryReader reader, string id)
     {
         var reference = ContactReference.Parse(id);
         if (reference is null)
@@ -95,6 +95,6 @@ internal static class PrivacyEndpoints
         return reference;
     }
 
-    private static ProblemHttpResult NotFound(ContactReference reference) =>
+    internal static ProblemHttpResult NotFound(ContactReference reference) =>
         ApiProblems.NotFound("Contact not found", $"No contact '{reference}' in this workspace, and none erased under it.");
 }
