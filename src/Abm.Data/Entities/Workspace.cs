@@ -21,6 +21,9 @@ public sealed class Workspace
 
     /// <summary>Tracked visits count only with the snippet's consent signal (the page's cookie banner said yes).</summary>
     public bool TrackingRequiresConsent { get; set; }
+
+    /// <summary>Raw engagement events older than this many days are deleted by the daily retention job.</summary>
+    public int EventRetentionDays { get; set; } = 730;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -13,8 +13,10 @@ namespace Abm.Server.Features.Privacy;
 /// <summary>A change of local consent: <c>false</c> withdraws a purpose, <c>true</c> allows it again, absent leaves it.</summary>
 internal sealed record ConsentChange(bool? Email, bool? Tracking, bool? Profiling, [property: StringLength(500)] string? Reason);
 
-/// <summary>The workspace's privacy switches.</summary>
-internal sealed record PrivacySettings([property: Required] bool? TrackingRequiresConsent);
+/// <summary>The workspace's privacy switches; on a change, absent ones are left as they are.</summary>
+internal sealed record PrivacySettings(
+    bool? TrackingRequiresConsent,
+    [property: Range(90, 3650, ErrorMessage = "eventRetentionDays must be between 90 and 3650.")] int? EventRetentionDays);
 
 /// <summary>
 /// Admins' view and change of consent: <c>GET/PUT /api/contacts/{id}/consent</c> (the contact named as the export
@@ -36,7 +38,7 @@ internal static class ConsentEndpoints
         privacy.WithTags("Privacy").RequireAuthorization(AccessPolicies.Admin);
         privacy.MapGet("/settings", GetSettingsAsync).WithName("GetPrivacySettings").WithSummary("The workspace's privacy switches.");
         privacy.MapPut("/settings", ChangeSettingsAsync).WithName("ChangePrivacySettings")
-            .WithSummary("trackingRequiresConsent: record tracked visits only with the snippet's consent signal.");
+            .WithSummary("trackingRequiresConsent: record tracked visits only with the snippet's consent signal; eventRetentionDays (90-3650, default 730): raw events kept.");
         return privacy;
     }
 
@@ -97,8 +99,8 @@ internal static class ConsentEndpoints
     private static async Task<Ok<PrivacySettings>> GetSettingsAsync(ClaimsPrincipal user, AbmDbContext database, CancellationToken cancellationToken)
     {
         var workspaceId = user.WorkspaceId();
-        var requires = await database.Workspaces.Where(w => w.Id == workspaceId).Select(w => w.TrackingRequiresConsent).SingleAsync(cancellationToken);
-        return TypedResults.Ok(new PrivacySettings(requires));
+        return TypedResults.Ok(await database.Workspaces.Where(w => w.Id == workspaceId)
+            .Select(w => new PrivacySettings(w.TrackingRequiresConsent, w.EventRetentionDays)).SingleAsync(cancellationToken));
     }
 
     private static async Task<Ok<PrivacySettings>> ChangeSettingsAsync(
@@ -106,14 +108,18 @@ internal static class ConsentEndpoints
     {
         var workspaceId = user.WorkspaceId();
         var workspace = await database.Workspaces.SingleAsync(w => w.Id == workspaceId, cancellationToken);
-        if (workspace.TrackingRequiresConsent != settings.TrackingRequiresConsent)
+        var changed = new PrivacySettings(
+            settings.TrackingRequiresConsent is { } requires && requires != workspace.TrackingRequiresConsent ? requires : null,
+            settings.EventRetentionDays is { } days && days != workspace.EventRetentionDays ? days : null);
+        if (changed.TrackingRequiresConsent is not null || changed.EventRetentionDays is not null)
         {
-            workspace.TrackingRequiresConsent = settings.TrackingRequiresConsent!.Value;
-            audit.Record(workspaceId, user, "privacy.settings_changed", "workspace", workspaceId.ToString(), new { settings.TrackingRequiresConsent });
+            workspace.TrackingRequiresConsent = changed.TrackingRequiresConsent ?? workspace.TrackingRequiresConsent;
+            workspace.EventRetentionDays = changed.EventRetentionDays ?? workspace.EventRetentionDays;
+            audit.Record(workspaceId, user, "privacy.settings_changed", "workspace", workspaceId.ToString(), changed);
             await database.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.Ok(new PrivacySettings(workspace.TrackingRequiresConsent));
+        return TypedResults.Ok(new PrivacySettings(workspace.TrackingRequiresConsent, workspace.EventRetentionDays));
     }
 
     /// <summary>The contact the route names, or the 400 (bad id) or 404 (no such contact) to answer instead.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Abm.Data;
+using Abm.Server.Configuration;
 using Abm.Server.Errors;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Audit;
@@ -19,8 +20,13 @@ internal static class PrivacyEndpoints
     private static readonly Dictionary<string, bool> Flags = new(StringComparer.OrdinalIgnoreCase) { ["true"] = true, ["false"] = false };
     private static readonly Dictionary<string, bool> Formats = new(StringComparer.OrdinalIgnoreCase) { ["json"] = false, ["zip"] = true };
 
-    public static IServiceCollection AddPrivacy(this IServiceCollection services) =>
-        services.AddScoped<ErasedContacts>().AddScoped<ContactErasure>().AddScoped<HubSpotErasure>().AddScoped<ContactExport>().AddScoped<ContactConsent>();
+    public static IServiceCollection AddPrivacy(this IServiceCollection services)
+    {
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateSettings();
+        services.AddHostedService<RetentionWorker>();
+        return services.AddScoped<ErasedContacts>().AddScoped<ContactErasure>().AddScoped<HubSpotErasure>().AddScoped<ContactExport>()
+            .AddScoped<ContactConsent>().AddScoped<DataRetention>();
+    }
 
     public static RouteGroupBuilder MapPrivacyEndpoints(this RouteGroupBuilder contacts)
     {

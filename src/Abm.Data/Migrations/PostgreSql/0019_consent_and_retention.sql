@@ -1,5 +1,6 @@
 -- 0019: consent kept locally. A suppression withdraws one purpose (email, tracking or profiling) for one contact,
--- whatever HubSpot says, with why, when and who; and a workspace may require the tracking snippet's consent signal.
+-- whatever HubSpot says, with why, when and who; a workspace may require the tracking snippet's consent signal; and
+-- each workspace keeps raw engagement events for its own number of days (730 by default), after which a daily job deletes them.
 CREATE TABLE contact_suppressions (
     id uuid NOT NULL,
     workspace_id uuid NOT NULL,
@@ -15,3 +16,4 @@ CREATE TABLE contact_suppressions (
 CREATE UNIQUE INDEX ix_contact_suppressions_contact_id_purpose ON contact_suppressions (contact_id, purpose);
 CREATE INDEX ix_contact_suppressions_workspace_id ON contact_suppressions (workspace_id);
 ALTER TABLE workspaces ADD COLUMN tracking_requires_consent boolean NOT NULL DEFAULT false;
+ALTER TABLE workspaces ADD COLUMN event_retention_days integer NOT NULL DEFAULT 730;

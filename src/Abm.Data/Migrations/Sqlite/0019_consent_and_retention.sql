@@ -1,5 +1,6 @@
 -- 0019: consent kept locally. A suppression withdraws one purpose (email, tracking or profiling) for one contact,
--- whatever HubSpot says, with why, when and who; and a workspace may require the tracking snippet's consent signal.
+-- whatever HubSpot says, with why, when and who; a workspace may require the tracking snippet's consent signal; and
+-- each workspace keeps raw engagement events for its own number of days (730 by default), after which a daily job deletes them.
 CREATE TABLE "contact_suppressions" (
     "id" TEXT NOT NULL CONSTRAINT "pk_contact_suppressions" PRIMARY KEY,
     "workspace_id" TEXT NOT NULL,
@@ -14,3 +15,4 @@ CREATE TABLE "contact_suppressions" (
 CREATE UNIQUE INDEX "ix_contact_suppressions_contact_id_purpose" ON "contact_suppressions" ("contact_id", "purpose");
 CREATE INDEX "ix_contact_suppressions_workspace_id" ON "contact_suppressions" ("workspace_id");
 ALTER TABLE "workspaces" ADD COLUMN "tracking_requires_consent" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "workspaces" ADD COLUMN "event_retention_days" INTEGER NOT NULL DEFAULT 730;
