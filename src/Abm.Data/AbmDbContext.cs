@@ -36,6 +36,7 @@ public sealed class AbmDbContext(DbContextOptions<AbmDbContext> options, ICurren
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<RecommendationFeedback> RecommendationFeedback => Set<RecommendationFeedback>();
     public DbSet<PrivacyTombstone> PrivacyTombstones => Set<PrivacyTombstone>();
+    public DbSet<ContactSuppression> ContactSuppressions => Set<ContactSuppression>();
     public DbSet<IcpProfile> IcpProfiles => Set<IcpProfile>();
     public DbSet<LeadScore> LeadScores => Set<LeadScore>();
     public DbSet<AiCall> AiCalls => Set<AiCall>();

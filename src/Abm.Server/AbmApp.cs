@@ -97,6 +97,7 @@ internal static class AbmApp
         api.MapGroup("/workspaces").MapWorkspaceEndpoints();
         api.MapGroup("/api-keys").MapApiKeyEndpoints();
         api.MapGroup("/audit").MapAuditEndpoints();
+        api.MapGroup("/privacy").MapPrivacySettingsEndpoints();
         api.MapGroup("/events").MapEventEndpoints();
         api.MapGroup("/content").MapContentEndpoints();
         api.MapEngagementEndpoints();

@@ -46,7 +46,12 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/contacts/{id:guid}/engagement", Access.Read, "contact", null),
         new("PUT", "/api/contacts/{id:guid}/journey-stage", Access.Marketing, "contact", new { stage = "vendor_evaluation" }),
         new("DELETE", "/api/contacts/{id:guid}/journey-stage", Access.Marketing, "contact", null),
-        new("POST", "/api/contacts/{id:guid}/erase", Access.Admin, "contact", null),
+        new("POST", "/api/contacts/{id}/erase", Access.Admin, "contact", null),
+        new("GET", "/api/contacts/{id}/export", Access.Admin, "contact", null),
+        new("GET", "/api/contacts/{id}/consent", Access.Admin, "contact", null),
+        new("PUT", "/api/contacts/{id}/consent", Access.Admin, "contact", new { tracking = true }),
+        new("GET", "/api/privacy/settings", Access.Admin, null, null),
+        new("PUT", "/api/privacy/settings", Access.Admin, null, new { trackingRequiresConsent = false }),
         new("GET", "/api/contacts/{id:guid}/journey-stage/history", Access.Read, "contact", null),
         new("GET", "/api/contacts/{id:guid}/timeline", Access.Read, "contact", null),
         new("GET", "/api/accounts/{id:guid}/engagement", Access.Read, "company", null),
@@ -276,7 +281,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, RouteCase route, Guid id)
     {
         // A second id in the path names an item no workspace has: the handler answers 404 once access is granted.
-        var path = route.Pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{contentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+        var path = route.Pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{id}", id.ToString(), StringComparison.Ordinal).Replace("{contentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
         request.Content = route.Body switch
         {

@@ -18,6 +18,12 @@ public sealed class Workspace
     public long? NurtureTransactionalEmailId { get; set; }
     /// <summary>The salt of this workspace's erasure tombstones (32 random bytes, made at its first erasure).</summary>
     public byte[]? PrivacySalt { get; set; }
+
+    /// <summary>Tracked visits count only with the snippet's consent signal (the page's cookie banner said yes).</summary>
+    public bool TrackingRequiresConsent { get; set; }
+
+    /// <summary>Raw engagement events older than this many days are deleted by the daily retention job.</summary>
+    public int EventRetentionDays { get; set; } = 730;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

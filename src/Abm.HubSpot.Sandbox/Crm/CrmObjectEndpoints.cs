@@ -24,6 +24,7 @@ internal static class CrmObjectEndpoints
             group.MapPost("/batch/update", CrmBatchWriteHandlers.UpdateAsync).RequiresObjectScope(ObjectAccess.Write);
             group.MapPost("/batch/upsert", CrmBatchWriteHandlers.UpsertAsync).RequiresObjectScope(ObjectAccess.Write);
             group.MapPost("/merge", CrmMergeHandler.MergeAsync).RequiresObjectScope(ObjectAccess.Write);
+            group.MapPost("/gdpr-delete", CrmGdprDeleteHandler.DeleteAsync).RequiresObjectScope(ObjectAccess.Write);
             group.MapPost("/search", SearchHandlers.SearchAsync).RequiresObjectScope(ObjectAccess.Read, isSearch: true);
         }
 

@@ -38,7 +38,7 @@ internal static class CrmObjectHandlers
             for (var i = store.IndexAfter(after - 1); i < store.Ordered.Count; i++)
             {
                 var record = store.Ordered[i];
-                if (record.Archived != read.Archived)
+                if (record.Archived != read.Archived || record.Purged)
                 {
                     continue;
                 }

@@ -4,6 +4,7 @@ namespace Abm.HubSpot.Sandbox.Crm;
 internal sealed class CrmRecord
 {
     private bool _archived;
+    private bool _purged;
     private DateTimeOffset _searchVisibleAt;
     private DateTimeOffset _updatedAt;
     private DateTimeOffset? _archivedAt;
@@ -33,6 +34,20 @@ internal sealed class CrmRecord
         set
         {
             _updatedAt = value;
+            Observer?.StampsChanged(this);
+        }
+    }
+
+    /// <summary>
+    /// Deleted under GDPR: gone for good, so no read finds it, archived reads included. The row stays only so that
+    /// ids keep their order; its properties are blanked.
+    /// </summary>
+    public bool Purged
+    {
+        get => _purged;
+        set
+        {
+            _purged = value;
             Observer?.StampsChanged(this);
         }
     }

@@ -10,6 +10,7 @@ internal static class RecordLookup
     public static CrmRecord? Find(PortalState state, CrmObjectType type, string id, string? idProperty, bool archived = false)
     {
         var store = state.Stores[type];
+        // A purged contact is no longer in the email index (it was archived first), so only the id path needs the check.
         if (idProperty is not null && idProperty != "hs_object_id")
         {
             return idProperty == "email" && !archived ? store.FindByEmail(id) : null;
@@ -21,7 +22,7 @@ internal static class RecordLookup
         }
 
         var record = store.Find(numericId);
-        return record is not null && record.Archived == archived ? record : null;
+        return record is not null && record.Archived == archived && !record.Purged ? record : null;
     }
 
     public static HubSpotError? CheckIdProperty(CrmObjectType type, string? idProperty) =>

@@ -117,6 +117,27 @@ internal sealed class RecordWriter(TimeProvider clock, SandboxOptions options, C
         Publish(context, record, ChangeKind.Deletion);
     }
 
+    /// <summary>
+    /// HubSpot's GDPR delete: the record is archived (a deletion event goes out), loses its associations and its
+    /// values, and no read, archived ones included, finds it again; it cannot be restored.
+    /// </summary>
+    public void Purge(WriteContext context, CrmRecord record)
+    {
+        Archive(context, record);
+        foreach (var link in context.State.Associations.AllOf(record.Type, record.Id))
+        {
+            context.State.Associations.RemoveBetween(record.Type, record.Id, link.ToType, link.ToId);
+        }
+
+        foreach (var name in record.Properties.Keys.ToList())
+        {
+            record.Properties[name] = null;
+        }
+
+        record.SearchSnapshot = null;
+        record.Purged = true;
+    }
+
     /// <summary>Adds an association in both directions and reports it.</summary>
     public bool Associate(WriteContext context, CrmObjectType fromType, long fromId, CrmObjectType toType, long toId, AssociationKind kind)
     {

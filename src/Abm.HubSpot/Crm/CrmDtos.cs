@@ -40,3 +40,5 @@ internal sealed record PagingNextDto(string? After);
 internal sealed record BatchResponseDto<T>(string? Status, List<T>? Results, int? NumErrors, List<BatchErrorDto>? Errors);
 
 internal sealed record BatchErrorDto(string? Status, string? Category, string? Message, Dictionary<string, List<string>>? Context);
+
+internal sealed record GdprDeleteDto(string ObjectId, string? IdProperty);

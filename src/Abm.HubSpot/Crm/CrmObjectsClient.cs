@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Abm.HubSpot.Http;
 
 namespace Abm.HubSpot.Crm;
@@ -73,6 +74,16 @@ public sealed class CrmObjectsClient
     /// <summary>Archives records (to HubSpot's recycle bin) in chunks of 100; ids that do not exist are not an error.</summary>
     public Task<CrmBatchResult> BatchArchiveAsync(string objectType, IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
         CrmBatchRunner.RunAsync(ids, id => id, (chunk, ct) => SendBatchAsync(objectType, "archive", new BatchBodyDto<IdInputDto>(chunk.Select(id => new IdInputDto(id)).ToList()), ct), cancellationToken);
+
+    /// <summary>
+    /// Permanently deletes a contact under GDPR: <c>POST /crm/v3/objects/contacts/gdpr-delete</c> with
+    /// <c>{"objectId", "idProperty"}</c>. Without <paramref name="idProperty"/> the object id is the record id; with
+    /// <c>email</c> it is the contact's email address. HubSpot answers 204 and the record does not go to the recycle
+    /// bin: it cannot be restored. Throws <see cref="HubSpotApiException"/> when HubSpot refuses (404: no such contact).
+    /// </summary>
+    public async Task GdprDeleteContactAsync(string objectId, string? idProperty = null, CancellationToken cancellationToken = default) =>
+        await _transport.SendAsync<JsonElement>(
+            HubSpotRequest.Json(HttpMethod.Post, $"{_transport.Paths.Objects(CrmObjectTypes.Contacts)}/gdpr-delete", new GdprDeleteDto(objectId, idProperty)), cancellationToken);
 
     private Task<BatchResponseDto<RecordDto>?> SendBatchAsync<T>(string objectType, string action, BatchBodyDto<T> body, CancellationToken cancellationToken) =>
         _transport.SendAsync<BatchResponseDto<RecordDto>>(HubSpotRequest.Json(HttpMethod.Post, _transport.Paths.Batch(objectType, action), body), cancellationToken);

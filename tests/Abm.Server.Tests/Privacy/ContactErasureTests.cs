@@ -23,7 +23,7 @@ public sealed class ContactErasureTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Erase_ContactWithHistory_LeavesNoTraceOfItAnywhereAndReportsWhatWent()
     {
-        var (workspace, admin) = await AdminInNewWorkspaceAsync();
+        var (workspace, admin) = await PrivacyData.AdminInNewWorkspaceAsync(Server);
         var contact = await SeedPersonAsync(workspace);
         var bystander = await SeedPersonAsync(workspace);
 
@@ -48,7 +48,7 @@ public sealed class ContactErasureTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Erase_Twice_SecondSaysAlreadyErasedAndAnUnknownIdIs404()
     {
-        var (workspace, admin) = await AdminInNewWorkspaceAsync();
+        var (workspace, admin) = await PrivacyData.AdminInNewWorkspaceAsync(Server);
         var contact = await SeedPersonAsync(workspace);
         (await admin.PostAsync($"/api/contacts/{contact.Id}/erase", null)).EnsureSuccessStatusCode();
 
@@ -63,9 +63,51 @@ public sealed class ContactErasureTests(ServerFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Erase_ByEmailThenByHubSpotId_SameContactAndBadInputIs400NamingTheField()
+    {
+        var (workspace, admin) = await PrivacyData.AdminInNewWorkspaceAsync(Server);
+        var contact = await SeedPersonAsync(workspace);
+
+        using var byEmail = await admin.PostAsync($"/api/contacts/{Uri.EscapeDataString(contact.Email!.ToUpperInvariant())}/erase", null);
+        using var byHubSpotId = await admin.PostAsync($"/api/contacts/{contact.HubSpotId}/erase", null);
+        using var badId = await admin.PostAsync("/api/contacts/not%20a%20contact/erase", null);
+        using var badFlag = await admin.PostAsync($"/api/contacts/{contact.Id}/erase?hubspot=maybe", null);
+
+        var first = await byEmail.Content.ReadFromJsonAsync<JsonElement>();
+        (first.GetProperty("status").GetString(), first.GetProperty("contactId").GetGuid()).ShouldBe(("erased", contact.Id));
+        var second = await byHubSpotId.Content.ReadFromJsonAsync<JsonElement>();
+        (second.GetProperty("status").GetString(), second.GetProperty("contactId").GetGuid()).ShouldBe(("already_erased", contact.Id));
+        first.TryGetProperty("hubSpotId", out _).ShouldBeFalse("the HubSpot id is not handed back");
+        badId.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await badId.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("id", out _).ShouldBeTrue();
+        badFlag.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await badFlag.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("hubspot", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task EraseWithHubSpot_NoHubSpotConnection_ErasedHereAndTheReportSaysHubSpotFailedAndWhy()
+    {
+        var (workspace, admin) = await PrivacyData.AdminInNewWorkspaceAsync(Server);
+        var contact = await SeedPersonAsync(workspace);
+
+        var first = await (await admin.PostAsync($"/api/contacts/{contact.Id}/erase?hubspot=true", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var retry = await (await admin.PostAsync($"/api/contacts/{contact.HubSpotId}/erase?hubspot=true", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var plain = await (await admin.PostAsync($"/api/contacts/{contact.HubSpotId}/erase", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+        first.GetProperty("status").GetString().ShouldBe("erased");
+        first.GetProperty("hubSpot").GetProperty("status").GetString().ShouldBe("failed");
+        first.GetProperty("hubSpot").GetProperty("error").GetString()!.ShouldContain("no usable HubSpot connection");
+        (retry.GetProperty("status").GetString(), retry.GetProperty("hubSpot").GetProperty("status").GetString()).ShouldBe(("already_erased", "failed"));
+        plain.GetProperty("hubSpot").ValueKind.ShouldBe(JsonValueKind.Null, "HubSpot is left alone unless asked");
+        await using var database = Server.OpenDatabase();
+        (await database.Contacts.IgnoreQueryFilters().CountAsync(c => c.Id == contact.Id)).ShouldBe(0);
+        (await database.AuditLog.IgnoreQueryFilters().CountAsync(a => a.WorkspaceId == workspace && a.Action == "contact.erased_in_hubspot")).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Sync_ErasedContactStillListedByHubSpot_IsNotWrittenBackButOthersAre()
     {
-        var (workspace, admin) = await AdminInNewWorkspaceAsync();
+        var (workspace, admin) = await PrivacyData.AdminInNewWorkspaceAsync(Server);
         var contact = await SeedPersonAsync(workspace);
         (await admin.PostAsync($"/api/contacts/{contact.Id}/erase", null)).EnsureSuccessStatusCode();
         // The same person as HubSpot lists them: once by the HubSpot id, once under a new id with the same email (case aside).
@@ -85,11 +127,6 @@ public sealed class ContactErasureTests(ServerFixture fixture) : IClassFixture<S
         stored.ShouldBe(["new.buyer@example.com"]);
     }
 
-    private async Task<(Guid Workspace, HttpClient Admin)> AdminInNewWorkspaceAsync()
-    {
-        var workspace = await Server.CreateWorkspaceAsync($"Privacy {Guid.NewGuid():N}");
-        return (workspace, Server.ClientWithKey((await Server.CreateKeyAsync("admin", workspace)).Key));
-    }
 
     /// <summary>A contact with a name, two events, a score, a queued write-back and a webhook event about them in a batch shared with nobody else.</summary>
     private async Task<Contact> SeedPersonAsync(Guid workspace)

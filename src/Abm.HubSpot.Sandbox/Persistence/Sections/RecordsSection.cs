@@ -21,7 +21,7 @@ internal sealed class RecordsSection : IPortalSection
             {
                 rows.Put(record.Id, StoredJson.Write(new StoredRecord(
                     record.Type.Name, record.CreatedAt, record.UpdatedAt, record.Archived, record.ArchivedAt, record.SearchVisibleAt,
-                    new Dictionary<string, string?>(record.Properties, StringComparer.Ordinal), record.SearchSnapshot)));
+                    new Dictionary<string, string?>(record.Properties, StringComparer.Ordinal), record.SearchSnapshot, record.Purged)));
             }
         }
     }
@@ -40,6 +40,7 @@ internal sealed class RecordsSection : IPortalSection
                 ArchivedAt = stored.ArchivedAt,
                 SearchSnapshot = stored.SearchSnapshot,
                 SearchVisibleAt = stored.SearchVisibleAt,
+                Purged = stored.Purged,
             };
             foreach (var (name, value) in stored.Properties)
             {
@@ -63,5 +64,6 @@ internal sealed class RecordsSection : IPortalSection
         DateTimeOffset? ArchivedAt,
         DateTimeOffset SearchVisibleAt,
         Dictionary<string, string?> Properties,
-        Dictionary<string, string?>? SearchSnapshot);
+        Dictionary<string, string?>? SearchSnapshot,
+        bool Purged = false);
 }

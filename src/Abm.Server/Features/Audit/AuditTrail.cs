@@ -20,9 +20,12 @@ internal sealed class AuditTrail(AbmDbContext database, IHttpContextAccessor htt
     public void Record(Guid workspaceId, ClaimsPrincipal actor, string action, string entityType, string? entityId, object? details = null) =>
         Add(workspaceId, actor.Actor(), action, entityType, entityId, details, actor.Identity?.AuthenticationType == DashboardSession.Scheme ? "dashboard" : null);
 
-    /// <summary>For changes no request made: <paramref name="actor"/> names who did them ("cli" for the abm executable).</summary>
-    public void Record(Guid workspaceId, string actor, string action, string entityType, string? entityId, object? details = null) =>
-        Add(workspaceId, actor, action, entityType, entityId, details, source: null);
+    /// <summary>
+    /// For changes no request made: <paramref name="actor"/> names who did them ("cli" for the abm executable);
+    /// <paramref name="source"/> where they came from when not this machine ("webhook" for HubSpot's).
+    /// </summary>
+    public void Record(Guid workspaceId, string actor, string action, string entityType, string? entityId, object? details = null, string? source = null) =>
+        Add(workspaceId, actor, action, entityType, entityId, details, source);
 
     private void Add(Guid workspaceId, string actor, string action, string entityType, string? entityId, object? details, string? source) =>
         database.AuditLog.Add(new AuditLogEntry

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Abm.Data;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Audit;
@@ -7,8 +8,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Privacy;
 
-/// <summary>What an erasure removed, table by table (rows), and whether anything was there to erase.</summary>
-internal sealed record ErasureReport(Guid ContactId, string Status, IReadOnlyDictionary<string, int> Removed, DateTime ErasedAt);
+/// <summary>
+/// What an erasure removed, table by table (rows), whether anything was there to erase, and what became of the
+/// contact in HubSpot when that was asked for (null when it was not).
+/// </summary>
+internal sealed record ErasureReport(
+    Guid ContactId, string Status, IReadOnlyDictionary<string, int> Removed, DateTime ErasedAt, HubSpotDeletion? HubSpot = null)
+{
+    /// <summary>The HubSpot record id the erasure acted on, when known; kept out of the answer.</summary>
+    [JsonIgnore]
+    public string? HubSpotId { get; init; }
+}
+
+/// <summary>Who asked for an erasure: an admin through the API or dashboard, or HubSpot itself (its privacy-deletion webhook).</summary>
+internal sealed record ErasureRequester(ClaimsPrincipal? User, string Actor, string? Source)
+{
+    public static readonly ErasureRequester HubSpotWebhook = new(null, "hubspot", "webhook");
+
+    public static ErasureRequester Of(ClaimsPrincipal user) => new(user, user.Actor(), null);
+}
 
 /// <summary>
 /// Erases one contact from the local copy, in one transaction: the contact row and everything that hangs from it
@@ -21,18 +39,20 @@ internal sealed class ContactErasure(AbmDbContext database, ErasedContacts erase
 {
     private const string ContactObjectType = "contacts";
 
-    public async Task<ErasureReport?> EraseAsync(Guid contactId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>The report, or null when the reference names no contact, present or erased.</summary>
+    public async Task<ErasureReport?> EraseAsync(ContactReference reference, ErasureRequester requester, CancellationToken cancellationToken)
     {
         await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
-        var contact = await database.Contacts.SingleOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+        var contact = await reference.Find(database.Contacts).FirstOrDefaultAsync(cancellationToken);
         if (contact is null)
         {
             // Asked again (a retry, a second request): done already, and nothing of the person is left to report.
-            return await erased.ErasedAtAsync(contactId, cancellationToken) is { } at
-                ? new ErasureReport(contactId, "already_erased", new Dictionary<string, int>(), at)
+            return await erased.FindAsync(reference, cancellationToken) is { } tombstone
+                ? new ErasureReport(tombstone.ContactId, "already_erased", new Dictionary<string, int>(), tombstone.ErasedAt) { HubSpotId = reference.HubSpotId }
                 : null;
         }
 
+        var contactId = contact.Id;
         var now = clock.GetUtcNow().UtcDateTime;
         var removed = new Dictionary<string, int>(StringComparer.Ordinal)
         {
@@ -43,6 +63,7 @@ internal sealed class ContactErasure(AbmDbContext database, ErasedContacts erase
             ["recommendation_feedback"] = await database.RecommendationFeedback.CountAsync(f => f.ContactId == contactId, cancellationToken),
             ["nurture_enrollments"] = await database.NurtureEnrollments.CountAsync(e => e.ContactId == contactId, cancellationToken),
             ["deal_contacts"] = await database.DealContacts.CountAsync(d => d.ContactId == contactId, cancellationToken),
+            ["contact_suppressions"] = await database.ContactSuppressions.CountAsync(s => s.ContactId == contactId, cancellationToken),
             ["sales_tasks"] = await database.SalesTasks.Where(t => t.ContactId == contactId).ExecuteDeleteAsync(cancellationToken),
             ["hubspot_outbox"] = await database.HubSpotOutbox.Where(o => o.ObjectType == ContactObjectType && o.HubSpotId == contact.HubSpotId).ExecuteDeleteAsync(cancellationToken),
             ["webhook_record_marks"] = await database.WebhookRecordMarks.Where(m => m.ObjectType == ContactObjectType && m.HubSpotId == contact.HubSpotId).ExecuteDeleteAsync(cancellationToken),
@@ -50,23 +71,27 @@ internal sealed class ContactErasure(AbmDbContext database, ErasedContacts erase
             ["contacts"] = 1,
         };
 
-        await erased.BuryAsync(contact, user.Actor(), now, cancellationToken);
+        await erased.BuryAsync(contact, requester.Actor, now, cancellationToken);
         database.Contacts.Remove(contact);
-        audit.Record(contact.WorkspaceId, user, "contact.erased", "contact", contactId.ToString(), new { removed });
+        if (requester.User is { } user)
+        {
+            audit.Record(contact.WorkspaceId, user, "contact.erased", "contact", contactId.ToString(), new { removed });
+        }
+        else
+        {
+            audit.Record(contact.WorkspaceId, requester.Actor, "contact.erased", "contact", contactId.ToString(), new { removed }, requester.Source);
+        }
+
         await database.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ErasureReport(contactId, "erased", removed, now);
+        return new ErasureReport(contactId, "erased", removed, now) { HubSpotId = contact.HubSpotId };
     }
 
     /// <summary>Takes the contact's events out of stored webhook batches (HubSpot sends ids and changed values, emails included); an emptied batch goes.</summary>
     private async Task<int> RedactWebhookBatchesAsync(Guid workspaceId, string hubSpotId, CancellationToken cancellationToken)
     {
         var taken = 0;
-        // The payload is jsonb on PostgreSQL, where a text search needs the cast; the events themselves are matched exactly below.
-        var mentioning = database.Database.IsNpgsql()
-            ? database.WebhookInbox.FromSql($"SELECT * FROM webhook_inbox WHERE strpos(payload::text, {hubSpotId}) > 0")
-            : database.WebhookInbox.FromSql($"SELECT * FROM webhook_inbox WHERE instr(payload, {hubSpotId}) > 0");
-        var batches = await mentioning.Where(b => b.WorkspaceId == workspaceId).ToListAsync(cancellationToken);
+        var batches = await ContactWebhookEvents.Mentioning(database, workspaceId, hubSpotId).ToListAsync(cancellationToken);
         foreach (var batch in batches)
         {
             if (JsonNode.Parse(batch.Payload) is not JsonArray events)
@@ -74,7 +99,7 @@ internal sealed class ContactErasure(AbmDbContext database, ErasedContacts erase
                 continue;
             }
 
-            var theirs = events.Where(e => e is JsonObject o && IsAbout(o, hubSpotId)).ToList();
+            var theirs = ContactWebhookEvents.Of(events, hubSpotId);
             foreach (var item in theirs)
             {
                 events.Remove(item);
@@ -93,9 +118,4 @@ internal sealed class ContactErasure(AbmDbContext database, ErasedContacts erase
 
         return taken;
     }
-
-    private static bool IsAbout(JsonObject item, string hubSpotId) =>
-        item["subscriptionType"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
-        && item["subscriptionType"]!.GetValue<string>().StartsWith("contact.", StringComparison.Ordinal)
-        && item["objectId"]?.ToString() == hubSpotId;
 }

@@ -28,9 +28,25 @@ internal sealed class ErasedContacts(AbmDbContext database, CurrentWorkspace wor
         });
     }
 
-    /// <summary>When the contact with this local id was erased; null when it never was.</summary>
-    public Task<DateTime?> ErasedAtAsync(Guid contactId, CancellationToken cancellationToken) =>
-        database.PrivacyTombstones.Where(t => t.ContactId == contactId).Select(t => (DateTime?)t.ErasedAt).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The tombstone of the contact the reference names (by local id, or by the hash of its HubSpot id or email); null when none was erased.</summary>
+    public async Task<PrivacyTombstone?> FindAsync(ContactReference reference, CancellationToken cancellationToken)
+    {
+        var tombstones = database.PrivacyTombstones.AsNoTracking();
+        if (reference.LocalId is { } contactId)
+        {
+            return await tombstones.FirstOrDefaultAsync(t => t.ContactId == contactId, cancellationToken);
+        }
+
+        if (await SaltAsync(create: false, cancellationToken) is not { } salt)
+        {
+            return null;
+        }
+
+        var hash = Hash(salt, reference.HubSpotId ?? reference.Email!);
+        return reference.HubSpotId is not null
+            ? await tombstones.FirstOrDefaultAsync(t => t.HubSpotIdHash == hash, cancellationToken)
+            : await tombstones.FirstOrDefaultAsync(t => t.EmailHash == hash, cancellationToken);
+    }
 
     /// <summary>The records whose HubSpot id or email belongs to an erased contact are left out; the rest come back in order.</summary>
     public async Task<IReadOnlyList<T>> FilterAsync<T>(IReadOnlyList<T> records, Func<T, string> hubSpotId, Func<T, string?> email, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Abm.Server.Configuration;
 using Abm.Server.Errors;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Events;
+using Abm.Server.Features.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -63,7 +64,7 @@ internal static class TrackingEndpoints
     /// The body is JSON but may arrive as text/plain: browsers send that from a beacon without a CORS preflight.
     /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> CollectAsync(
-        HttpContext context, TrackingTokens tokens, CurrentWorkspace workspace, EventIntake intake, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext context, TrackingTokens tokens, CurrentWorkspace workspace, EventIntake intake, ContactConsent consent, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (BotFilter.IsBot(context.Request.Headers.UserAgent))
         {
@@ -93,6 +94,12 @@ internal static class TrackingEndpoints
         }
 
         workspace.Use(contact.WorkspaceId);
+        if (await consent.TrackingRefusalAsync(contact.WorkspaceId, contact.ContactHubSpotId, request.Consent == true, cancellationToken) is not null)
+        {
+            // Answered like a recorded event: the page learns nothing about the person's choices, and nothing is kept.
+            return TypedResults.NoContent();
+        }
+
         var metadata = request.Url is null ? (System.Text.Json.JsonElement?)null
             : System.Text.Json.JsonSerializer.SerializeToElement(new { url = request.Url[..Math.Min(request.Url.Length, 2000)] });
         var result = await intake.IngestAsync(contact.WorkspaceId,
@@ -113,4 +120,5 @@ internal sealed record CollectRequest(
     Guid? ContentId,
     string? Url,
     [property: System.ComponentModel.DataAnnotations.Range(0, 86400)] int? DurationSeconds,
-    [property: System.ComponentModel.DataAnnotations.StringLength(64)] string? EventId);
+    [property: System.ComponentModel.DataAnnotations.StringLength(64)] string? EventId,
+    bool? Consent = null);

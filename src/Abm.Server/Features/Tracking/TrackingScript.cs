@@ -4,7 +4,9 @@ namespace Abm.Server.Features.Tracking;
 /// The snippet content pages include: &lt;script src="https://abm.example.com/t.js" data-abm-content="CONTENT-ID" async&gt;.
 /// It keeps the contact's token from the nurture link (?abm_t=...) in localStorage, records a page view
 /// with the time the page was visible when it is left, and a download for clicks on links marked
-/// data-abm-download. Without a token it sends nothing: anonymous visitors are not tracked.
+/// data-abm-download. Without a token it sends nothing: anonymous visitors are not tracked. With
+/// data-abm-consent="required" it neither reads nor keeps the token, nor sends anything, until the page signals consent
+/// (window.abmConsent = true before it loads, or a window event "abm:consent" after), and then marks its events as consented.
 /// </summary>
 internal static class TrackingScript
 {
@@ -14,34 +16,40 @@ internal static class TrackingScript
           if (!script) return;
           var endpoint = new URL('/t/collect', script.src).toString();
           var contentId = script.getAttribute('data-abm-content') || null;
-          var token = new URLSearchParams(location.search).get('abm_t');
-          try {
-            if (token) localStorage.setItem('abm_t', token); else token = localStorage.getItem('abm_t');
-          } catch (e) { /* storage blocked: use the link token only */ }
-          if (!token) return;
-          var visibleMs = 0, since = document.visibilityState === 'visible' ? Date.now() : null, sent = false;
-          function id() { return (crypto.randomUUID && crypto.randomUUID()) || String(Date.now()) + Math.random(); }
-          function send(body) {
-            body.t = token; body.url = location.href; body.eventId = id();
-            var data = JSON.stringify(body);
-            if (!(navigator.sendBeacon && navigator.sendBeacon(endpoint, new Blob([data], { type: 'application/json' })))) {
-              fetch(endpoint, { method: 'POST', body: data, headers: { 'Content-Type': 'application/json' }, keepalive: true });
+          var needsConsent = script.getAttribute('data-abm-consent') === 'required';
+          function start() {
+            var token = new URLSearchParams(location.search).get('abm_t');
+            try {
+              if (token) localStorage.setItem('abm_t', token); else token = localStorage.getItem('abm_t');
+            } catch (e) { /* storage blocked: use the link token only */ }
+            if (!token) return;
+            var visibleMs = 0, since = document.visibilityState === 'visible' ? Date.now() : null, sent = false;
+            function id() { return (crypto.randomUUID && crypto.randomUUID()) || String(Date.now()) + Math.random(); }
+            function send(body) {
+              body.t = token; body.url = location.href; body.eventId = id();
+              if (needsConsent) body.consent = true;
+              var data = JSON.stringify(body);
+              if (!(navigator.sendBeacon && navigator.sendBeacon(endpoint, new Blob([data], { type: 'application/json' })))) {
+                fetch(endpoint, { method: 'POST', body: data, headers: { 'Content-Type': 'application/json' }, keepalive: true });
+              }
             }
+            document.addEventListener('visibilitychange', function () {
+              if (document.visibilityState === 'visible') since = Date.now();
+              else if (since !== null) { visibleMs += Date.now() - since; since = null; }
+            });
+            window.addEventListener('pagehide', function () {
+              if (sent) return;
+              sent = true;
+              if (since !== null) visibleMs += Date.now() - since;
+              send({ type: 'website_visit', contentId: contentId, durationSeconds: Math.round(visibleMs / 1000) });
+            });
+            document.addEventListener('click', function (e) {
+              var link = e.target && e.target.closest && e.target.closest('a[data-abm-download]');
+              if (link) send({ type: 'content_download', contentId: link.getAttribute('data-abm-download') || contentId });
+            });
           }
-          document.addEventListener('visibilitychange', function () {
-            if (document.visibilityState === 'visible') since = Date.now();
-            else if (since !== null) { visibleMs += Date.now() - since; since = null; }
-          });
-          window.addEventListener('pagehide', function () {
-            if (sent) return;
-            sent = true;
-            if (since !== null) visibleMs += Date.now() - since;
-            send({ type: 'website_visit', contentId: contentId, durationSeconds: Math.round(visibleMs / 1000) });
-          });
-          document.addEventListener('click', function (e) {
-            var link = e.target && e.target.closest && e.target.closest('a[data-abm-download]');
-            if (link) send({ type: 'content_download', contentId: link.getAttribute('data-abm-download') || contentId });
-          });
+          if (!needsConsent || window.abmConsent === true) start();
+          else window.addEventListener('abm:consent', start, { once: true });
         })();
         """;
 }

@@ -36,7 +36,7 @@ internal sealed partial class WebhookBatchProcessor(HubSpotClients clients, ISer
         }
 
         var failed = new Dictionary<Guid, string>();
-        foreach (var (workspaceId, (targets, batchCount)) in pooled.Where(p => p.Value.Targets.Records.Count > 0))
+        foreach (var (workspaceId, (targets, batchCount)) in pooled.Where(p => p.Value.Targets.Records.Count > 0 || p.Value.Targets.Erasures.Count > 0))
         {
             for (var attempt = 1; ; attempt++)
             {
@@ -117,7 +117,7 @@ internal sealed partial class WebhookBatchProcessor(HubSpotClients clients, ISer
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
         var summary = await scope.ServiceProvider.GetRequiredService<WebhookApplier>().ApplyAsync(client, targets, cancellationToken);
-        LogApplied(batchCount, workspaceId, summary.Refreshed, summary.Skipped, summary.Upserted, summary.Archived);
+        LogApplied(batchCount, workspaceId, summary.Refreshed, summary.Skipped, summary.Upserted, summary.Archived, summary.Erased);
     }
 
     private async Task<Dictionary<string, Guid>> WorkspacesOfAsync(List<string> portals, CancellationToken cancellationToken)
@@ -128,8 +128,8 @@ internal sealed partial class WebhookBatchProcessor(HubSpotClients clients, ISer
             .ToDictionaryAsync(w => w.HubSpotPortalId!, w => w.Id, StringComparer.Ordinal, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{BatchCount} webhook batches for workspace {WorkspaceId}: {Refreshed} distinct records re-read, {Skipped} already current, {Upserted} upserted, {Archived} archived")]
-    private partial void LogApplied(int batchCount, Guid workspaceId, int refreshed, int skipped, int upserted, int archived);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{BatchCount} webhook batches for workspace {WorkspaceId}: {Refreshed} distinct records re-read, {Skipped} already current, {Upserted} upserted, {Archived} archived, {Erased} erased on HubSpot's privacy deletion")]
+    private partial void LogApplied(int batchCount, Guid workspaceId, int refreshed, int skipped, int upserted, int archived, int erased);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Applying {BatchCount} webhook batches for workspace {WorkspaceId} failed; they are retried after a back-off")]
     private partial void LogWorkspaceFailed(Guid workspaceId, int batchCount, Exception error);

@@ -13,11 +13,17 @@ internal sealed class WebhookTargets
 
     private static readonly HashSet<string> Changes = new(StringComparer.Ordinal)
     {
-        "creation", "propertyChange", "deletion", "merge", "associationChange", "restore", "privacyDeletion",
+        "creation", "propertyChange", "deletion", "merge", "associationChange", "restore",
     };
+
+    /// <summary>HubSpot deleted the contact under GDPR (in HubSpot, or through our own erasure): it is erased here, never re-read.</summary>
+    private const string PrivacyDeletion = "contact.privacyDeletion";
 
     /// <summary>Object type ("contacts", "companies", "deals") to HubSpot id to the newest occurredAt.</summary>
     public Dictionary<string, Dictionary<string, DateTimeOffset>> Records { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>HubSpot ids of contacts to erase locally (privacy deletions); they are left out of <see cref="Records"/>.</summary>
+    public HashSet<string> Erasures { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Subscription types we do not act on, with how many events had them.</summary>
     public Dictionary<string, int> UnknownTypes { get; } = new(StringComparer.Ordinal);
@@ -27,6 +33,12 @@ internal sealed class WebhookTargets
         var targets = new WebhookTargets();
         foreach (var webhookEvent in events)
         {
+            if (webhookEvent.SubscriptionType == PrivacyDeletion)
+            {
+                targets.Erasures.Add(webhookEvent.ObjectId);
+                continue;
+            }
+
             var parts = webhookEvent.SubscriptionType.Split('.', 2);
             if (parts.Length != 2 || !ObjectTypes.TryGetValue(parts[0], out var objectType) || !Changes.Contains(parts[1]))
             {
@@ -47,6 +59,7 @@ internal sealed class WebhookTargets
     /// <summary>Adds another set's records, keeping each record's newest time: pooling batches is order-free too.</summary>
     public void Include(WebhookTargets other)
     {
+        Erasures.UnionWith(other.Erasures);
         foreach (var (objectType, records) in other.Records)
         {
             foreach (var (id, occurredAt) in records)

@@ -3,6 +3,7 @@ using Abm.Data.Entities;
 using Abm.Engines.Nurture;
 using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Nurture.Enrollments;
+using Abm.Server.Features.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Nurture.Execution;
@@ -16,7 +17,7 @@ namespace Abm.Server.Features.Nurture.Execution;
 /// few multi-row statements in one transaction: the action-log rows first, then the enrolments' moves.
 /// </summary>
 internal sealed class ActionPlanner(
-    AbmDbContext database, NurtureFactsLoader factsLoader, ContentPicker content, GuardrailStore guardrails, WriteBackQueue writeBack, TimeProvider clock)
+    AbmDbContext database, NurtureFactsLoader factsLoader, ContentPicker content, GuardrailStore guardrails, WriteBackQueue writeBack, ContactConsent consent, TimeProvider clock)
 {
     public async Task<List<PendingAction>> PlanAsync(IReadOnlyList<NurtureEnrollment> claimed, CancellationToken cancellationToken)
     {
@@ -92,8 +93,7 @@ internal sealed class ActionPlanner(
         string? skip = null;
         if (perform.Step is SendContentStep send)
         {
-            skip = string.IsNullOrWhiteSpace(context.Contact.Email) ? "consent: the contact has no email address"
-                : EmailConsent.OptedOut(context.Contact.Properties) ? $"{ConsentReasons.Unsubscribed}: the contact opted out of email (hs_email_optout)" : null;
+            skip = await consent.EmailRefusalAsync(context.Contact, cancellationToken);
             if (skip is null && Guardrails.NextSendingWindow(settings, now, context.Facts.TimeZone) is { } window)
             {
                 // Not a skip: the email goes when the contact's sending window opens, and nothing is logged before.
