@@ -1,4 +1,4 @@
--- 0019: consent kept locally. A suppression withdraws one purpose (email, tracking or profiling) for one contact,
+-- 0020: consent kept locally. A suppression withdraws one purpose (email, tracking or profiling) for one contact,
 -- whatever HubSpot says, with why, when and who; a workspace may require the tracking snippet's consent signal; and
 -- each workspace keeps raw engagement events for its own number of days (730 by default), after which a daily job deletes them.
 CREATE TABLE "contact_suppressions" (
