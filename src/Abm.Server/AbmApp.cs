@@ -96,6 +96,7 @@ internal static class AbmApp
         var api = app.MapApiGroup();
         api.MapGroup("/workspaces").MapWorkspaceEndpoints();
         api.MapGroup("/api-keys").MapApiKeyEndpoints();
+        api.MapGroup("/users").MapUserEndpoints();
         api.MapGroup("/audit").MapAuditEndpoints();
         api.MapGroup("/events").MapEventEndpoints();
         api.MapGroup("/content").MapContentEndpoints();
