@@ -64,6 +64,22 @@ public sealed partial class DashboardTests
     }
 
     [Fact]
+    public async Task NurtureSequencePage_ContactEnrolledThroughTheApi_AppearsWithoutReload()
+    {
+        var sequence = await NewActiveSequenceAsync("Live drip");
+        var contact = fixture.Contacts[11];
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync($"/nurture/{sequence.GetProperty("id").GetGuid()}");
+        await page.GetByText("No contact has been enrolled yet.").WaitForAsync();
+
+        (await fixture.Api.PostAsJsonAsync("/api/nurture/enrollments", new { sequenceId = sequence.GetProperty("id").GetGuid(), contactId = contact.Id })).EnsureSuccessStatusCode();
+
+        await Assertions.Expect(page.Locator($"#enrollments [data-contact='{contact.Id}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-kpi=enrolled]")).ToHaveTextAsync("1");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task NurtureEditor_InvalidDocument_ShowsTheApisValidationMessagesThenSavesTheFixedOne()
     {
         var page = await fixture.SignedInPageAsync();
