@@ -32,4 +32,8 @@ public sealed class NurtureAction : IWorkspaceScoped
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
+    /// <summary>For a task: when its owner completed it in HubSpot, as a sync last read it back.</summary>
+    public DateTime? TaskCompletedAt { get; set; }
+    /// <summary>For a task: when a sync last asked HubSpot for its status (the least recently asked go first).</summary>
+    public DateTime? TaskCheckedAt { get; set; }
 }

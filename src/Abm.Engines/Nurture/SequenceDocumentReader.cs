@@ -46,6 +46,19 @@ public static class SequenceDocumentReader
         return new SequenceReadResult(problems.Count == 0 ? definition : null, problems);
     }
 
+    /// <summary>HubSpot names a list by a number (its ILS list id); the server watches it under that id.</summary>
+    private static string? ListId(DocumentFields fields)
+    {
+        var listId = fields.String("listId", true, 20);
+        if (listId is not null && !listId.All(char.IsAsciiDigit))
+        {
+            fields.Problem("listId", "must be a HubSpot list id (digits).");
+            return null;
+        }
+
+        return listId;
+    }
+
     private static List<SequenceTrigger> ReadTriggers(DocumentFields document)
     {
         var triggers = new List<SequenceTrigger>();
@@ -72,7 +85,7 @@ public static class SequenceDocumentReader
                 ? new ScoreCrossedTrigger(threshold, direction) : null,
             "event" => fields.Choice<EngagementEventType>("eventType", true, WireNames.TryParseEventType, "an engagement event type") is { } eventType ? new EventTrigger(eventType) : null,
             "segment_joined" => fields.String("segment", true, 100) is { } segment ? new SegmentJoinedTrigger(segment) : null,
-            "list_joined" => fields.String("listId", true, 50) is { } listId ? new ListJoinedTrigger(listId) : null,
+            "list_joined" => ListId(fields) is { } listId ? new ListJoinedTrigger(listId) : null,
             "lead_priority" => fields.Choice<LeadPriority>("priority", true, NurtureWireNames.LeadPriorities.TryParse, "high, medium, low") is { } priority ? new LeadPriorityTrigger(priority) : null,
             "manual" => new ManualTrigger(),
             _ => Unknown(fields, type),

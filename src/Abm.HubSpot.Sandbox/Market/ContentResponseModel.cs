@@ -45,6 +45,9 @@ internal sealed class ContentResponseModel(SimulatedMarket market)
         return Math.Min(0.002 + (0.03 * extraSends) + (label == 0 ? 0.003 : 0), 0.5);
     }
 
+    /// <summary>The chance that a buyer who opened a send replies to it: rare, and likelier for relevant content (1% to 4%).</summary>
+    public static double ReplyChance(int label) => 0.01 + (0.01 * Math.Clamp(label, 0, 3));
+
     /// <summary>
     /// The chance that a sales task (a call or email from the account's owner) about a buyer ends in a meeting:
     /// a modest nudge, like sending a loosely matched item, scaled by propensity now and fit.

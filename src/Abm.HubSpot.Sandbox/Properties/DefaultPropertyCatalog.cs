@@ -37,6 +37,7 @@ internal static class DefaultPropertyCatalog
                 builder.Enum("hs_buying_role", "checkbox", BuyingRoles);
                 builder.Add("associatedcompanyid", "Primary Associated Company ID", "number", "number");
                 builder.Add("hs_email_optout", "Opted out of all email", "bool", "booleancheckbox", [new("True", "true"), new("False", "false")]);
+                builder.Add("hs_sales_email_last_replied", "Recent Sales Email Replied Date", "datetime", "date");
                 builder.Unique("email");
                 break;
             case "companies":
@@ -61,6 +62,7 @@ internal static class DefaultPropertyCatalog
                 builder.Add("hs_timestamp", "Due date", "datetime", "date");
                 builder.Text("hs_task_subject", "hs_task_body");
                 builder.Enum("hs_task_status", "select", ["NOT_STARTED", "IN_PROGRESS", "WAITING", "COMPLETED", "DEFERRED"]);
+                builder.Add("hs_task_completion_date", "Completed at", "datetime", "date");
                 builder.Enum("hs_task_priority", "select", ["NONE", "LOW", "MEDIUM", "HIGH"]);
                 builder.Enum("hs_task_type", "select", ["EMAIL", "CALL", "TODO", "LINKED_IN"]);
                 break;

@@ -36,7 +36,9 @@ internal sealed class HubSpotPaths(string crmObjectsPrefix)
 
     public static string SubscriptionStatus(string email) => $"/communication-preferences/v3/status/email/{Escape(email)}";
 
-    public static string ListMemberships(string listId, string action) => $"/crm/v3/lists/{Escape(listId)}/memberships/{action}";
+    public static string ListMemberships(string listId, string action) => $"{ListMembers(listId)}/{action}";
+
+    public static string ListMembers(string listId) => $"/crm/v3/lists/{Escape(listId)}/memberships";
 
     public const string Forms = "/marketing/v3/forms";
 

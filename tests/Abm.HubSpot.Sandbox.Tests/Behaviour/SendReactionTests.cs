@@ -120,6 +120,38 @@ public sealed class SendReactionTests
         var fromTasks = titles.Count(t => t.StartsWith("Discovery call", StringComparison.Ordinal));
         fromTasks.ShouldBeGreaterThan(0);
         fromTasks.ShouldBeLessThan(buyers.Count / 10);
+        // Worked within two days, so every task is completed four days on.
+        var tasks = JsonNode.Parse(await sandbox.Http.GetStringAsync("/crm/v3/objects/tasks?limit=100&properties=hs_task_status,hs_task_completion_date"))!["results"]!.AsArray();
+        tasks.Count.ShouldBe(100);
+        tasks.ShouldAllBe(t => t!["properties"]!["hs_task_status"]!.GetValue<string>() == "COMPLETED" && t["properties"]!["hs_task_completion_date"] != null);
+    }
+
+    [Fact]
+    public async Task Send_OpenedByTheBuyer_SomeReplyOnTheContactsLastRepliedDate()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(BehaviourClient.Options(40));
+        var buyers = await BuyersAsync(sandbox);
+        foreach (var buyer in buyers)
+        {
+            await SendAsync(sandbox, buyer.Email, new { content_external_id = buyer.BestItem });
+        }
+
+        await BehaviourClient.AdvanceAsync(sandbox, days: 3);
+
+        var opened = (await BehaviourClient.SendsAsync(sandbox))["results"]!.AsArray()
+            .Where(s => s!["opened"]!.GetValue<bool>()).Select(s => s!["contactId"]!.GetValue<long>().ToString()).ToHashSet();
+        var (response, body) = await sandbox.SendAsync(HttpMethod.Post, "/crm/v3/objects/contacts/search", new
+        {
+            filterGroups = new[] { new { filters = new[] { new { propertyName = "hs_sales_email_last_replied", @operator = "HAS_PROPERTY" } } } },
+            properties = new[] { "hs_sales_email_last_replied" },
+            limit = 200,
+        });
+        response.IsSuccessStatusCode.ShouldBeTrue(body?.ToJsonString());
+        var replied = body!["results"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()).ToList();
+        replied.Count.ShouldBeGreaterThan(0);
+        // Rare: a few percent of the opened sends.
+        replied.Count.ShouldBeLessThan(opened.Count / 5);
+        replied.ShouldAllBe(id => opened.Contains(id));
     }
 
     private static double OpenRate(List<JsonNode> sends) => sends.Count(s => s["opened"]!.GetValue<bool>()) / (double)sends.Count;

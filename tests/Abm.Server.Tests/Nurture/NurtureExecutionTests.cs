@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -78,6 +79,7 @@ public sealed class NurtureExecutionTests(NurtureSandbox fixture) : IClassFixtur
     [InlineData("demo_request")]
     [InlineData("deal_created")]
     [InlineData("unsubscribe")]
+    [InlineData("reply")]
     public async Task Run_GoalReachedAfterEnrolment_ExitsBeforeTheNextStep(string goal)
     {
         var client = fixture.Marketer();
@@ -95,6 +97,25 @@ public sealed class NurtureExecutionTests(NurtureSandbox fixture) : IClassFixtur
         var view = (await client.GetFromJsonAsync<ContactNurture>($"/api/contacts/{contact.Id}/nurture"))!;
         (view.Enrollments.Single().Status, view.Enrollments.Single().ExitReason).ShouldBe(("goal_reached", goal));
         view.Timeline.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Run_ReplyLoggedBeforeTheEnrolment_IsNotItsGoal()
+    {
+        var client = fixture.Marketer();
+        var item = await ContentAsync(client, "https://example.com/old-reply");
+        var sequence = await ActiveSequenceAsync(client, $$"""
+            { "name": "Old reply {{Guid.NewGuid():N}}", {{AlwaysOpen}}, "goals": ["reply"],
+              "steps": [ { "id": "send", "type": "send_content", "contentId": "{{item}}" }, { "id": "done", "type": "end" } ] }
+            """);
+        var contact = await fixture.PortalContactAsync("""{"hs_sales_email_last_replied":"2020-03-04T05:06:07.000Z"}""");
+        await EnrollAsync(client, new { sequenceId = sequence, contactId = contact.Id });
+
+        await fixture.RunAsync();
+
+        var view = (await client.GetFromJsonAsync<ContactNurture>($"/api/contacts/{contact.Id}/nurture"))!;
+        view.Enrollments.Single().Status.ShouldBe("completed");
+        view.Timeline.Single().Status.ShouldBe("done");
     }
 
     [Fact]
@@ -332,6 +353,33 @@ public sealed class NurtureExecutionTests(NurtureSandbox fixture) : IClassFixtur
         (send.GetProperty("sends").GetInt32(), send.GetProperty("meetingsWithin30Days").GetInt32()).ShouldBe((2, 1));
     }
 
+    [Fact]
+    public async Task Stats_OwnerCompletesOneOfTwoTasksInHubSpot_CountedOnceTheSyncReadsItBack()
+    {
+        var client = fixture.Marketer();
+        var step = $"call-{Guid.NewGuid():N}";
+        var sequence = await ActiveSequenceAsync(client, $$"""
+            { "name": "Tasks {{step}}", {{AlwaysOpen}},
+              "steps": [ { "id": "{{step}}", "type": "create_task", "title": "Call", "owner": { "kind": "contact_owner" }, "priority": "HIGH", "dueInDays": 1 } ] }
+            """);
+        await EnrollAsync(client, new { sequenceId = sequence, contactIds = new[] { (await fixture.PortalContactAsync()).Id, (await fixture.PortalContactAsync()).Id } });
+        await fixture.RunAsync();
+        // The task's body names its step.
+        var tasks = await fixture.TasksAsync($"'{step}'");
+        tasks.Count.ShouldBe(2);
+
+        var beforeCompletion = await fixture.PullTaskCompletionsAsync();
+        (await fixture.HubSpot.PatchAsJsonAsync($"/crm/v3/objects/tasks/{tasks[0].GetProperty("id").GetString()}",
+            new { properties = new { hs_task_status = "COMPLETED" } })).EnsureSuccessStatusCode();
+        var afterCompletion = await fixture.PullTaskCompletionsAsync();
+        var again = await fixture.PullTaskCompletionsAsync();
+
+        (beforeCompletion, afterCompletion, again).ShouldBe((0, 1, 0));
+        var stats = await client.GetFromJsonAsync<JsonElement>($"/api/nurture/sequences/{sequence}/stats");
+        (stats.GetProperty("tasksCreated").GetInt32(), stats.GetProperty("tasksCompleted").GetInt32()).ShouldBe((2, 1));
+        stats.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == step).GetProperty("tasksCompleted").GetInt32().ShouldBe(1);
+    }
+
     private async Task<(Contact Contact, Guid Enrollment)> SendThenTaskAsync()
     {
         var client = fixture.Marketer();
@@ -370,6 +418,10 @@ public sealed class NurtureExecutionTests(NurtureSandbox fixture) : IClassFixtur
             case "unsubscribe":
                 database.Attach(contact);
                 contact.Properties = """{"hs_email_optout":"true"}""";
+                break;
+            case "reply":
+                database.Attach(contact);
+                contact.Properties = JsonSerializer.Serialize(new Dictionary<string, string> { ["hs_sales_email_last_replied"] = now.AddSeconds(1).ToString("O", CultureInfo.InvariantCulture) });
                 break;
             default:
                 database.EngagementEvents.Add(new EngagementEvent

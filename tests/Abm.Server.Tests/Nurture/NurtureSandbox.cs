@@ -5,10 +5,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Abm.Data.Entities;
+using Abm.Server.Features.Access;
 using Abm.Server.Features.Connections;
+using Abm.Server.Features.Nurture.Enrollments;
 using Abm.Server.Features.Nurture.Execution;
 using Abm.Server.Features.Workspaces;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using sandbox::Abm.HubSpot.Sandbox.Hosting;
 
 namespace Abm.Server.Tests.Nurture;
@@ -77,6 +80,21 @@ public sealed class NurtureSandbox : IAsyncLifetime
     /// <summary>One run of the workspace's due enrolments, as the worker does it.</summary>
     internal async Task<NurtureRunSummary> RunAsync() =>
         await Server.Service<NurtureRunner>().RunAsync(Workspace, await ClientAsync(), CancellationToken.None);
+
+    /// <summary>The read-back of task completions a sync runs beside its pages.</summary>
+    internal Task<int> PullTaskCompletionsAsync() => InWorkspaceAsync<TaskCompletionPull>((pull, client) => pull.PullAsync(client, CancellationToken.None));
+
+    /// <summary>The read of watched HubSpot lists a sync runs beside its pages (<c>list_joined</c> triggers).</summary>
+    internal Task<int> PullListJoinsAsync() => InWorkspaceAsync<ListJoinPull>((pull, client) => pull.PullAsync(client, CancellationToken.None));
+
+    private async Task<int> InWorkspaceAsync<TPart>(Func<TPart, Abm.HubSpot.HubSpotClient, Task<int>> part)
+        where TPart : notnull
+    {
+        var client = await ClientAsync();
+        await using var scope = Server.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(Workspace);
+        return await part(scope.ServiceProvider.GetRequiredService<TPart>(), client);
+    }
 
     public async Task<Abm.HubSpot.HubSpotClient> ClientAsync() => (await Server.Service<HubSpotClients>().ConnectedAsync(CancellationToken.None)).Single().Client;
 

@@ -8,8 +8,8 @@ namespace Abm.HubSpot.Sandbox.Market.Behaviour;
 /// <summary>
 /// Carries out a buyer's action where HubSpot or ABM Engine would see it: email events in the portal's email
 /// events, visits, downloads and forms in the site event log (visits and downloads on to ABM Engine when a sink is
-/// set), forms as submissions HubSpot's forms API serves, meetings and lifecycle changes as CRM writes with their
-/// webhooks.
+/// set), forms as submissions HubSpot's forms API serves, meetings, lifecycle changes, replies and worked tasks as
+/// CRM writes with their webhooks.
 /// </summary>
 internal sealed class BuyerActions(RecordWriter writer, EventSinkRegistry sinks)
 {
@@ -61,7 +61,12 @@ internal sealed class BuyerActions(RecordWriter writer, EventSinkRegistry sinks)
 
                 break;
             case HappeningKind.TaskFollowUp:
-                TaskFollowUps.FollowUp(context, behaviour, happening);
+                TaskFollowUps.FollowUp(writer, context, behaviour, happening);
+                break;
+            case HappeningKind.Reply:
+                // HubSpot stamps a reply it logs from the contact on this property (and its modification time).
+                writer.Update(context, contact, new Dictionary<string, string?> { ["hs_sales_email_last_replied"] = Http.HubSpotTime.Format(context.Now) });
+                behaviour.Count(context.Now, "email_reply");
                 break;
         }
     }

@@ -12,6 +12,7 @@ internal enum HappeningKind
     Meeting,
     Unsubscribe,
     TaskFollowUp,
+    Reply,
 }
 
 /// <summary>Where a happening comes from: the buyer's own activity, an email the engine sent, or a sales task.</summary>

@@ -8,7 +8,7 @@ namespace Abm.HubSpot.Sandbox.Market.Behaviour;
 /// of sending, from the item's hidden relevance, the buyer's propensity and fit and the sends of the week before;
 /// the reactions then happen over the following hours and days. Opens and clicks appear as email events of the
 /// send's email id, the visit and download that follow a click as site events (carrying the link's tracking
-/// token), a meeting as a CRM meeting. An email without a recognisable item only counts towards fatigue and
+/// token), a meeting as a CRM meeting, a reply as the contact's <c>hs_sales_email_last_replied</c>. An email without a recognisable item only counts towards fatigue and
 /// may make the buyer unsubscribe. Newcomers the market does not know ignore sends.
 /// </summary>
 internal static class SendReactions
@@ -68,6 +68,12 @@ internal static class SendReactions
             {
                 behaviour.Schedule(new Happening(clickedAt.AddSeconds(60 + (540 * draw(12))), HappeningKind.Download, buyer.ContactId, HappeningCause.Send, item, send.EmailId, content.Link, 0, content.TrackingToken));
             }
+        }
+
+        // A reply is drawn apart from the model's outcomes (its own draw), so adding it changed none of them.
+        if (outcome.Opened && draw(15) < ContentResponseModel.ReplyChance(label ?? 0))
+        {
+            behaviour.Schedule(new Happening(openedAt.AddMinutes(2 + (240 * draw(16))), HappeningKind.Reply, buyer.ContactId, HappeningCause.Send, item, send.EmailId));
         }
 
         if (outcome.BookedMeeting)

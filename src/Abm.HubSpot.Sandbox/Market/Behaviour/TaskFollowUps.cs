@@ -5,7 +5,7 @@ namespace Abm.HubSpot.Sandbox.Market.Behaviour;
 
 /// <summary>
 /// Sales tasks the engine creates for a seeded buyer (CRM tasks associated to the contact) are worked by the
-/// owner a few hours to two days later and sometimes end in a meeting (<see cref="ContentResponseModel.TaskMeetingChance"/>).
+/// owner a few hours to two days later (then marked completed) and sometimes end in a meeting (<see cref="ContentResponseModel.TaskMeetingChance"/>).
 /// Tasks are noticed when the simulation next runs; one associated only later is looked at again for a day.
 /// </summary>
 internal static class TaskFollowUps
@@ -40,8 +40,14 @@ internal static class TaskFollowUps
         }
     }
 
-    public static void FollowUp(WriteContext context, BehaviourState behaviour, Happening happening)
+    /// <summary>The owner works the task: it is marked completed in HubSpot, and it may end in a meeting.</summary>
+    public static void FollowUp(RecordWriter writer, WriteContext context, BehaviourState behaviour, Happening happening)
     {
+        if (context.Store(CrmObjectTypes.Tasks).FindActive(happening.SourceId) is { } task && task.Get("hs_task_status") != "COMPLETED")
+        {
+            writer.Update(context, task, new Dictionary<string, string?> { ["hs_task_status"] = "COMPLETED", ["hs_task_completion_date"] = Http.HubSpotTime.Format(context.Now) });
+        }
+
         var market = context.State.Market;
         var buyer = market.Buyers.Contacts[happening.ContactId];
         var chance = new ContentResponseModel(market).TaskMeetingChance(buyer, context.Now);

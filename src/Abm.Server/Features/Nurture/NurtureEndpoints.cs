@@ -11,7 +11,7 @@ namespace Abm.Server.Features.Nurture;
 internal static class NurtureEndpoints
 {
     public static IServiceCollection AddNurture(this IServiceCollection services) =>
-        services.AddScoped<SequenceDocuments>().AddScoped<SequenceStore>().AddSingleton<SequenceDefinitions>().AddScoped<EnrollmentService>().AddScoped<NurtureTriggers>().AddNurtureExecution();
+        services.AddScoped<SequenceDocuments>().AddScoped<SequenceStore>().AddSingleton<SequenceDefinitions>().AddScoped<EnrollmentService>().AddScoped<NurtureTriggers>().AddScoped<ListJoinPull>().AddNurtureExecution();
 
     public static RouteGroupBuilder MapNurtureEndpoints(this RouteGroupBuilder api)
     {

@@ -7,16 +7,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Abm.Server.Features.Nurture;
 
 internal sealed record StepStats(
-    string StepId, int ActiveHere, int Done, int Skipped, int Parked, int Retrying, int Sends, int Opened, int Clicked, int TasksCreated, int MeetingsWithin30Days);
+    string StepId, int ActiveHere, int Done, int Skipped, int Parked, int Retrying, int Sends, int Opened, int Clicked, int TasksCreated, int TasksCompleted, int MeetingsWithin30Days);
 
 internal sealed record SequenceStatsResponse(
     Guid SequenceId, int Enrolled, int Active, int Completed, int GoalReached, int Exited, int Sends, int Opened, int Clicked, int TasksCreated,
-    int ContactsSentContent, int ContactsWithMeetingWithin30Days, double ContentToMeetingConversion, IReadOnlyList<StepStats> Steps);
+    int TasksCompleted, int ContactsSentContent, int ContactsWithMeetingWithin30Days, double ContentToMeetingConversion, IReadOnlyList<StepStats> Steps);
 
 /// <summary>
 /// A sequence's outcomes, over all its versions: enrolments by state, and per step what its actions did. A send
 /// counts as opened (clicked, followed by a meeting) when the contact has an <c>email_open</c> (<c>email_click</c>,
-/// <c>meeting_booked</c>) event within 30 days after it. Content-to-meeting conversion is defined in scoring.md.
+/// <c>meeting_booked</c>) event within 30 days after it; a task counts as completed once a sync read it back
+/// completed from HubSpot (<see cref="TaskCompletionPull"/>). Content-to-meeting conversion is defined in scoring.md.
 /// </summary>
 internal static class SequenceStats
 {
@@ -33,7 +34,7 @@ internal static class SequenceStats
         var enrollments = await database.NurtureEnrollments.AsNoTracking().Where(e => e.SequenceId == id)
             .GroupBy(e => new { e.Status, e.CurrentStepId }).Select(g => new { g.Key.Status, g.Key.CurrentStepId, Count = g.Count() }).ToListAsync(cancellationToken);
         var actions = await database.NurtureActions.AsNoTracking().Where(a => a.SequenceId == id)
-            .Select(a => new { a.StepId, a.Kind, a.Status, a.ContactId, a.CompletedAt }).ToListAsync(cancellationToken);
+            .Select(a => new { a.StepId, a.Kind, a.Status, a.ContactId, a.CompletedAt, a.TaskCompletedAt }).ToListAsync(cancellationToken);
         var sends = actions.Where(a => a.Kind == ActionKinds.SendContent && a.Status == ActionStatus.Done && a.CompletedAt is not null).ToList();
         var contacts = sends.Select(s => s.ContactId).Distinct().ToList();
         var since = sends.Count == 0 ? DateTime.MaxValue : sends.Min(s => s.CompletedAt!.Value);
@@ -58,7 +59,8 @@ internal static class SequenceStats
                 enrollments.Where(e => e.Status == EnrollmentStatus.Active && e.CurrentStepId == step).Sum(e => e.Count),
                 own.Count(a => a.Status == ActionStatus.Done), own.Count(a => a.Status == ActionStatus.Skipped), own.Count(a => a.Status == ActionStatus.Parked),
                 own.Count(a => a.Status is ActionStatus.Pending or ActionStatus.Failed), ownSends.Count, ownSends.Count(s => s.Opened), ownSends.Count(s => s.Clicked),
-                own.Count(a => a.Kind == ActionKinds.CreateTask && a.Status == ActionStatus.Done), ownSends.Count(s => s.Meeting));
+                own.Count(a => a.Kind == ActionKinds.CreateTask && a.Status == ActionStatus.Done), own.Count(a => a.Kind == ActionKinds.CreateTask && a.TaskCompletedAt is not null),
+                ownSends.Count(s => s.Meeting));
         }).ToList();
 
         int Count(string status) => enrollments.Where(e => e.Status == status).Sum(e => e.Count);
@@ -66,6 +68,6 @@ internal static class SequenceStats
         return TypedResults.Ok(new SequenceStatsResponse(
             id, enrollments.Sum(e => e.Count), Count(EnrollmentStatus.Active), Count(EnrollmentStatus.Completed), Count(EnrollmentStatus.GoalReached), Count(EnrollmentStatus.Exited),
             sendOutcomes.Count, sendOutcomes.Count(s => s.Opened), sendOutcomes.Count(s => s.Clicked), steps.Sum(s => s.TasksCreated),
-            contacts.Count, converted, contacts.Count == 0 ? 0 : Math.Round((double)converted / contacts.Count, 4), steps));
+            steps.Sum(s => s.TasksCompleted), contacts.Count, converted, contacts.Count == 0 ? 0 : Math.Round((double)converted / contacts.Count, 4), steps));
     }
 }

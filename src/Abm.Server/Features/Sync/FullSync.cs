@@ -11,8 +11,8 @@ namespace Abm.Server.Features.Sync;
 /// <summary>
 /// Reads every owner, company, contact and deal of the portal, page by page. Each page is applied and its
 /// cursor saved in one transaction, so a run that dies resumes at the page after the last one applied and
-/// never reads a finished page again. When a pass ends, records HubSpot no longer lists are archived and
-/// incremental sync takes over from the moment the pass began.
+/// never reads a finished page again. When a pass ends, records it did not read are archived and incremental
+/// sync takes over from HubSpot's newest modification of each type before its pages were read.
 /// </summary>
 internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, SyncRecordWriter writer, IOptions<SyncOptions> options, TimeProvider clock)
 {
@@ -20,7 +20,25 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
     public async Task<bool> RunAsync(HubSpotClient client, SyncProgress progress, int? maxContacts, CancellationToken cancellationToken)
     {
         var states = await syncStates.LoadAsync(SyncedObjects.FullSyncOrder, cancellationToken);
-        var passStartedAt = await BeginOrResumeAsync(client, states, cancellationToken);
+        var passStartedAt = await BeginOrResumeAsync(states, cancellationToken);
+        var watermarks = StartWatermarkSearches(client, states, cancellationToken);
+        try
+        {
+            return await ReadPagesAsync(client, states, watermarks, passStartedAt, progress, maxContacts, cancellationToken);
+        }
+        finally
+        {
+            foreach (var search in watermarks.Values)
+            {
+                await ReadAhead.ObserveAsync(search);
+            }
+        }
+    }
+
+    private async Task<bool> ReadPagesAsync(
+        HubSpotClient client, Dictionary<string, SyncState> states, Dictionary<string, Task<DateTime>> watermarks, DateTime passStartedAt,
+        SyncProgress progress, int? maxContacts, CancellationToken cancellationToken)
+    {
         var contactsLeft = maxContacts ?? int.MaxValue;
         foreach (var objectType in SyncedObjects.FullSyncOrder)
         {
@@ -35,6 +53,12 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
             if (limit <= 0)
             {
                 return false;
+            }
+
+            // Taken before the type's first page is read, and saved with that page.
+            if (watermarks.TryGetValue(objectType, out var watermark))
+            {
+                state.FullSyncWatermark = await watermark;
             }
 
             // One page read ahead (see ReadAhead): a fetched page that is never applied leaves the cursor where it was.
@@ -68,12 +92,8 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
         return true;
     }
 
-    /// <summary>
-    /// A new pass starts when the last one finished (or none ever ran); otherwise the unfinished one goes on. A new
-    /// pass first asks HubSpot for the newest modification of each type: every change made while the pass runs is
-    /// stamped after it, so incremental sync starts there once the pass ends.
-    /// </summary>
-    private async Task<DateTime> BeginOrResumeAsync(HubSpotClient client, Dictionary<string, SyncState> states, CancellationToken cancellationToken)
+    /// <summary>A new pass starts when the last one finished (or none ever ran); otherwise the unfinished one goes on.</summary>
+    private async Task<DateTime> BeginOrResumeAsync(Dictionary<string, SyncState> states, CancellationToken cancellationToken)
     {
         var all = states.Values.ToList();
         if (all.All(s => s.FullSyncStartedAt is not null) && all.Any(s => !s.FullSyncCompleted))
@@ -81,23 +101,28 @@ internal sealed class FullSync(AbmDbContext database, SyncStates syncStates, Syn
             return all.Min(s => s.FullSyncStartedAt!.Value);
         }
 
-        // Asked at once: searches have a rate limit of their own, and the pass's first page waits for these answers.
-        var margin = TimeSpan.FromSeconds(options.Value.SearchVisibilityMarginSeconds);
-        var types = SyncedObjects.CrmTypes.ToList();
-        var newest = await Task.WhenAll(types.Select(objectType => HubSpotWatermarks.NewestModifiedAsync(client, objectType, margin, cancellationToken)));
-        for (var i = 0; i < types.Count; i++)
-        {
-            states[types[i]].FullSyncWatermark = newest[i];
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var state in all)
         {
-            (state.FullSyncCursor, state.FullSyncCompleted, state.FullSyncStartedAt, state.UpdatedAt) = (null, false, now, now);
+            (state.FullSyncCursor, state.FullSyncCompleted, state.FullSyncStartedAt, state.FullSyncWatermark, state.UpdatedAt) = (null, false, now, null, now);
         }
 
         await database.SaveChangesAsync(cancellationToken);
         return now;
+    }
+
+    /// <summary>
+    /// Asks HubSpot for the newest modification of each CRM type whose pages have not begun: every change made
+    /// after the type's first page is read is stamped after it, so incremental sync starts there once the pass
+    /// ends. All are sent at once (searches have a rate limit of their own) while the owners page is read; each
+    /// type waits only for its own answer, so only the first type's pages wait for a search at all.
+    /// </summary>
+    private Dictionary<string, Task<DateTime>> StartWatermarkSearches(HubSpotClient client, Dictionary<string, SyncState> states, CancellationToken cancellationToken)
+    {
+        var margin = TimeSpan.FromSeconds(options.Value.SearchVisibilityMarginSeconds);
+        return SyncedObjects.CrmTypes
+            .Where(type => states[type] is { FullSyncCompleted: false, FullSyncCursor: null, FullSyncWatermark: null })
+            .ToDictionary(type => type, type => HubSpotWatermarks.NewestModifiedAsync(client, type, margin, cancellationToken));
     }
 
     /// <summary>A page as HubSpot sent it: records or owners (one of the two), and the cursor of the next page.</summary>

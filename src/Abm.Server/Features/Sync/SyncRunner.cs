@@ -4,6 +4,8 @@ using Abm.HubSpot;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Leads;
 using Abm.Server.Features.Live;
+using Abm.Server.Features.Nurture.Enrollments;
+using Abm.Server.Features.Nurture.Execution;
 using Abm.Server.Features.Observability;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,7 +70,9 @@ internal sealed partial class SyncRunner(
         Task<IReadOnlyCollection<Guid>[]>? alongside = null;
         void StartAlongside() => alongside ??= Task.WhenAll(
             engagement.PullAsync(client, alongsideStop.Token),
-            scopes.RunAsync<SegmentRefresher>(refresher => refresher.RefreshAsync(alongsideStop.Token, writtenSince: run.StartedAt)));
+            scopes.RunAsync<SegmentRefresher>(refresher => refresher.RefreshAsync(alongsideStop.Token, writtenSince: run.StartedAt)),
+            scopes.RunAsync<TaskCompletionPull>(pull => pull.PullAsync(client, alongsideStop.Token)),
+            scopes.RunAsync<ListJoinPull>(pull => pull.PullAsync(client, alongsideStop.Token)));
         var progress = new SyncProgress(run, logger, metrics, new LiveSyncProgress(watcher, live, run.WorkspaceId), objectType =>
         {
             if (objectType == SyncedObjects.Contacts)

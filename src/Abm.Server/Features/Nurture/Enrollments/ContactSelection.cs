@@ -1,5 +1,6 @@
 using Abm.Data;
 using Abm.Engines;
+using Abm.HubSpot;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Nurture.Enrollments;
@@ -34,6 +35,26 @@ internal static class ContactSelection
 
     public static Task<List<Guid>> InSegmentAsync(AbmDbContext database, string segment, CancellationToken cancellationToken) =>
         database.Contacts.Where(c => c.ArchivedAt == null && c.Segments.Contains(segment)).OrderBy(c => c.Id).Select(c => c.Id).Take(MaxSelected).ToListAsync(cancellationToken);
+
+    /// <summary>The synced, live contacts among the members of HubSpot list <paramref name="listId"/> (read page by page from HubSpot).</summary>
+    public static async Task<List<Guid>> InHubSpotListAsync(AbmDbContext database, HubSpotClient client, string listId, CancellationToken cancellationToken)
+    {
+        var selected = new List<Guid>();
+        await foreach (var page in client.Lists.MembershipsAsync(listId, cancellationToken: cancellationToken))
+        {
+            var ids = page.Select(m => m.RecordId).ToList();
+            selected.AddRange(await database.Contacts.Where(c => c.ArchivedAt == null && ids.Contains(c.HubSpotId)).Select(c => c.Id).ToListAsync(cancellationToken));
+            if (selected.Count >= MaxSelected)
+            {
+                break;
+            }
+        }
+
+        return [.. selected.Distinct().Order().Take(MaxSelected)];
+    }
+
+    /// <summary>Whether <paramref name="listId"/> can name a HubSpot list (its number).</summary>
+    public static bool IsHubSpotListId(string listId) => listId.Length is > 0 and <= 20 && listId.All(char.IsAsciiDigit);
 
     public static Task<List<Guid>> MatchingAsync(AbmDbContext database, ContactFilter filter, CancellationToken cancellationToken)
     {

@@ -3,10 +3,10 @@ using Abm.Data.Entities;
 namespace Abm.Server.Features.Nurture.Enrollments;
 
 /// <summary>
-/// Who to enrol: one contact, a list of contact ids, every contact of a segment, or every contact a filter
-/// selects. Exactly one of them.
+/// Who to enrol: one contact, a list of contact ids, every contact of a segment, every synced member of a HubSpot
+/// list (<c>listId</c>, read from HubSpot at that moment), or every contact a filter selects. Exactly one of them.
 /// </summary>
-internal sealed record EnrollRequest(Guid SequenceId, Guid? ContactId, IReadOnlyList<Guid>? ContactIds, string? Segment, ContactFilter? Filter);
+internal sealed record EnrollRequest(Guid SequenceId, Guid? ContactId, IReadOnlyList<Guid>? ContactIds, string? Segment, ContactFilter? Filter, string? ListId = null);
 
 /// <summary>Contacts whose journey stage, persona, engagement score or lifecycle stage match (all given conditions hold).</summary>
 internal sealed record ContactFilter(string? Stage, string? Persona, int? MinScore, int? MaxScore, string? LifecycleStage);

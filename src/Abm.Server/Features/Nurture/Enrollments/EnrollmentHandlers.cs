@@ -1,26 +1,34 @@
 using System.Security.Claims;
 using Abm.Data;
+using Abm.HubSpot;
 using Abm.Server.Errors;
 using Abm.Server.Features.Audit;
+using Abm.Server.Features.Connections;
 using Abm.Server.Features.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Nurture.Enrollments;
 
-/// <summary>Enrol (one, many, a segment, a filter), unenrol, list enrolments, and a contact's nurture timeline.</summary>
+/// <summary>Enrol (one, many, a segment, a HubSpot list, a filter), unenrol, list enrolments, and a contact's nurture timeline.</summary>
 internal static class EnrollmentHandlers
 {
     public const int MaxContactIds = 10_000;
     private const int MaxTimeline = 500;
 
     public static async Task<Results<Ok<EnrollResponse>, ValidationProblem, ProblemHttpResult>> EnrollAsync(
-        EnrollRequest request, ClaimsPrincipal user, AbmDbContext database, EnrollmentService enrollments, AuditTrail audit, LiveHub live, CancellationToken cancellationToken)
+        EnrollRequest request, ClaimsPrincipal user, AbmDbContext database, EnrollmentService enrollments, HubSpotClients clients, AuditTrail audit,
+        LiveHub live, CancellationToken cancellationToken)
     {
-        var selectors = new object?[] { request.ContactId, request.ContactIds, request.Segment, request.Filter }.Count(s => s is not null);
+        var selectors = new object?[] { request.ContactId, request.ContactIds, request.Segment, request.Filter, request.ListId }.Count(s => s is not null);
         if (selectors != 1)
         {
-            return Invalid("contactId", "give exactly one of contactId, contactIds, segment or filter.");
+            return Invalid("contactId", "give exactly one of contactId, contactIds, segment, listId or filter.");
+        }
+
+        if (request.ListId is { } listId && !ContactSelection.IsHubSpotListId(listId))
+        {
+            return Invalid("listId", "must be a HubSpot list id (1 to 20 digits).");
         }
 
         if (request.ContactIds is { Count: 0 or > MaxContactIds })
@@ -48,18 +56,57 @@ internal static class EnrollmentHandlers
             return ApiProblems.Conflict("Sequence is not active", $"The sequence is {sequence.Status}; activate it before enrolling contacts.");
         }
 
-        var (ids, by) = request switch
+        List<Guid> ids;
+        string by;
+        if (request.ListId is { } list)
         {
-            { ContactId: { } one } => ([one], "manual"),
-            { ContactIds: { } many } => (many.ToList(), "manual"),
-            { Segment: { } name } => (await ContactSelection.InSegmentAsync(database, name.Trim(), cancellationToken), $"bulk:segment:{name.Trim()}"),
-            _ => (await ContactSelection.MatchingAsync(database, request.Filter!, cancellationToken), "bulk:filter"),
-        };
+            var (members, refused) = await HubSpotListMembersAsync(database, clients, sequence.WorkspaceId, list, cancellationToken);
+            if (refused is not null)
+            {
+                return refused;
+            }
+
+            (ids, by) = (members!, $"bulk:list:{list}");
+        }
+        else
+        {
+            (ids, by) = request switch
+            {
+                { ContactId: { } one } => ([one], "manual"),
+                { ContactIds: { } many } => (many.ToList(), "manual"),
+                { Segment: { } name } => (await ContactSelection.InSegmentAsync(database, name.Trim(), cancellationToken), $"bulk:segment:{name.Trim()}"),
+                _ => (await ContactSelection.MatchingAsync(database, request.Filter!, cancellationToken), "bulk:filter"),
+            };
+        }
+
         var response = await enrollments.EnrollAsync(sequence, ids, by, cancellationToken);
         audit.Record(sequence.WorkspaceId, user, "nurture.enrolled", "nurture_sequence", sequence.Id.ToString(), new { by, response.Enrolled, response.NotEnrolled });
         await database.SaveChangesAsync(cancellationToken);
         live.Publish(sequence.WorkspaceId, LiveKinds.Nurture);
         return TypedResults.Ok(response);
+    }
+
+    /// <summary>The list's synced members, or the problem that kept HubSpot from answering (no connection, no such list, HubSpot failing).</summary>
+    private static async Task<(List<Guid>? Members, ProblemHttpResult? Problem)> HubSpotListMembersAsync(
+        AbmDbContext database, HubSpotClients clients, Guid workspaceId, string listId, CancellationToken cancellationToken)
+    {
+        if (await clients.GetAsync(workspaceId, cancellationToken) is not { } client)
+        {
+            return (null, ApiProblems.Conflict("No HubSpot connection", "Connect a HubSpot portal before enrolling the members of one of its lists."));
+        }
+
+        try
+        {
+            return (await ContactSelection.InHubSpotListAsync(database, client, listId, cancellationToken), null);
+        }
+        catch (HubSpotApiException error) when (error.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return (null, ApiProblems.NotFound("HubSpot list not found", $"The connected portal has no list {listId}."));
+        }
+        catch (Exception error) when (error is HubSpotApiException or HubSpotAuthenticationException or HubSpotDailyLimitException or HttpRequestException)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "HubSpot did not answer", detail: $"Reading the members of list {listId} failed: {error.Message}"));
+        }
     }
 
     public static async Task<Results<Ok<EnrollmentResponse>, ProblemHttpResult>> UnenrollAsync(

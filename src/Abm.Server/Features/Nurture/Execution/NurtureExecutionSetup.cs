@@ -8,7 +8,7 @@ internal static class NurtureExecutionSetup
     {
         services.AddOptions<NurtureOptions>().BindConfiguration(NurtureOptions.Section).ValidateSettings();
         services.AddScoped<DueEnrollments>().AddScoped<NurtureFactsLoader>().AddScoped<ContentPicker>().AddScoped<GuardrailStore>().AddScoped<TransactionalEmailSetting>();
-        services.AddScoped<ActionPlanner>().AddScoped<ActionPerformer>().AddScoped<ActionSettler>();
+        services.AddScoped<ActionPlanner>().AddScoped<ActionPerformer>().AddScoped<ActionSettler>().AddScoped<TaskCompletionPull>();
         services.AddSingleton<NurtureRunner>();
         services.AddHostedService<NurtureWorker>();
         return services;

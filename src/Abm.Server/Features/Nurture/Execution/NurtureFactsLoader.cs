@@ -55,6 +55,7 @@ internal sealed class NurtureFactsLoader(AbmDbContext database, SequenceDefiniti
             AddIf(goals, SequenceGoal.DemoRequest, own.Any(e => e.EventType == "demo_request"));
             AddIf(goals, SequenceGoal.DealCreated, contactDeals[contact.Id].Any(at => at >= enrolledAt)
                 || (contact.CompanyId is { } company && accountDeals[company].Any(at => at >= enrolledAt)));
+            AddIf(goals, SequenceGoal.Reply, ContactReplies.LastRepliedAt(contact.Properties) >= enrolledAt);
             AddIf(goals, SequenceGoal.Unsubscribe, EmailConsent.OptedOut(contact.Properties)
                 || sends[enrollment.Id].Any(s => s.Status == ActionStatus.Skipped && s.Reason?.StartsWith(ConsentReasons.Unsubscribed, StringComparison.Ordinal) == true));
 
