@@ -14,6 +14,7 @@ using Abm.Server.Features.Events;
 using Abm.Server.Features.Health;
 using Abm.Server.Features.Imports;
 using Abm.Server.Features.Leads;
+using Abm.Server.Features.Live;
 using Abm.Server.Features.Nurture;
 using Abm.Server.Features.Observability;
 using Abm.Server.Features.Overview;
@@ -85,6 +86,7 @@ internal static class AbmApp
         builder.Services.AddContacts();
         builder.Services.AddPrivacy();
         builder.Services.AddOverview();
+        builder.Services.AddLive();
         builder.Services.AddDashboardUsers();
         builder.Services.AddDashboard();
 
@@ -96,6 +98,7 @@ internal static class AbmApp
         var api = app.MapApiGroup();
         api.MapGroup("/workspaces").MapWorkspaceEndpoints();
         api.MapGroup("/api-keys").MapApiKeyEndpoints();
+        api.MapGroup("/users").MapUserEndpoints();
         api.MapGroup("/audit").MapAuditEndpoints();
         api.MapGroup("/privacy").MapPrivacySettingsEndpoints();
         api.MapGroup("/events").MapEventEndpoints();

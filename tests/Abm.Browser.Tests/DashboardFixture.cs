@@ -86,7 +86,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context at the given width, signed in through the sign-in form (as the marketer, or as <paramref name="email"/>).</summary>
-    public async Task<IPage> SignedInPageAsync(int width = 1280, int height = 900, string email = Email)
+    public async Task<IPage> SignedInPageAsync(int width = 1280, int height = 900, string email = Email, string password = Password)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = Server.Address.ToString(), AcceptDownloads = true });
         // The first pages of a run compile the components and warm the circuit; on a loaded machine that alone can
@@ -96,7 +96,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         return page;

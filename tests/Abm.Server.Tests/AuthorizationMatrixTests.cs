@@ -37,6 +37,10 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/audit/", Access.Admin, null, null),
         new("POST", "/api/api-keys/", Access.Admin, null, new { name = "Matrix", role = "viewer" }),
         new("DELETE", "/api/api-keys/{id:guid}", Access.Admin, "api_key", null),
+        new("GET", "/api/users/", Access.Admin, null, null),
+        new("POST", "/api/users/", Access.Admin, null, new { email = "matrix@vendor.example", role = "viewer" }),
+        new("PUT", "/api/users/{id:guid}/role", Access.Admin, "user", new { role = "sales" }),
+        new("DELETE", "/api/users/{id:guid}", Access.Admin, "user", null),
         new("POST", "/api/events/", Access.Marketing, null, new { events = new[] { new { type = "email_open", occurredAt = "2026-01-01T00:00:00Z", contactEmail = "nobody@example.com" } } }),
         new("GET", "/api/content/", Access.Read, null, null),
         new("GET", "/api/content/{id:guid}", Access.Read, "content", null),
@@ -241,6 +245,10 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
                 return workspace;
             case "api_key":
                 return (await Server.CreateKeyAsync("viewer", workspace)).Id;
+            case "user":
+                var user = await Server.OperatorClient(workspace).PostAsJsonAsync("/api/users", new { email = $"matrix-{Guid.NewGuid():N}@vendor.example", role = "viewer" });
+                user.EnsureSuccessStatusCode();
+                return (await user.Content.ReadFromJsonAsync<AbmServerFactory.IdOnly>())!.Id;
             case "content":
                 var response = await Server.OperatorClient(workspace).PostAsJsonAsync("/api/content", ContentBody);
                 response.EnsureSuccessStatusCode();

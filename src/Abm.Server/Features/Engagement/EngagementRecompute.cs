@@ -5,6 +5,7 @@ using Abm.Engines.Engagement;
 using Abm.Engines.Insights;
 using Abm.Engines.Journey;
 using Abm.Engines.Nurture;
+using Abm.Server.Features.Live;
 using Abm.Server.Features.Nurture.Enrollments;
 using Abm.Server.Features.Observability;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ internal sealed record RecomputeSummary(int Contacts, int Accounts, int QueuedFo
 /// </summary>
 internal sealed class EngagementRecompute(
     AbmDbContext database, EngagementSettingsStore settingsStore, WriteBackQueue writeBack, AccountRollup accounts, RecomputeLocks locks,
-    NurtureTriggers triggers, AbmMetrics metrics, TimeProvider clock)
+    NurtureTriggers triggers, LiveHub live, AbmMetrics metrics, TimeProvider clock)
 {
     private const int ChunkSize = 500;
 
@@ -68,9 +69,11 @@ internal sealed class EngagementRecompute(
             companies.UnionWith(touched);
             database.ChangeTracker.Clear();
             progress?.Report((processed += chunk.Length, distinct.Count));
+            live.Publish(workspaceId, LiveKinds.Scores);
         }
 
         var accountResult = await RetryOnceAsync(() => accounts.RollUpAsync(companies, settings, cancellationToken));
+        live.Publish(workspaceId, LiveKinds.Scores);
         return new RecomputeSummary(contacts, accountResult.Accounts, queued + accountResult.Queued);
     }
 

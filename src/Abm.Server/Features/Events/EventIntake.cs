@@ -2,6 +2,7 @@ using Abm.Data;
 using Abm.Data.Entities;
 using Abm.Engines;
 using Abm.Server.Features.Engagement;
+using Abm.Server.Features.Live;
 using Abm.Server.Features.Nurture.Enrollments;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace Abm.Server.Features.Events;
 /// reported and skipped, good ones are stored, and an item whose clientEventId was seen before (in an
 /// earlier batch or earlier in this one) is acknowledged as a duplicate instead of stored twice.
 /// </summary>
-internal sealed class EventIntake(AbmDbContext database, ScoringQueue scoring, NurtureTriggers triggers, TimeProvider clock)
+internal sealed class EventIntake(AbmDbContext database, ScoringQueue scoring, NurtureTriggers triggers, LiveHub live, TimeProvider clock)
 {
     public async Task<EventBatchResponse> IngestAsync(Guid workspaceId, IReadOnlyList<IncomingEvent> items, string source, CancellationToken cancellationToken)
     {
@@ -71,6 +72,11 @@ internal sealed class EventIntake(AbmDbContext database, ScoringQueue scoring, N
         var stored = accepted.Where(a => results[a.Index].Status == EventOutcome.Accepted).Select(a => a.Row).ToList();
         scoring.Enqueue(workspaceId, stored.Select(e => e.ContactId).ToHashSet(), stored.Select(e => e.ContentId).OfType<Guid>().ToHashSet());
         await triggers.OnEventsAsync(stored, cancellationToken);
+        if (stored.Count > 0)
+        {
+            live.Publish(workspaceId, LiveKinds.Events);
+        }
+
         return new EventBatchResponse(
             results.Count(r => r.Status == EventOutcome.Accepted),
             results.Count(r => r.Status == EventOutcome.Duplicate),

@@ -48,12 +48,17 @@ internal sealed class SequenceDocumentBody
             length += read;
         }
 
-        if (length > MaxChars)
+        return Read(new string(buffer, 0, length), yaml);
+    }
+
+    /// <summary>A document typed rather than sent (the dashboard's editor): read as the request body would be.</summary>
+    public static SequenceDocumentBody Read(string text, bool yaml)
+    {
+        if (text.Length > MaxChars)
         {
             return Refused($"the document is longer than {MaxChars:N0} characters.");
         }
 
-        var text = new string(buffer, 0, length);
         if (yaml)
         {
             var (document, error) = YamlAsJson.Read(text);

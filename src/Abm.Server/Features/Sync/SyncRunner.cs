@@ -3,6 +3,7 @@ using Abm.Data.Entities;
 using Abm.HubSpot;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Leads;
+using Abm.Server.Features.Live;
 using Abm.Server.Features.Nurture.Enrollments;
 using Abm.Server.Features.Nurture.Execution;
 using Abm.Server.Features.Observability;
@@ -35,7 +36,7 @@ internal static class SyncRunStatus
 /// </summary>
 internal sealed partial class SyncRunner(
     AbmDbContext database, FullSync full, IncrementalSync incremental, EngagementPull engagement, SyncScopes scopes, SyncRecordWriter writer,
-    AbandonedRuns abandoned, RunLease lease, CurrentWorkspace workspace, AbmMetrics metrics, TimeProvider clock, ILogger<SyncRunner> logger)
+    AbandonedRuns abandoned, RunLease lease, CurrentWorkspace workspace, LiveHub live, AbmMetrics metrics, TimeProvider clock, ILogger<SyncRunner> logger)
 {
     /// <summary>Runs <paramref name="run"/> (a queued row of this workspace, or a new one) to its end and returns it.</summary>
     public async Task<SyncRun> RunAsync(HubSpotClient client, SyncRun run, IProgress<SyncPageDone>? watcher, CancellationToken cancellationToken)
@@ -72,7 +73,7 @@ internal sealed partial class SyncRunner(
             scopes.RunAsync<SegmentRefresher>(refresher => refresher.RefreshAsync(alongsideStop.Token, writtenSince: run.StartedAt)),
             scopes.RunAsync<TaskCompletionPull>(pull => pull.PullAsync(client, alongsideStop.Token)),
             scopes.RunAsync<ListJoinPull>(pull => pull.PullAsync(client, alongsideStop.Token)));
-        var progress = new SyncProgress(run, logger, metrics, watcher, objectType =>
+        var progress = new SyncProgress(run, logger, metrics, new LiveSyncProgress(watcher, live, run.WorkspaceId), objectType =>
         {
             if (objectType == SyncedObjects.Contacts)
             {
@@ -132,6 +133,7 @@ internal sealed partial class SyncRunner(
         database.ChangeTracker.Clear();
         database.Attach(run).State = EntityState.Modified;
         await database.SaveChangesAsync(CancellationToken.None);
+        live.Publish(run.WorkspaceId, LiveKinds.Sync);
         LogFinished(run.Kind, run.Status, run.Pages, run.Records, run.ApiCalls, run.RateLimited, (run.FinishedAt - run.StartedAt).Value.TotalSeconds);
         cancellationToken.ThrowIfCancellationRequested();
         return run;

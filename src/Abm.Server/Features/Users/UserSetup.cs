@@ -32,6 +32,7 @@ internal static class UserSetup
             .AddUserStore<UserOnlyStore<DashboardUser, AbmDbContext, Guid>>();
         services.AddScoped<DashboardUsers>();
         services.AddScoped<DashboardSignIn>();
+        services.AddScoped<WorkspaceUsers>();
         return services;
     }
 

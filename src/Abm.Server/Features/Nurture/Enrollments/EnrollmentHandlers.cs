@@ -4,6 +4,7 @@ using Abm.HubSpot;
 using Abm.Server.Errors;
 using Abm.Server.Features.Audit;
 using Abm.Server.Features.Connections;
+using Abm.Server.Features.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ internal static class EnrollmentHandlers
 
     public static async Task<Results<Ok<EnrollResponse>, ValidationProblem, ProblemHttpResult>> EnrollAsync(
         EnrollRequest request, ClaimsPrincipal user, AbmDbContext database, EnrollmentService enrollments, HubSpotClients clients, AuditTrail audit,
-        CancellationToken cancellationToken)
+        LiveHub live, CancellationToken cancellationToken)
     {
         var selectors = new object?[] { request.ContactId, request.ContactIds, request.Segment, request.Filter, request.ListId }.Count(s => s is not null);
         if (selectors != 1)
@@ -81,6 +82,7 @@ internal static class EnrollmentHandlers
         var response = await enrollments.EnrollAsync(sequence, ids, by, cancellationToken);
         audit.Record(sequence.WorkspaceId, user, "nurture.enrolled", "nurture_sequence", sequence.Id.ToString(), new { by, response.Enrolled, response.NotEnrolled });
         await database.SaveChangesAsync(cancellationToken);
+        live.Publish(sequence.WorkspaceId, LiveKinds.Nurture);
         return TypedResults.Ok(response);
     }
 
@@ -108,7 +110,7 @@ internal static class EnrollmentHandlers
     }
 
     public static async Task<Results<Ok<EnrollmentResponse>, ProblemHttpResult>> UnenrollAsync(
-        Guid id, ClaimsPrincipal user, AbmDbContext database, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, AbmDbContext database, AuditTrail audit, LiveHub live, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await database.NurtureEnrollments.FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is not { } enrollment)
         {
@@ -126,6 +128,7 @@ internal static class EnrollmentHandlers
         enrollment.NextActionDue = null;
         audit.Record(enrollment.WorkspaceId, user, "nurture.unenrolled", "nurture_enrollment", enrollment.Id.ToString());
         await database.SaveChangesAsync(cancellationToken);
+        live.Publish(enrollment.WorkspaceId, LiveKinds.Nurture);
         return TypedResults.Ok(EnrollmentResponse.From(enrollment));
     }
 

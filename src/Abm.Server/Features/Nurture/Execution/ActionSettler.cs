@@ -1,4 +1,5 @@
 using Abm.Data;
+using Abm.Server.Features.Live;
 using Abm.Server.Features.Nurture.Enrollments;
 using Abm.Server.Features.Observability;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Abm.Server.Features.Nurture.Execution;
 /// to the maximum) with the enrolment due again then; after the last try it is parked with its reason, and the
 /// enrolment goes on, or exits if its sequence says <c>onActionFailure: stop</c>.
 /// </summary>
-internal sealed class ActionSettler(AbmDbContext database, IOptions<NurtureOptions> options, AbmMetrics metrics, TimeProvider clock)
+internal sealed class ActionSettler(AbmDbContext database, IOptions<NurtureOptions> options, LiveHub live, AbmMetrics metrics, TimeProvider clock)
 {
     public async Task<(int Done, int Skipped, int Retrying, int Parked)> SettleAsync(IReadOnlyList<ActionOutcome> outcomes, CancellationToken cancellationToken)
     {
@@ -69,6 +70,11 @@ internal sealed class ActionSettler(AbmDbContext database, IOptions<NurtureOptio
         foreach (var outcome in outcomes)
         {
             metrics.NurtureAction(outcome.Pending.Action.Kind, outcome.Pending.Action.Status);
+        }
+
+        foreach (var workspaceId in outcomes.Select(o => o.Pending.Context.Enrollment.WorkspaceId).Distinct())
+        {
+            live.Publish(workspaceId, LiveKinds.Nurture);
         }
 
         return (done, skipped, retrying, parked);
