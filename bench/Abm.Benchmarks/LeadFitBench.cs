@@ -23,7 +23,8 @@ namespace Abm.Benchmarks;
 /// Lead-fit quality of the deterministic scorer alone: a seeded sandbox portal (300 accounts by default, seed 42),
 /// every contact scored from its company's firmographics as the server reads them (industry vertical, employees,
 /// revenue, country, web_technologies, through the server's own company-facts mapping) against the profile below,
-/// with the closed-won companies of the portal as ideal-client examples for similarity. The AUC of the score
+/// with the closed-won companies of the portal as ideal-client examples for similarity (embedded by the server's
+/// embedder: the local MiniLM model by default, or <c>--embedder hashed</c>). The AUC of the score
 /// against the sandbox's hidden account fit (the top third of accounts are the positives) is printed. With
 /// <c>--llm anthropic</c> (or <c>openai</c>) every contact is also scored through the model path (the prompt, the real
 /// SDK, the reasoner's retries and answer contract) against a fake provider on loopback that answers from the prompt
@@ -35,9 +36,10 @@ internal static class LeadFitBench
     public static readonly IdealClientCriteria Profile = new(
         ["technology", "financial_services"], new ValueRange(200, 5000), ValueRange.Any, [], ["hubspot", "salesforce", "snowflake", "aws", "slack"], ValueRange.Any);
 
-    // args: optional "--accounts N", "--seed N" and "--llm anthropic|openai".
+    // args: optional "--accounts N", "--seed N", "--llm anthropic|openai" and "--embedder minilm|hashed" (default minilm, the server's).
     public static async Task RunAsync(string[] args, TextWriter output)
     {
+        var embedderName = Array.IndexOf(args, "--embedder") is var named && named >= 0 && named + 1 < args.Length ? args[named + 1] : "minilm";
         var accounts = Option(args, "--accounts") ?? 300;
         var seed = Option(args, "--seed") ?? 42;
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions
@@ -56,24 +58,32 @@ internal static class LeadFitBench
         var cut = fit.Values.OrderDescending().ElementAt(fit.Count / 3);
 
         var wonCompanies = deals.Where(d => Property(d, "dealstage") == "closedwon").SelectMany(AssociatedCompanies).Distinct().Where(companies.ContainsKey).ToList();
-        var examples = wonCompanies.Select(id => new ExampleVector(id, HashedFeatureEmbedding.Embed(LeadDocument.Of(LeadFactsLoader.CompanyFacts(companies[id]))), SimilarityIndex.IdealClientType, true))
-            .Append(new ExampleVector("profile", HashedFeatureEmbedding.Embed(LeadDocument.Of(Profile)), SimilarityIndex.IdealClientType, true)).ToList();
-        var index = new SimilarityIndex(examples, HashedFeatureEmbedding.Dimensions);
+        var embedder = new LeadEmbedder(LeadEmbedder.Generator(embedderName));
+        var exampleVectors = await embedder.EmbedAsync(
+            wonCompanies.Select(id => LeadDocument.Of(LeadFactsLoader.CompanyFacts(companies[id]))).Append(LeadDocument.Of(Profile)).ToList(), CancellationToken.None);
+        var index = new SimilarityIndex(
+            exampleVectors.Select((v, i) => new ExampleVector(i < wonCompanies.Count ? wonCompanies[i] : "profile", v, SimilarityIndex.IdealClientType, true)), embedder.Dimensions);
 
-        var leads = new List<(LeadFacts Facts, bool Positive, List<PromptExample> Similar)>();
-        var withoutSimilarity = new List<(double Score, bool Positive)>();
-        var withSimilarity = new List<(double Score, bool Positive)>();
+        var subjects = new List<(LeadFacts Facts, bool Positive)>();
         foreach (var contact in contacts)
         {
             var companyId = AssociatedCompanies(contact).FirstOrDefault(companies.ContainsKey);
-            if (companyId is null || !fit.TryGetValue(companyId, out var accountFit))
+            if (companyId is not null && fit.TryGetValue(companyId, out var accountFit))
             {
-                continue;
+                subjects.Add((LeadFactsLoader.CompanyFacts(companies[companyId]) with { JobTitle = Property(contact, "jobtitle") }, accountFit >= cut));
             }
+        }
 
-            var facts = LeadFactsLoader.CompanyFacts(companies[companyId]) with { JobTitle = Property(contact, "jobtitle") };
-            var positive = accountFit >= cut;
-            var hits = index.TopK(HashedFeatureEmbedding.Embed(LeadDocument.Of(facts)), LeadScoring.SimilarCount);
+        var embedding = Stopwatch.StartNew();
+        var vectors = await embedder.EmbedAsync(subjects.Select(s => LeadDocument.Of(s.Facts)).ToList(), CancellationToken.None);
+        embedding.Stop();
+        var leads = new List<(LeadFacts Facts, bool Positive, List<PromptExample> Similar)>();
+        var withoutSimilarity = new List<(double Score, bool Positive)>();
+        var withSimilarity = new List<(double Score, bool Positive)>();
+        for (var i = 0; i < subjects.Count; i++)
+        {
+            var (facts, positive) = subjects[i];
+            var hits = index.TopK(vectors[i], LeadScoring.SimilarCount);
             var similar = hits.Select(s => s.Similarity).ToList();
             leads.Add((facts, positive, hits.Select(h => h.Id == "profile" ? new PromptExample("Core profile", "profile", h.Similarity)
                 : new PromptExample($"Company {h.Id}", "closed_won", h.Similarity)).ToList()));
@@ -81,6 +91,8 @@ internal static class LeadFitBench
             withoutSimilarity.Add((FallbackLeadScorer.Score(facts, [Profile], []).Score, positive));
         }
 
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"embedding model {embedder.Model} ({embedder.Dimensions} dims): {subjects.Count:N0} lead documents in {embedding.Elapsed.TotalSeconds:0.00} s ({embedding.Elapsed.TotalMilliseconds / Math.Max(1, subjects.Count):0.00} ms each, batches of {LeadEmbedder.BatchSize})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Sandbox portal of {companies.Count} accounts (seed {seed}), {withSimilarity.Count} contacts with an account; positives: accounts of hidden fit >= {cut:0.000} (top third), {withSimilarity.Count(s => s.Positive)} contacts; {wonCompanies.Count} closed-won companies as ideal-client examples"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fallback scorer, criteria + similarity: AUC {Auc(withSimilarity):0.000}"));

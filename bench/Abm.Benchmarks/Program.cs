@@ -63,7 +63,7 @@ else if (args is ["lead-fit", ..])
 }
 else if (args is ["lead-throughput", ..])
 {
-    LeadThroughputBench.Run(args, Console.Out);
+    await LeadThroughputBench.RunAsync(args, Console.Out);
 }
 else if (args is ["nurture-conversion", ..])
 {

@@ -74,6 +74,9 @@ public sealed class AbmServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Leads:AutoScoreIntervalSeconds", "0");
         // A developer's own ANTHROPIC_API_KEY or OPENAI_API_KEY must not send test leads to a real model; the tests that want one point it at a fake.
         builder.UseSetting("Leads:Llm:Provider", "none");
+        // The local sentence model costs milliseconds a lead; tests that score whole portals use the hashed embedding.
+        // The embedding tests (MiniLmEmbeddingTests) run the real model.
+        builder.UseSetting("Leads:EmbeddingModel", "hashed");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

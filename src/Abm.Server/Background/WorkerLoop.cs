@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Abm.Server.Background;
 
 /// <summary>
@@ -72,6 +74,28 @@ internal static partial class WorkerLoop
                 onFailure(item, error);
             }
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once per workspace, each in its own service scope set to that workspace; one
+    /// workspace's failure is logged through <paramref name="onFailure"/> and the others still run.
+    /// </summary>
+    public static async Task EachWorkspaceAsync(
+        IServiceScopeFactory scopes, Func<Guid, IServiceProvider, CancellationToken, Task> action, Action<Guid, Exception> onFailure, CancellationToken stoppingToken)
+    {
+        List<Guid> workspaces;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            workspaces = await scope.ServiceProvider.GetRequiredService<Abm.Data.AbmDbContext>().Workspaces.Select(w => w.Id)
+                .ToListAsync(stoppingToken);
+        }
+
+        await EachAsync(workspaces, async (workspaceId, cancellationToken) =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Features.Access.CurrentWorkspace>().Use(workspaceId);
+            await action(workspaceId, scope.ServiceProvider, cancellationToken);
+        }, onFailure, stoppingToken);
     }
 
     internal static TimeSpan BackOff(int failures) =>

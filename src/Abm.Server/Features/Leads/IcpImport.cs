@@ -43,6 +43,7 @@ internal sealed class IcpImport(AbmDbContext database, IcpStore store, AuditTrai
             results.Add(new RowResult(row.Line, created ? RowOutcome.Created : RowOutcome.Updated, id.ToString(), null));
         }
 
+        await store.EmbedMissingAsync(existing, cancellationToken);
         var report = ImportReport.From(results);
         audit.Record(workspaceId, user, "icp.imported", "icp_profile", null, new { report.Created, report.Updated, report.Rejected });
         await database.SaveChangesAsync(cancellationToken);

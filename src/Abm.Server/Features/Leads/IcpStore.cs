@@ -32,7 +32,7 @@ internal sealed class IcpStore(AbmDbContext database, LeadEmbedder embedder, Tim
             rows.Select(r => new IcpExampleResponse(r.Id, r.Name, r.Source, SimilarityIndex.IdealClientType, r.IsActive ? "active" : "inactive", r.EmbeddingModel, r.EmbeddingDimensions, r.UpdatedAt)).ToList());
     }
 
-    /// <summary>Replaces the profile's criteria sets with these (closed-won examples stay); saved by the caller.</summary>
+    /// <summary>Replaces the profile's criteria sets with these (closed-won examples stay), with their vectors; saved by the caller.</summary>
     public async Task ReplaceAsync(Guid workspaceId, IReadOnlyList<IcpCriteriaSet> criteria, CancellationToken cancellationToken)
     {
         var named = criteria.Select((c, i) => c.Normalized() with { Name = c.Name?.Trim() ?? DefaultName(i + 1) }).ToList();
@@ -42,9 +42,14 @@ internal sealed class IcpStore(AbmDbContext database, LeadEmbedder embedder, Tim
         {
             Upsert(workspaceId, existing, set);
         }
+
+        await EmbedMissingAsync(existing, cancellationToken);
     }
 
-    /// <summary>Adds a criteria set or replaces the one of the same name; true when it is new. Saved by the caller.</summary>
+    /// <summary>
+    /// Adds a criteria set or replaces the one of the same name, its vector cleared for <see cref="EmbedMissingAsync"/>; true
+    /// when it is new. Saved by the caller.
+    /// </summary>
     public bool Upsert(Guid workspaceId, List<IcpProfile> existing, IcpCriteriaSet set)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -61,7 +66,7 @@ internal sealed class IcpStore(AbmDbContext database, LeadEmbedder embedder, Tim
         row.IsActive = true;
         row.UpdatedAt = now;
         row.Definition = JsonSerializer.Serialize(set.Normalized(), Json);
-        SetVector(row, LeadDocument.Of(set.ToCriteria()));
+        row.Embedding = null;
         return isNew;
     }
 
@@ -80,6 +85,7 @@ internal sealed class IcpStore(AbmDbContext database, LeadEmbedder embedder, Tim
         var existing = await database.IcpProfiles.Where(p => p.Source == ClosedWonSource).ToDictionaryAsync(p => p.Name, StringComparer.Ordinal, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var current = new List<IcpProfile>();
         foreach (var company in won)
         {
             var name = $"closed-won {company.HubSpotId}";
@@ -95,9 +101,18 @@ internal sealed class IcpStore(AbmDbContext database, LeadEmbedder embedder, Tim
 
             row.IsActive = true;
             row.UpdatedAt = now;
-            row.Definition = JsonSerializer.Serialize(set, Json);
-            SetVector(row, LeadDocument.Of(set.ToCriteria()));
+            var definition = JsonSerializer.Serialize(set, Json);
+            if (row.Definition != definition)
+            {
+                // Firmographics changed: the example is embedded again below.
+                row.Definition = definition;
+                row.Embedding = null;
+            }
+
+            current.Add(row);
         }
+
+        await EmbedMissingAsync(current, cancellationToken);
 
         foreach (var gone in existing.Values.Where(e => !names.Contains(e.Name) && e.IsActive))
         {
@@ -113,13 +128,7 @@ internal sealed class IcpStore(AbmDbContext database, LeadEmbedder embedder, Tim
     public async Task<IdealClientIndex> IndexAsync(CancellationToken cancellationToken)
     {
         var rows = await database.IcpProfiles.Where(p => p.IsActive).ToListAsync(cancellationToken);
-        var stale = rows.Where(r => r.EmbeddingModel != embedder.Model || r.EmbeddingDimensions != embedder.Dimensions || r.Embedding is null).ToList();
-        foreach (var row in stale)
-        {
-            SetVector(row, LeadDocument.Of(Read(row).ToCriteria()));
-        }
-
-        if (stale.Count > 0)
+        if (await ReembedStaleAsync(rows, cancellationToken) > 0)
         {
             await database.SaveChangesAsync(cancellationToken);
         }
@@ -128,11 +137,35 @@ internal sealed class IcpStore(AbmDbContext database, LeadEmbedder embedder, Tim
         return new IdealClientIndex(index, rows.ToDictionary(r => r.Id.ToString(), r => new SimilarClient(r.Id, r.Name, r.Source, 0), StringComparer.Ordinal));
     }
 
-    private void SetVector(IcpProfile row, string document)
+    /// <summary>Re-embeds the workspace's examples whose vector is missing or of another model or dimension; saved here. How many.</summary>
+    public async Task<int> ReembedStaleAsync(CancellationToken cancellationToken)
     {
-        row.Embedding = LeadEmbedder.ToBytes(embedder.Embed(document));
-        row.EmbeddingModel = embedder.Model;
-        row.EmbeddingDimensions = embedder.Dimensions;
+        var count = await ReembedStaleAsync(await database.IcpProfiles.ToListAsync(cancellationToken), cancellationToken);
+        await database.SaveChangesAsync(cancellationToken);
+        return count;
+    }
+
+    /// <summary>Embeds the rows that have no vector (new or changed since), in batches.</summary>
+    public Task EmbedMissingAsync(IEnumerable<IcpProfile> rows, CancellationToken cancellationToken) =>
+        EmbedAsync(rows.Where(r => r.Embedding is null).ToList(), cancellationToken);
+
+    private async Task<int> ReembedStaleAsync(List<IcpProfile> rows, CancellationToken cancellationToken)
+    {
+        var stale = rows.Where(r => r.EmbeddingModel != embedder.Model || r.EmbeddingDimensions != embedder.Dimensions || r.Embedding is null).ToList();
+        await EmbedAsync(stale, cancellationToken);
+        return stale.Count;
+    }
+
+    /// <summary>Embeds the rows' documents in batches and records the model and dimension with each vector.</summary>
+    private async Task EmbedAsync(List<IcpProfile> rows, CancellationToken cancellationToken)
+    {
+        var vectors = await embedder.EmbedAsync(rows.Select(r => LeadDocument.Of(Read(r).ToCriteria())).ToList(), cancellationToken);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i].Embedding = LeadEmbedder.ToBytes(vectors[i]);
+            rows[i].EmbeddingModel = embedder.Model;
+            rows[i].EmbeddingDimensions = embedder.Dimensions;
+        }
     }
 
     private static IcpCriteriaSet Read(IcpProfile row) =>

@@ -13,16 +13,24 @@ namespace Abm.Server.Features.Leads;
 /// </summary>
 internal sealed class LeadAnswers(LeadEmbedder embedder, LeadReasoner reasoner, IOptions<LeadLlmOptions> llm)
 {
-    /// <summary>Without a model, one lead after another (the fallback is quick); with one, a few leads at a time.</summary>
+    /// <summary>
+    /// The leads' documents are embedded together first (in batches: one model call per batch, not per lead); then
+    /// without a model one lead after another (the fallback is quick), with one a few leads at a time.
+    /// </summary>
     public async Task<(LeadScore Score, List<AiCall> Calls)[]> ScoreAsync(
         List<LeadSubject> subjects, LeadProfile profile, IdealClientIndex index, DateTime now, CancellationToken cancellationToken)
     {
+        var embedding = Stopwatch.GetTimestamp();
+        var documents = subjects.Select(s => LeadDocument.Of(s.Facts)).ToList();
+        var similar = (await embedder.EmbedAsync(documents, cancellationToken)).Select(v => index.Closest(v, LeadScoring.SimilarCount)).ToList();
+        // Each lead's latency includes its share of the batch's embedding time.
+        var embeddingShare = subjects.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(embedding) / subjects.Count;
         var results = new (LeadScore Score, List<AiCall> Calls)[subjects.Count];
         if (!reasoner.IsConfigured)
         {
             for (var i = 0; i < subjects.Count; i++)
             {
-                results[i] = (Score(subjects[i], profile, index, now, reasoning: null, started: Stopwatch.GetTimestamp()), []);
+                results[i] = (Score(subjects[i], profile, similar[i], now, reasoning: null, Stopwatch.GetTimestamp(), embeddingShare), []);
             }
 
             return results;
@@ -30,18 +38,17 @@ internal sealed class LeadAnswers(LeadEmbedder embedder, LeadReasoner reasoner, 
 
         await Parallel.ForEachAsync(Enumerable.Range(0, subjects.Count),
             new ParallelOptions { MaxDegreeOfParallelism = llm.Value.MaxConcurrentCalls, CancellationToken = cancellationToken },
-            async (i, token) => results[i] = await ReasonAsync(subjects[i], profile, index, now, token));
+            async (i, token) => results[i] = await ReasonAsync(subjects[i], documents[i], similar[i], profile, now, embeddingShare, token));
         return results;
     }
 
-    private async Task<(LeadScore Score, List<AiCall> Calls)> ReasonAsync(LeadSubject subject, LeadProfile profile, IdealClientIndex index, DateTime now, CancellationToken cancellationToken)
+    private async Task<(LeadScore Score, List<AiCall> Calls)> ReasonAsync(
+        LeadSubject subject, string document, List<SimilarClient> similar, LeadProfile profile, DateTime now, TimeSpan embeddingShare, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var document = LeadDocument.Of(subject.Facts);
-        var similar = index.Closest(embedder.Embed(document), LeadScoring.SimilarCount);
         var prompt = LeadPrompt.User(subject.Facts, document, similar.Select(s => new PromptExample(s.Name, s.Source, s.Similarity)).ToList(), profile.Named);
         var reasoning = await reasoner.ReasonAsync(prompt, cancellationToken);
-        var score = Score(subject, profile, index, now, reasoning, started, document, similar);
+        var score = Score(subject, profile, similar, now, reasoning, started, embeddingShare);
         var calls = reasoning.Calls.Select(c => new AiCall
         {
             Id = Guid.CreateVersion7(), WorkspaceId = score.WorkspaceId, LeadScoreId = score.Id, Provider = reasoning.Provider, Model = reasoning.Model,
@@ -55,10 +62,8 @@ internal sealed class LeadAnswers(LeadEmbedder embedder, LeadReasoner reasoner, 
     /// The lead's score row: the model's answer when it kept the contract, else the deterministic scorer's (marked as
     /// the fallback, with why). The criteria outcomes are the deterministic scorer's either way: they explain the profile match.
     /// </summary>
-    private LeadScore Score(LeadSubject subject, LeadProfile profile, IdealClientIndex index, DateTime now, LeadReasoning? reasoning, long started,
-        string? document = null, List<SimilarClient>? similar = null)
+    private static LeadScore Score(LeadSubject subject, LeadProfile profile, List<SimilarClient> similar, DateTime now, LeadReasoning? reasoning, long started, TimeSpan embeddingShare)
     {
-        similar ??= index.Closest(embedder.Embed(document ?? LeadDocument.Of(subject.Facts)), LeadScoring.SimilarCount);
         var fallback = FallbackLeadScorer.Score(subject.Facts, profile.Criteria, similar.Select(s => s.Similarity).ToList());
         var details = new LeadScoreDetails(fallback.Criteria.Select(CriterionResponse.From).ToList(), similar);
         var answer = reasoning?.Answer;
@@ -83,7 +88,7 @@ internal sealed class LeadAnswers(LeadEmbedder embedder, LeadReasoner reasoner, 
             FallbackReason = reasoning?.FailureReason is { } reason ? reason[..Math.Min(reason.Length, 500)] : null,
             ScoredAt = now,
             IsCurrent = true,
-            LatencyMs = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            LatencyMs = (int)(Stopwatch.GetElapsedTime(started) + embeddingShare).TotalMilliseconds,
             InputTokens = calls.Sum(c => c.InputTokens),
             OutputTokens = calls.Sum(c => c.OutputTokens),
             EstimatedCostUsd = Math.Round(calls.Sum(c => c.CostUsd), 6),

@@ -1,5 +1,7 @@
 using Abm.Server.Configuration;
 using Abm.Server.Features.Access;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 
 namespace Abm.Server.Features.Leads;
 
@@ -18,6 +20,9 @@ internal static class LeadEndpoints
         // its client for the process's life, so connections are renewed by the handler instead (DNS changes are seen).
         services.AddHttpClient(LeadLanguageModel.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider =>
+            LeadEmbedder.Generator(provider.GetRequiredService<IOptions<LeadScoringOptions>>().Value.EmbeddingModel));
+        services.AddHostedService<IcpReembedWorker>();
         return services.AddSingleton<LeadEmbedder>()
             .AddSingleton<LeadLanguageModel>()
             .AddSingleton<LeadReasoner>()

@@ -17,4 +17,11 @@ internal sealed class LeadScoringOptions
     /// <summary>Leads scored per workspace per round.</summary>
     [Range(1, 100_000, ErrorMessage = "Leads:BatchSize must be between 1 and 100000.")]
     public int BatchSize { get; set; } = 2_000;
+
+    /// <summary>
+    /// The embedding model: <c>minilm</c> (the local sentence-embedding model, 384 dimensions) or <c>hashed</c> (the
+    /// hashed feature embedding, 256 dimensions, no model file). Changing it re-embeds the examples in the background.
+    /// </summary>
+    [RegularExpression("^(minilm|hashed)$", ErrorMessage = "Leads:EmbeddingModel must be minilm or hashed.")]
+    public string EmbeddingModel { get; set; } = "minilm";
 }
