@@ -4,6 +4,7 @@ using Abm.Data.Entities;
 using Abm.Engines.Segments;
 using Abm.HubSpot.Crm;
 using Abm.HubSpot.Owners;
+using Abm.Server.Database;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Privacy;
 using Abm.Server.Features.Engagement;
@@ -18,9 +19,11 @@ namespace Abm.Server.Features.Sync;
 /// Companies and contacts, the bulk of a portal, are written a page per statement (<see cref="RowUpsert{T}"/>);
 /// deals and owners, few and with links to replace, go through change tracking.
 /// </summary>
-internal sealed class SyncRecordWriter(
-    AbmDbContext database, CurrentWorkspace workspace, SegmentRuleStore segmentRules, ErasedContacts erased, ScoringQueue scoring, TimeProvider clock)
+internal sealed partial class SyncRecordWriter(
+    AbmDbContext database, CurrentWorkspace workspace, SegmentRuleStore segmentRules, ErasedContacts erased, ScoringQueue scoring, TimeProvider clock,
+    ILogger<SyncRecordWriter> logger)
 {
+    private const int CommitAttempts = 3;
     private readonly HashSet<Guid> _contactsToScore = [];
     private readonly List<Func<CancellationToken, Task>> _pending = [];
     private RowUpsert<Company>? _companyUpsert;
@@ -79,8 +82,31 @@ internal sealed class SyncRecordWriter(
         };
     }
 
-    /// <summary>Saves everything staged (and whatever else the context tracks) in one transaction.</summary>
+    /// <summary>
+    /// Saves everything staged (and whatever else the context tracks) in one transaction. When that transaction is
+    /// this writer's own and the database ends it as transient (a deadlock with another writer of the same rows, such
+    /// as the score recompute, on PostgreSQL), it is rolled back and written again: the statements are upserts, so
+    /// the page lands once.
+    /// </summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var owned = database.Database.CurrentTransaction is null;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await CommitOnceAsync(cancellationToken);
+                return;
+            }
+            catch (Exception error) when (owned && attempt < CommitAttempts && TransientDatabaseErrors.Any(error) && !cancellationToken.IsCancellationRequested)
+            {
+                LogTransientRetry(attempt, error.GetBaseException().Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), clock, cancellationToken);
+            }
+        }
+    }
+
+    private async Task CommitOnceAsync(CancellationToken cancellationToken)
     {
         if (_pending.Count == 0)
         {
@@ -95,12 +121,13 @@ internal sealed class SyncRecordWriter(
             await write(cancellationToken);
         }
 
-        _pending.Clear();
         await database.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
         }
+
+        _pending.Clear();
     }
 
     /// <summary>
@@ -211,4 +238,7 @@ internal sealed class SyncRecordWriter(
         return ids.Count == 0 ? new Dictionary<string, Guid>(StringComparer.Ordinal)
             : await database.Companies.Where(c => ids.Contains(c.HubSpotId)).ToDictionaryAsync(c => c.HubSpotId, c => c.Id, StringComparer.Ordinal, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing a sync page hit a transient database failure (attempt {Attempt}), written again: {Reason}")]
+    private partial void LogTransientRetry(int attempt, string reason);
 }

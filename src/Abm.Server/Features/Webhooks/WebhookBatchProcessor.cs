@@ -1,5 +1,6 @@
 using Abm.Data;
 using Abm.Data.Entities;
+using Abm.Server.Database;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Connections;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ internal sealed partial class WebhookBatchProcessor(HubSpotClients clients, ISer
                     await ApplyAsync(workspaceId, targets, batchCount, cancellationToken);
                     break;
                 }
-                catch (Exception error) when (attempt < DatabaseAttempts && IsTransientDatabaseError(error) && !cancellationToken.IsCancellationRequested)
+                catch (Exception error) when (attempt < DatabaseAttempts && TransientDatabaseErrors.Any(error) && !cancellationToken.IsCancellationRequested)
                 {
                     // Pooled batches write thousands of records, so another writer's deadlock with them is no rare
                     // event; the steps already applied are skipped, so going again at once costs little.
@@ -62,20 +63,6 @@ internal sealed partial class WebhookBatchProcessor(HubSpotClients clients, ISer
         }
 
         return [.. readings.Select(r => r.Result(failed))];
-    }
-
-    /// <summary>A deadlock, serialization failure or busy database, anywhere in the chain of causes.</summary>
-    private static bool IsTransientDatabaseError(Exception? error)
-    {
-        for (; error is not null; error = error.InnerException)
-        {
-            if (error is System.Data.Common.DbException { IsTransient: true })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Adds a batch's events to the records of the workspaces they belong to, noting what cannot be applied.</summary>
