@@ -94,13 +94,16 @@ internal sealed partial class SyncRunner(
             }
 
             StartAlongside();
+            // Companies the portal won become ideal-client examples for lead scoring, and lost ones stop being. The
+            // records are all written by now; embedding the examples is processor work, done while the pulls wait
+            // on the rate limit rather than after them.
+            var closedWon = scopes.RunAsync<IcpStore>(store => store.RefreshClosedWonAsync(run.WorkspaceId, cancellationToken));
+            await Task.WhenAll(alongside!, closedWon);
             foreach (var contacts in await alongside!)
             {
                 writer.MarkForRescoring(contacts);
             }
 
-            // Companies the portal won become ideal-client examples for lead scoring, and lost ones stop being.
-            await scopes.RunAsync<IcpStore>(store => store.RefreshClosedWonAsync(run.WorkspaceId, cancellationToken));
             run.Status = SyncRunStatus.Succeeded;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
