@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Abm.Data;
 using Abm.Server.Features.Access;
+using Abm.Server.Features.Audit;
 using Abm.Server.Features.Users;
 using Abm.Server.Features.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,10 @@ internal static class UsersCommand
             throw new CliInputException(string.Join("; ", problems));
         }
 
+        // Audited as the users API's additions are; the details never carry the password.
+        scope.ServiceProvider.GetRequiredService<AuditTrail>().Record(
+            user.WorkspaceId, "cli", "user.created", "user", user.Id.ToString(), new { user.Email, user.Role, PasswordGenerated = generated });
+        await scope.ServiceProvider.GetRequiredService<AbmDbContext>().SaveChangesAsync(cancellationToken);
         Console.WriteLine($"created {user.Role} {user.Email} in workspace {user.WorkspaceId}");
         if (generated)
         {

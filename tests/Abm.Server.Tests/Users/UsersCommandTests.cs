@@ -31,6 +31,10 @@ public sealed class UsersCommandTests : IAsyncLifetime, IDisposable
         (user.Role, user.WorkspaceId, user.NormalizedEmail).ShouldBe(("admin", defaultWorkspace.Id, "ADA@EXAMPLE.COM"));
         user.PasswordHash.ShouldNotBeNullOrEmpty();
         user.PasswordHash.ShouldNotContain("correct horse battery");
+        var audit = await database.AuditLog.IgnoreQueryFilters().SingleAsync(a => a.Action == "user.created");
+        (audit.Actor, audit.EntityId, audit.WorkspaceId).ShouldBe(("cli", user.Id.ToString(), defaultWorkspace.Id));
+        audit.Details!.ShouldContain("Ada@Example.com");
+        audit.Details!.ShouldNotContain("correct horse battery");
     }
 
     [Fact]
