@@ -44,8 +44,11 @@ public sealed class FakeLlmProvider : IAsyncDisposable
     public sealed record Message(string Role, string Text);
 
     /// <summary>A scripted reply: an answer's text (status 200), an error status, or no answer at all (<see cref="Hang"/>).</summary>
-    public sealed record Reply(int Status, string? Text = null, bool Hangs = false, int InputTokens = 1_000, int OutputTokens = 100, string? RawBody = null)
+    public sealed record Reply(int Status, string? Text = null, bool Hangs = false, int InputTokens = 1_000, int OutputTokens = 100, string? RawBody = null, int? RetryAfterSeconds = null)
     {
+        /// <summary>A 429 asking the caller to wait <paramref name="seconds"/> before trying again (<c>Retry-After</c>).</summary>
+        public static Reply RateLimited(int seconds) => new(429, RetryAfterSeconds: seconds);
+
         /// <summary>A 200 whose body is <paramref name="body"/> as is, not the provider's wire format.</summary>
         public static Reply Raw(string body) => new(200, RawBody: body);
 
@@ -106,6 +109,11 @@ public sealed class FakeLlmProvider : IAsyncDisposable
 
         context.Response.StatusCode = reply.Status;
         context.Response.ContentType = "application/json";
+        if (reply.RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (reply.RawBody is not null)
         {
             await context.Response.WriteAsync(reply.RawBody);

@@ -207,6 +207,39 @@ public sealed class LeadReasoningTests(LeadReasoningTests.Servers servers) : ICl
     [Theory]
     [InlineData("anthropic")]
     [InlineData("openai")]
+    public async Task ScoreLead_RateLimitedWithRetryAfter_WaitsAtLeastThatLongThenTheModelAnswers(string provider)
+    {
+        var (_, client, admin, contact) = await LeadAsync(provider);
+        servers.Provider.Enqueue(Reply.RateLimited(2), Reply.Answer(GoodHigh));
+
+        var lead = await ScoreAsync(client, contact.Id);
+
+        lead.UsedFallback.ShouldBe(false);
+        var calls = (await AuditAsync(admin, contact.Id)).Scorings.Single().Calls;
+        calls.Select(c => c.Outcome).ShouldBe(["rate_limited", "ok"]);
+        // The back-off alone is 10 ms here; only the provider's Retry-After makes the second call wait 2 s.
+        (calls[1].CalledAt - calls[0].CalledAt).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(2));
+    }
+
+    [Theory]
+    [InlineData("anthropic")]
+    [InlineData("openai")]
+    public async Task ScoreLead_RetryAfterLongerThanAScoringWaits_FallsBackAtOnceSayingSo(string provider)
+    {
+        var (_, client, admin, contact) = await LeadAsync(provider);
+        servers.Provider.Enqueue(Reply.RateLimited(600));
+
+        var lead = await ScoreAsync(client, contact.Id);
+
+        lead.UsedFallback.ShouldBe(true);
+        var scoring = (await AuditAsync(admin, contact.Id)).Scorings.Single();
+        scoring.Calls.ShouldHaveSingleItem().Outcome.ShouldBe("rate_limited");
+        scoring.FallbackReason!.ShouldContain("asked to wait 600 s");
+    }
+
+    [Theory]
+    [InlineData("anthropic")]
+    [InlineData("openai")]
     public async Task ScoreLead_RateLimitedThenAnswered_RetriedAndTheModelAnswers(string provider)
     {
         var (_, client, admin, contact) = await LeadAsync(provider);

@@ -19,7 +19,8 @@ internal static class LeadEndpoints
         // Each request's timeout is the reasoner's (Leads:Llm:TimeoutSeconds), so the client's own is off. The model holds
         // its client for the process's life, so connections are renewed by the handler instead (DNS changes are seen).
         services.AddHttpClient(LeadLanguageModel.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .AddHttpMessageHandler(provider => new RetryAfterHandler(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider =>
             LeadEmbedder.Generator(provider.GetRequiredService<IOptions<LeadScoringOptions>>().Value.EmbeddingModel));
         services.AddHostedService<IcpReembedWorker>();

@@ -28,6 +28,9 @@ internal sealed partial class LeadReasoner(LeadLanguageModel model, IOptions<Lea
     /// <summary>Answers asked for per lead: the first, and one more after a refused answer.</summary>
     public const int MaxAnswers = 2;
 
+    /// <summary>The longest Retry-After waited out before a retry.</summary>
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
+
     public bool IsConfigured => model.Chat is not null;
 
     public string? Provider => model.Provider;
@@ -80,6 +83,7 @@ internal sealed partial class LeadReasoner(LeadLanguageModel model, IOptions<Lea
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.TimeoutSeconds), clock);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             LlmFailureKind failure;
+            var retryAfter = RetryAfterHandler.Watch();
             try
             {
                 var response = await chat.GetResponseAsync(messages, chatOptions, linked.Token);
@@ -103,7 +107,19 @@ internal sealed partial class LeadReasoner(LeadLanguageModel model, IOptions<Lea
                 return (null, failure.Transient ? $"{failure.Describe()} after {attempt} attempt(s)" : failure.Describe());
             }
 
+            // The provider's own Retry-After, when it gave one, is the least wait; one longer than a scoring should
+            // hold a lead is not waited out: the deterministic scorer answers instead.
             var delay = TimeSpan.FromMilliseconds(settings.RetryDelayMilliseconds * Math.Pow(2, attempt - 1));
+            if (retryAfter.Value is { } asked)
+            {
+                if (asked > MaxRetryAfter)
+                {
+                    return (null, $"{failure.Describe()}, asked to wait {asked.TotalSeconds:0} s");
+                }
+
+                delay = asked > delay ? asked : delay;
+            }
+
             await Task.Delay(delay, clock, cancellationToken);
         }
     }
