@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Abm.Server.Features.Sync;
 
 namespace Abm.Server.Features.Nurture;
 
@@ -14,14 +14,7 @@ internal static class ContactReplies
     /// <summary>When the contact last replied, or null when HubSpot has logged no reply (or the value does not read).</summary>
     public static DateTime? LastRepliedAt(string propertiesJson)
     {
-        using var properties = JsonDocument.Parse(propertiesJson);
-        if (properties.RootElement.ValueKind != JsonValueKind.Object
-            || !properties.RootElement.TryGetProperty(LastRepliedProperty, out var value) || value.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
-
-        var text = value.GetString();
+        var text = StoredProperties.Get(propertiesJson, LastRepliedProperty);
         // HubSpot writes datetimes as ISO 8601, and some older values as epoch milliseconds.
         return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epochMs) ? DateTimeOffset.FromUnixTimeMilliseconds(epochMs).UtcDateTime
             : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at.UtcDateTime

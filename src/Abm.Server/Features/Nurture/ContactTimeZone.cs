@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Abm.Server.Features.Sync;
 
 namespace Abm.Server.Features.Nurture;
 
@@ -9,15 +9,8 @@ namespace Abm.Server.Features.Nurture;
 /// </summary>
 internal static class ContactTimeZone
 {
-    public static TimeZoneInfo FromProperties(string propertiesJson)
-    {
-        using var properties = JsonDocument.Parse(propertiesJson);
-        return properties.RootElement.ValueKind == JsonValueKind.Object
-            && properties.RootElement.TryGetProperty("hs_timezone", out var value) && value.ValueKind == JsonValueKind.String
-            && TryFind(FromHubSpotSpelling(value.GetString()!), out var zone)
-            ? zone
-            : TimeZoneInfo.Utc;
-    }
+    public static TimeZoneInfo FromProperties(string propertiesJson) =>
+        StoredProperties.Get(propertiesJson, "hs_timezone") is { } value && TryFind(FromHubSpotSpelling(value), out var zone) ? zone : TimeZoneInfo.Utc;
 
     public static bool TryFind(string id, out TimeZoneInfo zone)
     {

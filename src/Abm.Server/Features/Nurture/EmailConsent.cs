@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Abm.Server.Features.Sync;
 
 namespace Abm.Server.Features.Nurture;
 
@@ -22,11 +22,6 @@ internal static class EmailConsent
         return OptedOut(propertiesJson) ? "The contact opted out of email (hs_email_optout)." : null;
     }
 
-    public static bool OptedOut(string propertiesJson)
-    {
-        using var properties = JsonDocument.Parse(propertiesJson);
-        return properties.RootElement.ValueKind == JsonValueKind.Object
-            && properties.RootElement.TryGetProperty(OptOutProperty, out var value)
-            && value.ValueKind == JsonValueKind.String && string.Equals(value.GetString(), "true", StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool OptedOut(string propertiesJson) =>
+        string.Equals(StoredProperties.Get(propertiesJson, OptOutProperty), "true", StringComparison.OrdinalIgnoreCase);
 }

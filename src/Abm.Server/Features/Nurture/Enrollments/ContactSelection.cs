@@ -42,8 +42,7 @@ internal static class ContactSelection
         var selected = new List<Guid>();
         await foreach (var page in client.Lists.MembershipsAsync(listId, cancellationToken: cancellationToken))
         {
-            var ids = page.Select(m => m.RecordId).ToList();
-            selected.AddRange(await database.Contacts.Where(c => c.ArchivedAt == null && ids.Contains(c.HubSpotId)).Select(c => c.Id).ToListAsync(cancellationToken));
+            selected.AddRange(await SyncedAsync(database, [.. page.Select(m => m.RecordId)], cancellationToken));
             if (selected.Count >= MaxSelected)
             {
                 break;
@@ -52,6 +51,10 @@ internal static class ContactSelection
 
         return [.. selected.Distinct().Order().Take(MaxSelected)];
     }
+
+    /// <summary>The live local contacts among <paramref name="hubSpotIds"/> (HubSpot record ids), in id order.</summary>
+    public static Task<List<Guid>> SyncedAsync(AbmDbContext database, IReadOnlyList<string> hubSpotIds, CancellationToken cancellationToken) =>
+        database.Contacts.Where(c => c.ArchivedAt == null && hubSpotIds.Contains(c.HubSpotId)).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
 
     /// <summary>Whether <paramref name="listId"/> can name a HubSpot list (its number).</summary>
     public static bool IsHubSpotListId(string listId) => listId.Length is > 0 and <= 20 && listId.All(char.IsAsciiDigit);

@@ -74,7 +74,7 @@ internal sealed partial class ListJoinPull(
             }
         }
 
-        var contacts = await database.Contacts.Where(c => joined.Contains(c.HubSpotId) && c.ArchivedAt == null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        var contacts = await ContactSelection.SyncedAsync(database, joined, cancellationToken);
         var enrolled = 0;
         foreach (var sequence in contacts.Count == 0 ? [] : sequences)
         {

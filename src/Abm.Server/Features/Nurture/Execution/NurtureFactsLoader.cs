@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Abm.Data;
 using Abm.Data.Entities;
 using Abm.Engines;
 using Abm.Engines.Journey;
 using Abm.Engines.Nurture;
 using Abm.Engines.Personas;
+using Abm.Server.Features.Sync;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Nurture.Execution;
@@ -94,12 +94,7 @@ internal sealed class NurtureFactsLoader(AbmDbContext database, SequenceDefiniti
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
-    private static string? OwnerIn(string propertiesJson)
-    {
-        using var properties = JsonDocument.Parse(propertiesJson);
-        return properties.RootElement.ValueKind == JsonValueKind.Object && properties.RootElement.TryGetProperty("hubspot_owner_id", out var owner)
-            && owner.ValueKind == JsonValueKind.String && owner.GetString() is { Length: > 0 } id ? id : null;
-    }
+    private static string? OwnerIn(string propertiesJson) => StoredProperties.Get(propertiesJson, "hubspot_owner_id") is { Length: > 0 } id ? id : null;
 }
 
 /// <summary>How consent skips are worded in the action log; the unsubscribe goal recognises its prefix.</summary>
