@@ -41,9 +41,9 @@ ensure_node() {
   fi
 }
 
-free_port() {
+free_port() { # $1 = first port to try
   local port
-  for port in $(seq 55432 55532); do
+  for port in $(seq "$1" 55532); do
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return
@@ -58,14 +58,25 @@ PG_PORT=""
 # initdb refuses to run as root; the cluster then belongs to the postgres user.
 run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
+# A port that looked free can be taken before the server binds it, so a failed start is tried again on
+# the next port; each failure prints the server's own log, which says why.
 start_postgres() {
   PG_DIR="$(mktemp -d /tmp/abm-pg.XXXXXX)"
-  PG_PORT="$(free_port)"
   [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PG_DIR"
-  log "Starting a throwaway PostgreSQL on 127.0.0.1:$PG_PORT"
   run_pg "$(pg_bin)/initdb" -D "$PG_DIR/data" -U abm --auth=trust -E UTF8 >/dev/null
-  run_pg "$(pg_bin)/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+  local attempt first=55432
+  for attempt in 1 2 3; do
+    PG_PORT="$(free_port "$first")"
+    log "Starting a throwaway PostgreSQL on 127.0.0.1:$PG_PORT"
+    if run_pg "$(pg_bin)/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 120 \
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null; then
+      return 0
+    fi
+    echo "PostgreSQL did not start (attempt $attempt); its log:" >&2
+    tail -n 30 "$PG_DIR/server.log" >&2 || true
+    first=$((PG_PORT + 1))
+  done
+  return 1
 }
 
 stop_postgres() {
