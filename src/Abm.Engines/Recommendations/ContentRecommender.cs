@@ -22,6 +22,20 @@ public sealed class ContentRecommender
         _library = new PreparedLibrary(library, now, settings);
     }
 
+    /// <summary>The prepared library, for the weight fitter, which scores the same features under other weights.</summary>
+    internal PreparedLibrary Library => _library;
+
+    /// <summary>The settings this recommender was built with.</summary>
+    internal RecommenderSettings Settings => _settings;
+
+    /// <summary>
+    /// Whether <paramref name="item"/> may be recommended to <paramref name="context"/> at all: not consumed, not
+    /// ruled out, and not written for other industries only (unless the settings allow it).
+    /// </summary>
+    internal bool IsCandidate(int item, ContactContext context) =>
+        !context.Consumed[item] && !context.Excluded[item]
+        && (_settings.AllowOtherIndustries || RelevanceFactors.Industry(_library.Industries[item], context) != 0);
+
     /// <summary>
     /// The best <paramref name="k"/> items for <paramref name="contact"/>, best first (fewer when fewer are left).
     /// Variety rule: walking candidates from the most relevant down, an item is skipped while its format already
@@ -38,13 +52,12 @@ public sealed class ContentRecommender
         var scores = new double[itemCount];
         for (var item = 0; item < itemCount; item++)
         {
-            scores[item] = context.Consumed[item] || context.Excluded[item]
-                || (!_settings.AllowOtherIndustries && RelevanceFactors.Industry(_library.Industries[item], context) == 0)
-                ? double.NegativeInfinity
-                : RelevanceFactors.Contributions(_library, item, context, _settings.Weights).Total;
+            scores[item] = IsCandidate(item, context)
+                ? RelevanceFactors.Contributions(_library, item, context, _settings.Weights).Total
+                : double.NegativeInfinity;
         }
 
-        var picks = PickVaried(scores, k);
+        var picks = VariedPicks.Pick(scores, k, _library.Types, _settings.MaxPerFormat);
         return
         [
             .. picks
@@ -52,41 +65,6 @@ public sealed class ContentRecommender
                 .ThenBy(item => item)
                 .Select((item, rank) => Explain(item, rank + 1, context)),
         ];
-    }
-
-    private List<int> PickVaried(double[] scores, int k)
-    {
-        var picks = new List<int>(k);
-        var taken = new bool[scores.Length];
-        var perFormat = new int[Enum.GetValues<ContentType>().Length];
-        // First pass respects the per-format cap; the second fills what is left from the best skipped items.
-        foreach (var respectCap in (ReadOnlySpan<bool>)[true, false])
-        {
-            while (picks.Count < k)
-            {
-                var best = -1;
-                for (var item = 0; item < scores.Length; item++)
-                {
-                    if (!taken[item] && !double.IsNegativeInfinity(scores[item])
-                        && (!respectCap || perFormat[(int)_library.Types[item]] < _settings.MaxPerFormat)
-                        && (best < 0 || scores[item] > scores[best]))
-                    {
-                        best = item;
-                    }
-                }
-
-                if (best < 0)
-                {
-                    break;
-                }
-
-                taken[best] = true;
-                perFormat[(int)_library.Types[best]]++;
-                picks.Add(best);
-            }
-        }
-
-        return picks;
     }
 
     private ContentRecommendation Explain(int item, int rank, ContactContext contact)
