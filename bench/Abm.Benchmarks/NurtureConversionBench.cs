@@ -13,11 +13,11 @@ namespace Abm.Benchmarks;
 /// </summary>
 internal static class NurtureConversionBench
 {
-    // args: optional "--accounts N", "--days N" (history) and "--nurture-days N".
+    // args: optional "--accounts N", "--days N" (history), "--nurture-days N" and "--default-weights" (no weight fit).
     public static async Task RunAsync(string[] args, TextWriter output)
     {
         var conversion = new ConversionOptions();
-        conversion = conversion with { NurtureDays = Option(args, "--nurture-days") ?? conversion.NurtureDays };
+        conversion = conversion with { NurtureDays = Option(args, "--nurture-days") ?? conversion.NurtureDays, FitWeights = !args.Contains("--default-weights") };
         var market = new QualityRunOptions();
         market = market with
         {

@@ -16,13 +16,13 @@ public static class QualityHarness
         await new WorldPreparation(world, abm, api, timings, log).RunAsync(cancellationToken);
         var (truth, history) = await timings.MeasureAsync("reading truth and history", async () =>
             (await HiddenRelevance.ReadAsync(world, cancellationToken), await AbmHistory.ReadAsync(abm.Services, cancellationToken)));
-        var scorecards = await timings.MeasureAsync("evaluation", () =>
+        var (scorecards, fit) = await timings.MeasureAsync("evaluation", () =>
             new RecommenderEvaluation(history, truth, api, world.Options).RunAsync(cancellationToken));
         var (scoreTruth, scores) = await timings.MeasureAsync("reading scores", async () =>
             (await ScoreTruth.ReadAsync(world, cancellationToken), await ServerScores.ReadAsync(abm.Services, cancellationToken)));
         // Only after the scores were read do the buyers live on, unseen by the server, to give the outcome.
         var converted = await timings.MeasureAsync($"{world.Options.OutcomeDays} outcome days", () =>
             ConversionOutcomes.FollowAsync(world, scoreTruth.At, world.Options.OutcomeDays, cancellationToken));
-        return new QualityReport(world.Options, scorecards, ScoreScorecard.Judge(scoreTruth, scores, converted), timings);
+        return new QualityReport(world.Options, scorecards, fit, ScoreScorecard.Judge(scoreTruth, scores, converted), timings);
     }
 }

@@ -4,7 +4,8 @@ using Abm.Engines.Recommendations.Evaluation;
 namespace Abm.RecommenderQuality;
 
 /// <summary>The scorecards of the three policies, of the scores and stages, and how long each phase of the run took.</summary>
-public sealed class QualityReport(QualityRunOptions options, IReadOnlyList<RankingScorecard> scorecards, ScoreScorecard scores, QualityTimings timings)
+public sealed class QualityReport(
+    QualityRunOptions options, IReadOnlyList<RankingScorecard> scorecards, WeightFitStep fit, ScoreScorecard scores, QualityTimings timings)
 {
     public QualityRunOptions Options { get; } = options;
 
@@ -20,6 +21,12 @@ public sealed class QualityReport(QualityRunOptions options, IReadOnlyList<Ranki
 
     public RankingScorecard Random => Scorecard(RecommenderEvaluation.Random);
 
+    /// <summary>The server's recommendations under the weights it fitted on its own history, when it proposed them (else null).</summary>
+    public RankingScorecard? OursFitted => Scorecards.SingleOrDefault(s => s.Policy == RecommenderEvaluation.OursFitted);
+
+    /// <summary>What the weight fit found and whether it was approved.</summary>
+    public WeightFitStep Fit { get; } = fit;
+
     public RankingScorecard Scorecard(string policy) => Scorecards.Single(s => s.Policy == policy);
 
     public void Print(TextWriter output)
@@ -33,6 +40,13 @@ public sealed class QualityReport(QualityRunOptions options, IReadOnlyList<Ranki
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ours / popularity: NDCG@{k} {Ratio(Ours.Ndcg, Popularity.Ndcg)}, hit-rate@{k} {Ratio(Ours.HitRate, Popularity.HitRate)}; ours / random: NDCG@{k} {Ratio(Ours.Ndcg, Random.Ndcg)}"));
+        Fit.Print(output);
+        if (OursFitted is { } fitted)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"fitted / popularity: NDCG@{k} {Ratio(fitted.Ndcg, Popularity.Ndcg)}, hit-rate@{k} {Ratio(fitted.HitRate, Popularity.HitRate)}"));
+        }
+
         Scores.Print(output);
         output.WriteLine(string.Join(", ", Timings.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.Elapsed.TotalSeconds:F1} s")))
             + string.Create(CultureInfo.InvariantCulture, $"; total {Timings.Total.TotalSeconds:F1} s"));

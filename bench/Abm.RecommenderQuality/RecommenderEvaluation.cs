@@ -14,14 +14,27 @@ internal sealed class RecommenderEvaluation(AbmHistory history, HiddenRelevance 
     public const string Ours = "ABM recommender";
     public const string Popularity = "popularity";
     public const string Random = "random";
+    public const string OursFitted = "ABM, fitted";
 
-    public async Task<IReadOnlyList<RankingScorecard>> RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The three policies, then the server's weights fitted on its own history; when the server proposes the fit it
+    /// is approved and the server's recommendations are judged again under it (a fourth scorecard, same contacts).
+    /// </summary>
+    public async Task<(IReadOnlyList<RankingScorecard> Cards, WeightFitStep Fit)> RunAsync(CancellationToken cancellationToken)
     {
         var contacts = truth.ContactIds.Where(history.ContactsByHubSpotId.ContainsKey).Order(StringComparer.Ordinal).ToList();
-        var ours = await RecommendAllAsync(contacts.Select(id => history.ContactsByHubSpotId[id]), cancellationToken);
+        var ids = contacts.Select(id => history.ContactsByHubSpotId[id]).ToList();
+        var ours = await RecommendAllAsync(ids, cancellationToken);
+        var fit = await WeightFitStep.RunAsync(api, options.Days, cancellationToken);
+        var fitted = fit.Approved ? await RecommendAllAsync(ids, cancellationToken) : null;
         var popularity = new PopularityBaseline(history);
         var random = new RandomBaseline(history, options.RandomBaselineSeed);
-        RankingScorecard[] cards = [new(Ours, options.K), new(Popularity, options.K), new(Random, options.K)];
+        List<RankingScorecard> cards = [new(Ours, options.K), new(Popularity, options.K), new(Random, options.K)];
+        if (fitted is not null)
+        {
+            cards.Add(new RankingScorecard(OursFitted, options.K));
+        }
+
         foreach (var hubSpotId in contacts)
         {
             var contactId = history.ContactsByHubSpotId[hubSpotId];
@@ -30,9 +43,13 @@ internal sealed class RecommenderEvaluation(AbmHistory history, HiddenRelevance 
             cards[0].Add(Grades(hubSpotId, ours[contactId]), candidates);
             cards[1].Add(Grades(hubSpotId, popularity.Recommend(contactId, options.K)), candidates);
             cards[2].Add(Grades(hubSpotId, random.Recommend(contactId, options.K)), candidates);
+            if (fitted is not null)
+            {
+                cards[3].Add(Grades(hubSpotId, fitted[contactId]), candidates);
+            }
         }
 
-        return cards;
+        return (cards, fit);
     }
 
     /// <summary>The server's top k for every contact through its public endpoint, a few requests at a time.</summary>

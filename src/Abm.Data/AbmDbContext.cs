@@ -49,6 +49,7 @@ public sealed class AbmDbContext(DbContextOptions<AbmDbContext> options, ICurren
     public DbSet<WebhookReplay> WebhookReplays => Set<WebhookReplay>();
     public DbSet<HubSpotOutboxItem> HubSpotOutbox => Set<HubSpotOutboxItem>();
     public DbSet<Experiment> Experiments => Set<Experiment>();
+    public DbSet<RecommenderWeightFit> RecommenderWeightFits => Set<RecommenderWeightFit>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<OAuthConnection> OAuthConnections => Set<OAuthConnection>();
     /// <summary>Dashboard users; not workspace-filtered, since signing in finds a user before any workspace is known.</summary>

@@ -21,6 +21,7 @@ using Abm.Server.Features.Overview;
 using Abm.Server.Features.Privacy;
 using Abm.Server.Features.Provisioning;
 using Abm.Server.Features.Recommendations;
+using Abm.Server.Features.Recommendations.Fitting;
 using Abm.Server.Features.Sync;
 using Abm.Server.Features.Tracking;
 using Abm.Server.Features.Users;
@@ -72,6 +73,7 @@ internal static class AbmApp
         builder.Services.AddContentLibrary();
         builder.Services.AddEngagement();
         builder.Services.AddRecommendations();
+        builder.Services.AddWeightFitting();
         builder.Services.AddImports();
         builder.Services.AddTracking();
         builder.Services.AddHubSpotConnections();
@@ -105,6 +107,7 @@ internal static class AbmApp
         api.MapGroup("/content").MapContentEndpoints();
         api.MapEngagementEndpoints();
         api.MapRecommendationEndpoints();
+        api.MapWeightFitEndpoints();
         api.MapImportEndpoints();
         app.MapTrackingEndpoints(api);
         api.MapProvisioningEndpoints();

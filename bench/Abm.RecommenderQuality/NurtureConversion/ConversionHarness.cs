@@ -30,6 +30,11 @@ public static class ConversionHarness
         await preparation.RunAsync(cancellationToken);
         var truth = await HiddenRelevance.ReadAsync(world, cancellationToken);
         var history = await AbmHistory.ReadAsync(abm.Services, cancellationToken);
+        if (options.FitWeights)
+        {
+            (await timings.MeasureAsync("weight fit", () => WeightFitStep.RunAsync(api, world.Options.Days, cancellationToken))).Print(log);
+        }
+
         var arms = ConversionArms.Deal(truth.ContactIds.Where(history.ContactsByHubSpotId.ContainsKey), options.Seed);
         var enrolled = await timings.MeasureAsync("sequences and enrolments", () => new ConversionArms(api, history, options).EnrolAsync(arms, cancellationToken));
         log.WriteLine($"enrolled: {string.Join(", ", enrolled.Select(e => $"{e.Key} {e.Value}"))}");

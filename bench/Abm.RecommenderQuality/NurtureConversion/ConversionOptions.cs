@@ -12,6 +12,12 @@ public sealed record ConversionOptions
     /// <summary>Seed of the split into the three groups and of the random arm's draws.</summary>
     public int Seed { get; init; } = 11;
 
+    /// <summary>
+    /// Whether an admin fits the recommender's weights on the learnt history (and approves them when the server
+    /// proposes them) before the sequences start; false keeps the default weights.
+    /// </summary>
+    public bool FitWeights { get; init; } = true;
+
     /// <summary>The transactional email the sequences send (any id: the sandbox accepts every one).</summary>
     public long EmailId { get; init; } = 4242;
 }

@@ -71,7 +71,7 @@ internal sealed class ContactRecommendations(
         var consumed = await database.EngagementEvents.Where(e => e.ContactId == contact.Id && e.OccurredAt >= DateTime.MinValue && e.ContentId != null)
             .Select(e => e.ContentId!.Value).Distinct().ToListAsync(cancellationToken);
         return new ContactProfile(
-            industry?.Trim().ToLowerInvariant().Replace(' ', '_'),
+            LibraryMapping.ContactIndustry(industry),
             WireNames.TryParsePersona(contact.PersonaType, out var persona) ? persona : Engines.Personas.Persona.Unknown,
             WireNames.TryParseJourneyStage(contact.JourneyStage, out var stage) ? stage : Engines.Journey.JourneyStage.ProblemAwareness,
             FormatPreferenceInference.Infer(facts.ContentInteractions, now, settings),

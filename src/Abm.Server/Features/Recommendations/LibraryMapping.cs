@@ -11,6 +11,9 @@ namespace Abm.Server.Features.Recommendations;
 /// <summary>Maps stored content to the recommender's items; unknown vocabulary is skipped, never fatal.</summary>
 internal static class LibraryMapping
 {
+    /// <summary>A company's industry as the library's targets spell it: lower case, words joined by underscores.</summary>
+    public static string? ContactIndustry(string? industry) => industry?.Trim().ToLowerInvariant().Replace(' ', '_');
+
     public static EngineContent? ToEngine(StoredContent item)
     {
         if (!WireNames.TryParseContentType(item.ContentType, out var type))
