@@ -22,6 +22,8 @@ using BenchmarkDotNet.Running;
 // mid-batch counted in the sandbox; "--enrolments 2000 --kill-trials 3" is smaller.
 // "dashboard" seeds 100,000 contacts over 5,000 accounts ("--contacts N --accounts N"), signs in in headless Chromium
 // and prints p50/p95 of each page's first render ("--samples N" loads a page, 20 by default).
+// "weight-fit" seeds 100,000 contacts ("--contacts N") with about 8 content events each ("--events N") and times a
+// fit of the recommender's weights through the API for samples of 2,000, 10,000 and 20,000 contacts ("--samples a,b").
 // "imports" times a one-row content import into an empty library and into one of 20,000 items.
 // "quick" times both scoring paths and the recommender in one Stopwatch run (ratios from the same machine
 // state); anything else goes to BenchmarkDotNet's switcher (e.g. --filter '*').
@@ -72,6 +74,10 @@ else if (args is ["nurture-conversion", ..])
 else if (args is ["nurture-throughput", ..])
 {
     await NurtureThroughputBench.RunAsync(args, Console.Out);
+}
+else if (args is ["weight-fit", ..])
+{
+    await WeightFitBench.RunAsync(args, Console.Out);
 }
 else if (args is ["quality", ..])
 {

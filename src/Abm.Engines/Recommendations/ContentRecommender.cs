@@ -58,13 +58,8 @@ public sealed class ContentRecommender
         }
 
         var picks = VariedPicks.Pick(scores, k, _library.Types, _settings.MaxPerFormat);
-        return
-        [
-            .. picks
-                .OrderByDescending(item => scores[item])
-                .ThenBy(item => item)
-                .Select((item, rank) => Explain(item, rank + 1, context)),
-        ];
+        VariedPicks.SortShown(picks, scores);
+        return [.. picks.Select((item, rank) => Explain(item, rank + 1, context))];
     }
 
     private ContentRecommendation Explain(int item, int rank, ContactContext contact)

@@ -13,7 +13,7 @@ internal static class VariedPicks
     /// <paramref name="maxPerFormat"/> picks; skipped items fill any slots left at the end. Items scored negative
     /// infinity are never picked; equal scores go to the lower index.
     /// </summary>
-    public static List<int> Pick(double[] scores, int k, ContentType[] types, int maxPerFormat)
+    public static List<int> Pick(ReadOnlySpan<double> scores, int k, ReadOnlySpan<ContentType> types, int maxPerFormat)
     {
         var picks = new List<int>(k);
         var taken = new bool[scores.Length];
@@ -45,5 +45,22 @@ internal static class VariedPicks
         }
 
         return picks;
+    }
+
+    /// <summary>Puts <paramref name="picks"/> in the order they are shown: highest score first, equal scores by lower index.</summary>
+    public static void SortShown(List<int> picks, ReadOnlySpan<double> scores)
+    {
+        for (var i = 1; i < picks.Count; i++)
+        {
+            var pick = picks[i];
+            var j = i - 1;
+            while (j >= 0 && (scores[picks[j]] < scores[pick] || (scores[picks[j]] == scores[pick] && picks[j] > pick)))
+            {
+                picks[j + 1] = picks[j];
+                j--;
+            }
+
+            picks[j + 1] = pick;
+        }
     }
 }

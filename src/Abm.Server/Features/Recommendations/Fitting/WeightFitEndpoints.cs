@@ -55,9 +55,9 @@ internal static class WeightFitEndpoints
             errors["margin"] = ["margin must be between 0 and 1 (0.03 asks for 3 % better NDCG@5 on the held-out period)."];
         }
 
-        if (request.MaxContacts is < 100 or > 50_000)
+        if (request.MaxContacts is < 100 or > WeightFitting.MaxContactsPerPeriod)
         {
-            errors["maxContacts"] = ["maxContacts must be between 100 and 50000."];
+            errors["maxContacts"] = [$"maxContacts must be between 100 and {WeightFitting.MaxContactsPerPeriod}."];
         }
 
         if (errors.Count > 0)

@@ -19,6 +19,12 @@ internal sealed class WeightFitting(
     /// <summary>Fewer contacts judged in either period than this and a fit would follow noise: it is refused.</summary>
     public const int MinimumContactsPerPeriod = 30;
 
+    /// <summary>
+    /// The largest sample a fit judges per period: its factor table holds six numbers per contact and item it could
+    /// be shown (about 270 MB for 20,000 contacts and a 560-item library).
+    /// </summary>
+    public const int MaxContactsPerPeriod = 20_000;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public enum Outcome { Done, NotFound, NotProposed, WeightsChanged, NotEnoughHistory }
