@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Abm.Server.Features.Recommendations;
+using Abm.Server.Features.Access;
 using Abm.Server.Features.Recommendations.Fitting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Abm.Server.Tests.Recommendations;
 
@@ -109,6 +111,30 @@ public sealed class WeightFitTests(ServerFixture fixture) : IClassFixture<Server
         (await marketer.PostAsJsonAsync("/api/recommendations/weight-fits", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await marketer.GetFromJsonAsync<WeightsInForceResponse>("/api/recommendations/weights"))!.Source.ShouldBe("default");
         (await admin.GetFromJsonAsync<List<WeightFitResponse>>("/api/recommendations/weight-fits"))!.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ScheduledFit_TwoInstancesAtOnceThenAgainTheSameWeek_OneFitKept()
+    {
+        var (admin, workspace, _) = await ReadersOfPricingAsync(contacts: 32);
+
+        var atOnce = await Task.WhenAll(ScheduledFitAsync(workspace), ScheduledFitAsync(workspace));
+        var again = await ScheduledFitAsync(workspace);
+
+        atOnce.Count(stored => stored).ShouldBe(1);
+        again.ShouldBeFalse();
+        var fit = (await admin.GetFromJsonAsync<List<WeightFitResponse>>("/api/recommendations/weight-fits"))!.ShouldHaveSingleItem();
+        (fit.CreatedBy, fit.Status).ShouldBe(("nightly pass", "proposed"));
+        (await admin.GetFromJsonAsync<WeightsInForceResponse>("/api/recommendations/weights"))!.Source.ShouldBe("default"); // waits for an admin
+    }
+
+    // What the nightly pass does for one workspace, in a scope (and database connection) of its own, as another
+    // server instance would.
+    private async Task<bool> ScheduledFitAsync(Guid workspace)
+    {
+        await using var scope = Server.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspace);
+        return await scope.ServiceProvider.GetRequiredService<WeightFitting>().RunScheduledAsync(workspace, CancellationToken.None);
     }
 
     private static async Task<WeightFitResponse> FitAsync(HttpClient admin)

@@ -19,4 +19,11 @@ internal sealed class RecommendationOptions
     /// the industry factor); by default they are never recommended.
     /// </summary>
     public bool AllowOtherIndustries { get; set; }
+
+    /// <summary>
+    /// The nightly pass fits the recommender's weights when the workspace's last fit is this many days old or more
+    /// (a proposal still waits for an admin's approval); 0 never fits on its own.
+    /// </summary>
+    [Range(0, 365, ErrorMessage = "Recommendations:FitEveryDays must be between 0 and 365.")]
+    public int FitEveryDays { get; set; } = 7;
 }

@@ -38,8 +38,49 @@ internal sealed class WeightFitting(
             : new WeightsInForceResponse(Weights(active.FittedWeights), "fitted", active.Id, active.DecidedAt, active.DecidedBy);
     }
 
+    /// <summary>
+    /// The nightly pass's fit: runs when the workspace's last fit is <see cref="RecommendationOptions.FitEveryDays"/>
+    /// days old or more. Its id is derived from the workspace and the day, so when several server instances run the
+    /// pass at once only one fit is kept. True when a fit was stored.
+    /// </summary>
+    public async Task<bool> RunScheduledAsync(Guid workspaceId, CancellationToken cancellationToken)
+    {
+        var every = options.Value.FitEveryDays;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var last = await database.RecommenderWeightFits.MaxAsync(f => (DateTime?)f.CreatedAt, cancellationToken);
+        if (every == 0 || last > now.AddDays(-every))
+        {
+            return false;
+        }
+
+        var id = ScheduledId(workspaceId, now);
+        try
+        {
+            return (await RunAsync(workspaceId, "nightly pass", new WeightFitRequest(null, null, null), cancellationToken, id)).Outcome == Outcome.Done;
+        }
+        catch (DbUpdateException)
+        {
+            database.ChangeTracker.Clear();
+            if (await database.RecommenderWeightFits.AsNoTracking().AnyAsync(f => f.Id == id, cancellationToken))
+            {
+                return false; // another instance stored today's fit first
+            }
+
+            throw;
+        }
+    }
+
+    // Name-based: the first 16 bytes of SHA-256 over the workspace and the UTC day, marked as a version 8 UUID.
+    private static Guid ScheduledId(Guid workspaceId, DateTime now)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"weight-fit:{workspaceId:N}:{now:yyyy-MM-dd}"));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+
     public async Task<(Outcome Outcome, WeightFitResponse? Fit, string? Detail)> RunAsync(
-        Guid workspaceId, string actor, WeightFitRequest request, CancellationToken cancellationToken)
+        Guid workspaceId, string actor, WeightFitRequest request, CancellationToken cancellationToken, Guid? id = null)
     {
         var days = request.PeriodDays ?? 7;
         var margin = request.Margin ?? 0.03;
@@ -58,7 +99,7 @@ internal sealed class WeightFitting(
 
         var row = new RecommenderWeightFit
         {
-            Id = Guid.CreateVersion7(),
+            Id = id ?? Guid.CreateVersion7(),
             WorkspaceId = workspaceId,
             Status = fit.BeatsCurrent(margin) ? WeightFitStatuses.Proposed : WeightFitStatuses.NotBetter,
             CurrentWeights = JsonSerializer.Serialize(WeightsDocument.From(fit.Current), Json),
