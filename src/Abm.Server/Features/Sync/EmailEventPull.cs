@@ -1,4 +1,7 @@
+using Abm.Data;
 using Abm.Data.Entities;
+using Abm.Server.Features.Content;
+using Microsoft.EntityFrameworkCore;
 using Abm.HubSpot;
 using Abm.HubSpot.Email;
 
@@ -6,10 +9,14 @@ namespace Abm.Server.Features.Sync;
 
 /// <summary>
 /// Marketing email opens and clicks (email events API) as <c>email_open</c> and <c>email_click</c> events, one
-/// page read ahead. The watermark (<c>sync_state</c> row <c>email_events</c>) is saved with each page.
+/// page read ahead. The watermark (<c>sync_state</c> row <c>email_events</c>) is saved with each page. A click on
+/// a link to a library item (<see cref="ContentUrls"/>) is recorded against that item, so clicks on what nurture sent
+/// count as engagement with it (in the contact's history and in the recommender's weight fit).
 /// </summary>
-internal sealed class EmailEventPull(SyncStates syncStates, PulledEngagementWriter events)
+internal sealed class EmailEventPull(SyncStates syncStates, PulledEngagementWriter events, AbmDbContext database)
 {
+    private Dictionary<string, Guid>? _itemsByUrl;
+
     public const string StateName = "email_events";
 
     private static readonly Dictionary<string, string> EmailEventTypes = new(StringComparer.OrdinalIgnoreCase)
@@ -42,10 +49,19 @@ internal sealed class EmailEventPull(SyncStates syncStates, PulledEngagementWrit
     {
         var wanted = page.Events.Where(e => e.Type is not null && EmailEventTypes.ContainsKey(e.Type) && e.Recipient is not null && e.Created is not null).ToList();
         var contacts = await events.ContactsByEmailAsync(wanted.Select(e => e.Recipient!), cancellationToken);
+        var items = _itemsByUrl ??= await ItemsByUrlAsync(cancellationToken);
         state.IncrementalWatermark = PulledEngagementWriter.Later(state.IncrementalWatermark, page.Events.Max(e => e.Created)?.UtcDateTime);
         await events.AddAsync(
             wanted.Where(e => contacts.ContainsKey(e.Recipient!.ToLowerInvariant())).Select(e => new PulledEvent(
-                $"hubspot-email-{e.Id}", contacts[e.Recipient!.ToLowerInvariant()], EmailEventTypes[e.Type!], e.Created!.Value.UtcDateTime, e.Url)),
+                $"hubspot-email-{e.Id}", contacts[e.Recipient!.ToLowerInvariant()], EmailEventTypes[e.Type!], e.Created!.Value.UtcDateTime, e.Url,
+                ContentUrls.Key(e.Url) is { } key && items.TryGetValue(key, out var item) ? item : null)),
             state, cancellationToken);
     }
+
+    // Once per pull: the live library's items by link. Two items at one address: the older one, consistently.
+    private async Task<Dictionary<string, Guid>> ItemsByUrlAsync(CancellationToken cancellationToken) =>
+        (await database.ContentItems.Where(c => c.ArchivedAt == null && c.Url != null).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.Url }).ToListAsync(cancellationToken))
+        .Select(c => (Key: ContentUrls.Key(c.Url), c.Id)).Where(c => c.Key is not null)
+        .DistinctBy(c => c.Key).ToDictionary(c => c.Key!, c => c.Id);
 }

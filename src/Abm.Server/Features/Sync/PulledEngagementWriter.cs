@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Abm.Server.Features.Sync;
 
 /// <summary>One engagement event read from HubSpot; <paramref name="ClientEventId"/> is stable, so reading it again stores nothing.</summary>
-internal sealed record PulledEvent(string ClientEventId, Guid ContactId, string Type, DateTime OccurredAt, string? Detail);
+internal sealed record PulledEvent(string ClientEventId, Guid ContactId, string Type, DateTime OccurredAt, string? Detail, Guid? ContentId = null);
 
 /// <summary>
 /// Stores what the engagement pulls read from HubSpot: events not stored before (by client id), queued for
@@ -38,6 +38,7 @@ internal sealed class PulledEngagementWriter(AbmDbContext database, CurrentWorks
             OccurredAt = e.OccurredAt,
             ContactId = e.ContactId,
             EventType = e.Type,
+            ContentId = e.ContentId,
             Source = "hubspot",
             ClientEventId = e.ClientEventId,
             Metadata = e.Detail is null ? null : JsonSerializer.Serialize(new { detail = e.Detail }),
