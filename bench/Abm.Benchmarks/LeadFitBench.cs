@@ -58,7 +58,7 @@ internal static class LeadFitBench
         var cut = fit.Values.OrderDescending().ElementAt(fit.Count / 3);
 
         var wonCompanies = deals.Where(d => Property(d, "dealstage") == "closedwon").SelectMany(AssociatedCompanies).Distinct().Where(companies.ContainsKey).ToList();
-        var embedder = new LeadEmbedder(LeadEmbedder.Generator(embedderName));
+        var embedder = new LeadEmbedder(LeadEmbeddingModel.Local(embedderName));
         var exampleVectors = await embedder.EmbedAsync(
             wonCompanies.Select(id => LeadDocument.Of(LeadFactsLoader.CompanyFacts(companies[id]))).Append(LeadDocument.Of(Profile)).ToList(), CancellationToken.None);
         var index = new SimilarityIndex(

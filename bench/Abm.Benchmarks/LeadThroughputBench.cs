@@ -22,7 +22,7 @@ internal static class LeadThroughputBench
         var leads = Option(args, "--leads") ?? 10_000;
         var exampleCount = Option(args, "--examples") ?? 100_000;
         var embedderName = Array.IndexOf(args, "--embedder") is var at && at >= 0 && at + 1 < args.Length ? args[at + 1] : "minilm";
-        var embedder = new LeadEmbedder(LeadEmbedder.Generator(embedderName));
+        var embedder = new LeadEmbedder(LeadEmbeddingModel.Local(embedderName));
         var random = new Random(42);
         var facts = Enumerable.Range(0, leads).Select(_ => RandomLead(random)).ToList();
         var exampleVectors = await embedder.EmbedAsync(Enumerable.Range(0, 300).Select(_ => LeadDocument.Of(RandomLead(random))).ToList(), CancellationToken.None);
