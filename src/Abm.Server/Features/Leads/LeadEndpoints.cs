@@ -10,7 +10,10 @@ internal static class LeadEndpoints
 {
     public static IServiceCollection AddLeads(this IServiceCollection services)
     {
-        services.AddOptions<LeadScoringOptions>().BindConfiguration(LeadScoringOptions.Section).ValidateSettings();
+        services.AddOptions<LeadScoringOptions>().BindConfiguration(LeadScoringOptions.Section)
+            .Validate<IConfiguration>((options, config) => options.EmbeddingModel != LeadEmbeddingModel.OpenAI || !string.IsNullOrWhiteSpace(config["OPENAI_API_KEY"]),
+                "Leads:EmbeddingModel is openai but OPENAI_API_KEY is not set.")
+            .ValidateSettings();
         services.AddOptions<LeadLlmOptions>().BindConfiguration(LeadLlmOptions.Section).ValidateSettings();
         services.AddOptions<LeadNotifyOptions>().BindConfiguration(LeadScoringOptions.Section)
             .Configure<IConfiguration>((options, config) => options.NotifyWebhookUrl ??= config["LEADS_SLACK_WEBHOOK_URL"])
