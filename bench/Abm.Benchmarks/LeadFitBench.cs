@@ -29,6 +29,9 @@ namespace Abm.Benchmarks;
 /// <c>--llm anthropic</c> (or <c>openai</c>) every contact is also scored through the model path (the prompt, the real
 /// SDK, the reasoner's retries and answer contract) against a fake provider on loopback that answers from the prompt
 /// alone (<see cref="PromptAnsweringModel"/>), and that path's AUC, latency, tokens and estimated cost are printed.
+/// Then the sandbox's buyers live 90 simulated days (<c>--days N</c>, 0 skips it) and the same scores, made on day 0,
+/// are judged against what happened: the accounts that closed a deal won in those days are the positives, among the
+/// accounts that had none won at the start.
 /// </summary>
 internal static class LeadFitBench
 {
@@ -36,15 +39,17 @@ internal static class LeadFitBench
     public static readonly IdealClientCriteria Profile = new(
         ["technology", "financial_services"], new ValueRange(200, 5000), ValueRange.Any, [], ["hubspot", "salesforce", "snowflake", "aws", "slack"], ValueRange.Any);
 
-    // args: optional "--accounts N", "--seed N", "--llm anthropic|openai" and "--embedder minilm|hashed" (default minilm, the server's).
+    // args: optional "--accounts N", "--seed N", "--days N" (default 90), "--llm anthropic|openai" and "--embedder minilm|hashed" (default minilm, the server's).
     public static async Task RunAsync(string[] args, TextWriter output)
     {
         var embedderName = Array.IndexOf(args, "--embedder") is var named && named >= 0 && named + 1 < args.Length ? args[named + 1] : "minilm";
         var accounts = Option(args, "--accounts") ?? 300;
         var seed = Option(args, "--seed") ?? 42;
+        var days = Option(args, "--days") ?? 90;
+        // The buyers stay still (the clock stands) until the scores are made; then they live the simulated days.
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions
         {
-            Seed = seed, ClockSpeed = 0, SimulateBehaviour = false, Portals = [new SandboxPortalOptions { Accounts = accounts, Seed = seed }],
+            Seed = seed, ClockSpeed = 0, SimulateBehaviour = days > 0, Portals = [new SandboxPortalOptions { Accounts = accounts, Seed = seed }],
         });
         using var api = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.Portals[0].AccessToken);
@@ -58,19 +63,21 @@ internal static class LeadFitBench
         var cut = fit.Values.OrderDescending().ElementAt(fit.Count / 3);
 
         var wonCompanies = deals.Where(d => Property(d, "dealstage") == "closedwon").SelectMany(AssociatedCompanies).Distinct().Where(companies.ContainsKey).ToList();
-        var embedder = new LeadEmbedder(LeadEmbedder.Generator(embedderName));
+        var embedder = new LeadEmbedder(LeadEmbeddingModel.Local(embedderName));
         var exampleVectors = await embedder.EmbedAsync(
             wonCompanies.Select(id => LeadDocument.Of(LeadFactsLoader.CompanyFacts(companies[id]))).Append(LeadDocument.Of(Profile)).ToList(), CancellationToken.None);
         var index = new SimilarityIndex(
             exampleVectors.Select((v, i) => new ExampleVector(i < wonCompanies.Count ? wonCompanies[i] : "profile", v, SimilarityIndex.IdealClientType, true)), embedder.Dimensions);
 
         var subjects = new List<(LeadFacts Facts, bool Positive)>();
+        var subjectCompanies = new List<string>();
         foreach (var contact in contacts)
         {
             var companyId = AssociatedCompanies(contact).FirstOrDefault(companies.ContainsKey);
             if (companyId is not null && fit.TryGetValue(companyId, out var accountFit))
             {
                 subjects.Add((LeadFactsLoader.CompanyFacts(companies[companyId]) with { JobTitle = Property(contact, "jobtitle") }, accountFit >= cut));
+                subjectCompanies.Add(companyId);
             }
         }
 
@@ -103,6 +110,41 @@ internal static class LeadFitBench
         {
             await RunModelPathAsync(args[at + 1], leads, output);
         }
+
+        if (days > 0)
+        {
+            var scores = withSimilarity.Select(s => s.Score).ToList();
+            var criteriaOnly = withoutSimilarity.Select(s => s.Score).ToList();
+            await JudgeAgainstClosedWonAsync(api, sandbox.Portals[0].PortalId, days, subjectCompanies, scores, criteriaOnly, fit, wonCompanies.ToHashSet(StringComparer.Ordinal), output);
+        }
+    }
+
+    /// <summary>
+    /// The buyers live <paramref name="days"/> simulated days (a few at a time); then the day-0 scores of the contacts of
+    /// accounts with no deal won at the start are judged against which of those accounts closed one won since.
+    /// </summary>
+    private static async Task JudgeAgainstClosedWonAsync(HttpClient api, long portalId, int days, List<string> subjectCompanies, List<double> scores,
+        List<double> criteriaOnly, Dictionary<string, double> fit, HashSet<string> wonAtStart, TextWriter output)
+    {
+        var simulation = Stopwatch.StartNew();
+        for (var done = 0; done < days; done += 10)
+        {
+            using var advanced = await api.PostAsJsonAsync("/_sandbox/behaviour/advance", new { days = Math.Min(10, days - done) });
+            advanced.EnsureSuccessStatusCode();
+        }
+
+        simulation.Stop();
+        var truth = await api.GetFromJsonAsync<JsonElement>($"/_sandbox/portals/{portalId}/market/truth");
+        var outcomes = truth.GetProperty("accounts").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("companyId").GetString()!, a => a.GetProperty("outcome").GetString(), StringComparer.Ordinal);
+        var prospects = Enumerable.Range(0, subjectCompanies.Count).Where(i => !wonAtStart.Contains(subjectCompanies[i])).ToList();
+        bool Won(int i) => outcomes.GetValueOrDefault(subjectCompanies[i]) == "won";
+        var wonAccounts = prospects.Select(i => subjectCompanies[i]).Distinct().Count(id => outcomes.GetValueOrDefault(id) == "won");
+        var accountsJudged = prospects.Select(i => subjectCompanies[i]).Distinct().Count();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"after {days} simulated days ({simulation.Elapsed.TotalSeconds:0.0} s to simulate): {wonAccounts} of {accountsJudged} accounts with no deal won at the start closed one won; {prospects.Count:N0} of their contacts judged, {prospects.Count(Won):N0} positive"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"against closed-won deals: fallback scorer, criteria + similarity AUC {Auc(prospects.Select(i => (scores[i], Won(i))).ToList()):0.000}; criteria only AUC {Auc(prospects.Select(i => (criteriaOnly[i], Won(i))).ToList()):0.000}; the hidden account fit itself (the best a fit score can know) AUC {Auc(prospects.Select(i => (fit[subjectCompanies[i]], Won(i))).ToList()):0.000}"));
     }
 
     /// <summary>Every lead through the model path, a few at a time as the server does, against a fake provider that answers from the prompt.</summary>

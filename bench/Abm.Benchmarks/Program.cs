@@ -10,7 +10,8 @@ using BenchmarkDotNet.Running;
 // random; their hidden interests are the truth), after feeding the server through import, sync and the event sink;
 // "quality --accounts 30 --days 5" runs a smaller market.
 // "lead-fit" scores every contact of a seeded sandbox portal (300 accounts; "--accounts N") with the deterministic
-// lead scorer and prints the AUC against the sandbox's hidden account fit (top third positives); "--llm anthropic"
+// lead scorer and prints the AUC against the sandbox's hidden account fit (top third positives), then, after 90
+// simulated days ("--days N"), against the accounts that closed a deal won; "--llm anthropic"
 // (or "openai") also scores them through the model path against a fake provider that answers from the prompt.
 // "lead-throughput" times lead scoring (document, embedding, top-5, scorer) over 10,000 leads ("--leads N") and the
 // similarity top-5 over 100,000 examples of 384 dimensions ("--examples N").

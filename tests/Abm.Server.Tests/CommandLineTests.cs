@@ -19,6 +19,8 @@ public sealed class CommandLineTests : IDisposable
         { "API_SECRET_KEY", "too-short", "API_SECRET_KEY" },
         { "API_RATE_LIMIT_PER_MINUTE", "lots", "API_RATE_LIMIT_PER_MINUTE" },
         { "HUBSPOT_TIER", "platinum", "HUBSPOT_TIER" },
+        { "Leads__EmbeddingModel", "bert", "Leads:EmbeddingModel" },
+        { "Leads__EmbeddingModel", "openai", "OPENAI_API_KEY is not set" },
     };
 
     [Theory]

@@ -9,15 +9,19 @@ using Microsoft.Extensions.Logging;
 namespace Abm.Testing;
 
 /// <summary>
-/// A language-model provider on loopback that speaks the two wire formats the real SDKs use: Anthropic's Messages
-/// API (<c>POST /v1/messages</c>) and OpenAI's chat completions (<c>POST /v1/chat/completions</c>). Replies are
-/// scripted (<see cref="Enqueue"/>), else made by the responder given at start; every request is kept.
+/// A language-model provider on loopback that speaks the wire formats the real SDKs use: Anthropic's Messages
+/// API (<c>POST /v1/messages</c>), OpenAI's chat completions (<c>POST /v1/chat/completions</c>) and OpenAI's embeddings
+/// (<c>POST /v1/embeddings</c>). Chat replies are scripted (<see cref="Enqueue"/>), else made by the responder given
+/// at start; embedding replies are scripted apart (<see cref="EnqueueEmbeddings"/>), else deterministic vectors
+/// (<see cref="Vector"/>). Every request is kept.
 /// </summary>
 public sealed class FakeLlmProvider : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Reply> _script = new();
     private readonly ConcurrentQueue<Request> _requests = new();
+    private readonly ConcurrentQueue<Reply> _embeddingScript = new();
+    private readonly ConcurrentQueue<EmbeddingRequest> _embeddingRequests = new();
     private readonly Func<Request, Reply> _respond;
 
     private FakeLlmProvider(WebApplication app, Func<Request, Reply>? respond)
@@ -33,6 +37,11 @@ public sealed class FakeLlmProvider : IAsyncDisposable
     public string OpenAIBaseUrl => _app.Urls.First() + "/v1";
 
     public IReadOnlyList<Request> Requests => [.. _requests];
+
+    public IReadOnlyList<EmbeddingRequest> EmbeddingRequests => [.. _embeddingRequests];
+
+    /// <summary>An embeddings request: the model, the texts, the dimension asked (null: the model's own) and the encoding asked.</summary>
+    public sealed record EmbeddingRequest(string Model, IReadOnlyList<string> Inputs, int? Dimensions, string? EncodingFormat);
 
     /// <summary>What the provider was asked: which wire format, the model, the system text and the other messages in order.</summary>
     public sealed record Request(string Wire, string Model, string? System, IReadOnlyList<Message> Messages)
@@ -69,6 +78,7 @@ public sealed class FakeLlmProvider : IAsyncDisposable
         var provider = new FakeLlmProvider(app, respond);
         app.MapPost("/v1/messages", (HttpContext context) => provider.HandleAsync(context, "anthropic"));
         app.MapPost("/v1/chat/completions", (HttpContext context) => provider.HandleAsync(context, "openai"));
+        app.MapPost("/v1/embeddings", provider.HandleEmbeddingsAsync);
         await app.StartAsync();
         return provider;
     }
@@ -78,6 +88,8 @@ public sealed class FakeLlmProvider : IAsyncDisposable
     {
         _script.Clear();
         _requests.Clear();
+        _embeddingScript.Clear();
+        _embeddingRequests.Clear();
     }
 
     /// <summary>Replies for the next requests, in order, before the responder is used again.</summary>
@@ -87,6 +99,87 @@ public sealed class FakeLlmProvider : IAsyncDisposable
         {
             _script.Enqueue(reply);
         }
+    }
+
+    /// <summary>Replies for the next embeddings requests, in order, before deterministic vectors are answered again (a 200 here answers them too).</summary>
+    public void EnqueueEmbeddings(params Reply[] replies)
+    {
+        foreach (var reply in replies)
+        {
+            _embeddingScript.Enqueue(reply);
+        }
+    }
+
+    /// <summary>
+    /// The vector answered for a text: each word hashed (FNV-1a) into one of <paramref name="dimensions"/> slots with a
+    /// sign, then normalised; so texts sharing words are similar, as with a real model, and the same text always gets the same vector.
+    /// </summary>
+    public static float[] Vector(string text, int dimensions)
+    {
+        var vector = new float[dimensions];
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var hash = 2166136261u;
+            foreach (var b in System.Text.Encoding.UTF8.GetBytes(word))
+            {
+                hash = (hash ^ b) * 16777619u;
+            }
+
+            vector[hash % (uint)dimensions] += (hash & 0x8000_0000) == 0 ? 1 : -1;
+        }
+
+        var norm = MathF.Sqrt(vector.Sum(v => v * v));
+        return norm == 0 ? vector : [.. vector.Select(v => v / norm)];
+    }
+
+    private async Task HandleEmbeddingsAsync(HttpContext context)
+    {
+        var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        var input = body["input"]!;
+        IReadOnlyList<string> inputs = input.GetValueKind() == JsonValueKind.String ? [(string)input!] : [.. input.AsArray().Select(i => (string)i!)];
+        var request = new EmbeddingRequest((string?)body["model"] ?? "", inputs, (int?)body["dimensions"], (string?)body["encoding_format"]);
+        _embeddingRequests.Enqueue(request);
+        var reply = _embeddingScript.TryDequeue(out var scripted) ? scripted : new Reply(200);
+        if (reply.Hangs)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        context.Response.StatusCode = reply.Status;
+        context.Response.ContentType = "application/json";
+        if (reply.RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (reply.Status != 200)
+        {
+            await context.Response.WriteAsync(OpenAIError(reply.Status).ToJsonString());
+            return;
+        }
+
+        var dimensions = request.Dimensions ?? 1_536;
+        var data = new JsonArray([.. inputs.Select((text, i) => (JsonNode)new JsonObject
+        {
+            ["object"] = "embedding",
+            ["index"] = i,
+            ["embedding"] = request.EncodingFormat == "base64"
+                ? Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Vector(text, dimensions).AsSpan()))
+                : new JsonArray([.. Vector(text, dimensions).Select(v => (JsonNode)v)]),
+        })]);
+        var tokens = inputs.Sum(i => Math.Max(1, i.Length / 4));
+        await context.Response.WriteAsync(new JsonObject
+        {
+            ["object"] = "list", ["data"] = data, ["model"] = request.Model,
+            ["usage"] = new JsonObject { ["prompt_tokens"] = tokens, ["total_tokens"] = tokens },
+        }.ToJsonString());
     }
 
     private async Task HandleAsync(HttpContext context, string wire)

@@ -22,6 +22,11 @@ public sealed class LeadScore : IWorkspaceScoped
     public bool UsedFallback { get; set; } = true;
     /// <summary>Why the fallback answered when a language model is configured (the model's failure, in words); null otherwise.</summary>
     public string? FallbackReason { get; set; }
+    /// <summary>
+    /// The lead's similarity to the ideal clients could not be computed (the embedding model failed): it was scored on
+    /// the profile's criteria alone, and is scored again once the model answers.
+    /// </summary>
+    public bool SimilarityUnavailable { get; set; }
     public int LatencyMs { get; set; }
     public int InputTokens { get; set; }
     public int OutputTokens { get; set; }

@@ -134,6 +134,7 @@ public sealed partial class DemoExecutableTests : IDisposable
         sequences.Count.ShouldBe(3, "the three templates");
         var ai = await run.Api.GetFromJsonAsync<JsonElement>("/api/ai/status");
         ai.GetProperty("configured").GetBoolean().ShouldBeFalse("the demo scores leads without a language model, whatever key is set");
+        ai.GetProperty("embeddingModel").GetString().ShouldBe(Abm.Server.Features.Leads.MiniLmEmbeddingGenerator.ModelName, "and embeds with the local model, whatever key is set");
         sequences.ShouldAllBe(q => q.GetProperty("status").GetString() == "active");
     }
 

@@ -80,6 +80,8 @@ internal static class DemoMode
             // Simulated leads are scored by the deterministic scorer: a language model's key in the shell must not
             // be spent on demo data (a first start scores every contact).
             ["Leads:Llm:Provider"] = "none",
+            // Nor on embedding it: the demo embeds with the local model whatever key is set.
+            ["Leads:EmbeddingModel"] = "minilm",
         };
         return values.Select(pair => $"--{pair.Key}={pair.Value}");
     }

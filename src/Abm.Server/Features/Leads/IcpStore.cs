@@ -124,56 +124,78 @@ internal sealed class IcpStore(AbmDbContext database, LeadEmbedder embedder, Tim
         return won.Count;
     }
 
-    /// <summary>The active examples' vectors of the current model (re-embedding any made by another model), for the similarity index.</summary>
+    /// <summary>
+    /// The active examples' vectors of the current model (re-embedding any made by another model), for the similarity
+    /// index. When some example still has no vector of the current model (the embedding model failed), similarity is
+    /// unavailable: the index is empty and says why, rather than ranking the leads against part of the profile.
+    /// </summary>
     public async Task<IdealClientIndex> IndexAsync(CancellationToken cancellationToken)
     {
         var rows = await database.IcpProfiles.Where(p => p.IsActive).ToListAsync(cancellationToken);
-        if (await ReembedStaleAsync(rows, cancellationToken) > 0)
+        var (reembedded, failure) = await ReembedStaleAsync(rows, cancellationToken);
+        if (reembedded > 0)
         {
             await database.SaveChangesAsync(cancellationToken);
         }
 
+        if (failure is not null)
+        {
+            return new IdealClientIndex(new SimilarityIndex([], embedder.Dimensions), new Dictionary<string, SimilarClient>(), failure);
+        }
+
         var index = new SimilarityIndex(rows.Select(r => new ExampleVector(r.Id.ToString(), LeadEmbedder.FromBytes(r.Embedding!), SimilarityIndex.IdealClientType, r.IsActive)), embedder.Dimensions);
-        return new IdealClientIndex(index, rows.ToDictionary(r => r.Id.ToString(), r => new SimilarClient(r.Id, r.Name, r.Source, 0), StringComparer.Ordinal));
+        return new IdealClientIndex(index, rows.ToDictionary(r => r.Id.ToString(), r => new SimilarClient(r.Id, r.Name, r.Source, 0), StringComparer.Ordinal), null);
     }
 
-    /// <summary>Re-embeds the workspace's examples whose vector is missing or of another model or dimension; saved here. How many.</summary>
+    /// <summary>
+    /// Re-embeds the workspace's examples whose vector is missing or of another model or dimension; saved here. How many
+    /// were re-embedded (an example the model failed on keeps its old vector, and is tried again next time).
+    /// </summary>
     public async Task<int> ReembedStaleAsync(CancellationToken cancellationToken)
     {
-        var count = await ReembedStaleAsync(await database.IcpProfiles.ToListAsync(cancellationToken), cancellationToken);
+        var (count, _) = await ReembedStaleAsync(await database.IcpProfiles.ToListAsync(cancellationToken), cancellationToken);
         await database.SaveChangesAsync(cancellationToken);
         return count;
     }
 
-    /// <summary>Embeds the rows that have no vector (new or changed since), in batches.</summary>
-    public Task EmbedMissingAsync(IEnumerable<IcpProfile> rows, CancellationToken cancellationToken) =>
-        EmbedAsync(rows.Where(r => r.Embedding is null).ToList(), cancellationToken);
+    /// <summary>Embeds the rows that have no vector (new or changed since), in batches; a row the model fails on stays without one.</summary>
+    public async Task EmbedMissingAsync(IEnumerable<IcpProfile> rows, CancellationToken cancellationToken) =>
+        await EmbedAsync(rows.Where(r => r.Embedding is null).ToList(), cancellationToken);
 
-    private async Task<int> ReembedStaleAsync(List<IcpProfile> rows, CancellationToken cancellationToken)
-    {
-        var stale = rows.Where(r => r.EmbeddingModel != embedder.Model || r.EmbeddingDimensions != embedder.Dimensions || r.Embedding is null).ToList();
-        await EmbedAsync(stale, cancellationToken);
-        return stale.Count;
-    }
+    private async Task<(int Reembedded, string? Failure)> ReembedStaleAsync(List<IcpProfile> rows, CancellationToken cancellationToken) =>
+        await EmbedAsync(rows.Where(r => r.EmbeddingModel != embedder.Model || r.EmbeddingDimensions != embedder.Dimensions || r.Embedding is null).ToList(), cancellationToken);
 
-    /// <summary>Embeds the rows' documents in batches and records the model and dimension with each vector.</summary>
-    private async Task EmbedAsync(List<IcpProfile> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Embeds the rows' documents in batches and records the model and dimension with each vector. How many got one,
+    /// and the model's failure when some did not.
+    /// </summary>
+    private async Task<(int Embedded, string? Failure)> EmbedAsync(List<IcpProfile> rows, CancellationToken cancellationToken)
     {
-        var vectors = await embedder.EmbedAsync(rows.Select(r => LeadDocument.Of(Read(r).ToCriteria())).ToList(), cancellationToken);
+        var embedded = await embedder.TryEmbedAsync(rows.Select(r => LeadDocument.Of(Read(r).ToCriteria())).ToList(), cancellationToken);
+        var count = 0;
         for (var i = 0; i < rows.Count; i++)
         {
-            rows[i].Embedding = LeadEmbedder.ToBytes(vectors[i]);
-            rows[i].EmbeddingModel = embedder.Model;
-            rows[i].EmbeddingDimensions = embedder.Dimensions;
+            if (embedded.Vectors[i] is { } vector)
+            {
+                rows[i].Embedding = LeadEmbedder.ToBytes(vector);
+                rows[i].EmbeddingModel = embedder.Model;
+                rows[i].EmbeddingDimensions = embedder.Dimensions;
+                count++;
+            }
         }
+
+        return (count, embedded.Failure);
     }
 
     private static IcpCriteriaSet Read(IcpProfile row) =>
         (JsonSerializer.Deserialize<IcpCriteriaSet>(row.Definition, Json) ?? new IcpCriteriaSet(row.Name, null, null, null, null, null, null, null, null, null)) with { Name = row.Name };
 }
 
-/// <summary>The similarity index over the ideal-client examples, and each example's name and source by id.</summary>
-internal sealed record IdealClientIndex(SimilarityIndex Index, IReadOnlyDictionary<string, SimilarClient> Examples)
+/// <summary>
+/// The similarity index over the ideal-client examples, and each example's name and source by id; or, when the
+/// examples could not all be embedded with the current model, why similarity is unavailable (the index is then empty).
+/// </summary>
+internal sealed record IdealClientIndex(SimilarityIndex Index, IReadOnlyDictionary<string, SimilarClient> Examples, string? Unavailable)
 {
     /// <summary>The examples closest to the vector, most similar first (none when the profile has no examples).</summary>
     public List<SimilarClient> Closest(float[] vector, int count) => Index.Count == 0 ? [] :

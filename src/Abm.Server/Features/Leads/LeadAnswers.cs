@@ -15,32 +15,55 @@ internal sealed class LeadAnswers(LeadEmbedder embedder, LeadReasoner reasoner, 
 {
     /// <summary>
     /// The leads' documents are embedded together first (in batches: one model call per batch, not per lead); then
-    /// without a model one lead after another (the fallback is quick), with one a few leads at a time.
+    /// without a model one lead after another (the fallback is quick), with one a few leads at a time. A lead the
+    /// embedding model failed on (or every lead, when the examples could not be embedded) has no similarity to the
+    /// ideal clients: it is scored at once by the deterministic scorer on the profile's criteria alone, marked so, and
+    /// scored again by a later round; the language model is not asked about a lead it would see half of.
     /// </summary>
     public async Task<(LeadScore Score, List<AiCall> Calls)[]> ScoreAsync(
         List<LeadSubject> subjects, LeadProfile profile, IdealClientIndex index, DateTime now, CancellationToken cancellationToken)
     {
         var embedding = Stopwatch.GetTimestamp();
         var documents = subjects.Select(s => LeadDocument.Of(s.Facts)).ToList();
-        var similar = (await embedder.EmbedAsync(documents, cancellationToken)).Select(v => index.Closest(v, LeadScoring.SimilarCount)).ToList();
+        var embedded = index.Unavailable is null ? await embedder.TryEmbedAsync(documents, cancellationToken) : new EmbeddedDocuments(new float[]?[documents.Count], index.Unavailable);
+        var similar = embedded.Vectors.Select(v => v is null ? null : index.Closest(v, LeadScoring.SimilarCount)).ToList();
         // Each lead's latency includes its share of the batch's embedding time.
         var embeddingShare = subjects.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(embedding) / subjects.Count;
         var results = new (LeadScore Score, List<AiCall> Calls)[subjects.Count];
-        if (!reasoner.IsConfigured)
+        var reasoned = new List<int>();
+        for (var i = 0; i < subjects.Count; i++)
         {
-            for (var i = 0; i < subjects.Count; i++)
+            if (similar[i] is null)
             {
-                results[i] = (Score(subjects[i], profile, similar[i], now, reasoning: null, Stopwatch.GetTimestamp(), embeddingShare), []);
+                results[i] = (WithoutSimilarity(subjects[i], profile, now, embedded.Failure!, embeddingShare), []);
             }
-
-            return results;
+            else if (!reasoner.IsConfigured)
+            {
+                results[i] = (Score(subjects[i], profile, similar[i]!, now, reasoning: null, Stopwatch.GetTimestamp(), embeddingShare), []);
+            }
+            else
+            {
+                reasoned.Add(i);
+            }
         }
 
-        await Parallel.ForEachAsync(Enumerable.Range(0, subjects.Count),
+        await Parallel.ForEachAsync(reasoned,
             new ParallelOptions { MaxDegreeOfParallelism = llm.Value.MaxConcurrentCalls, CancellationToken = cancellationToken },
-            async (i, token) => results[i] = await ReasonAsync(subjects[i], documents[i], similar[i], profile, now, embeddingShare, token));
+            async (i, token) => results[i] = await ReasonAsync(subjects[i], documents[i], similar[i]!, profile, now, embeddingShare, token));
         return results;
     }
+
+    /// <summary>The deterministic scorer's answer on the criteria alone, saying that similarity was unavailable and why.</summary>
+    private static LeadScore WithoutSimilarity(LeadSubject subject, LeadProfile profile, DateTime now, string failure, TimeSpan embeddingShare)
+    {
+        var score = Score(subject, profile, [], now, reasoning: null, Stopwatch.GetTimestamp(), embeddingShare);
+        score.SimilarityUnavailable = true;
+        score.FallbackReason = Clip($"similarity to ideal clients unavailable: {failure}");
+        score.Reasoning += " Similarity to ideal clients was not available (the embedding model failed), so this score rests on the profile's criteria alone; the lead will be scored again.";
+        return score;
+    }
+
+    private static string Clip(string text) => text[..Math.Min(text.Length, 500)];
 
     private async Task<(LeadScore Score, List<AiCall> Calls)> ReasonAsync(
         LeadSubject subject, string document, List<SimilarClient> similar, LeadProfile profile, DateTime now, TimeSpan embeddingShare, CancellationToken cancellationToken)
@@ -85,7 +108,7 @@ internal sealed class LeadAnswers(LeadEmbedder embedder, LeadReasoner reasoner, 
             Provider = reasoning?.Provider ?? "fallback",
             Model = reasoning?.Model,
             UsedFallback = answer is null,
-            FallbackReason = reasoning?.FailureReason is { } reason ? reason[..Math.Min(reason.Length, 500)] : null,
+            FallbackReason = reasoning?.FailureReason is { } reason ? Clip(reason) : null,
             ScoredAt = now,
             IsCurrent = true,
             LatencyMs = (int)(Stopwatch.GetElapsedTime(started) + embeddingShare).TotalMilliseconds,

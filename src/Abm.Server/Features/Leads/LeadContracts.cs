@@ -26,12 +26,13 @@ internal sealed record LeadPage(IReadOnlyList<LeadSummary> Items, int Total, int
 /// <summary>
 /// A lead's current score with its reasoning, the criteria, the similar clients and who answered: the provider asked
 /// (<c>fallback</c> when no model is configured), its model, whether the deterministic scorer answered and why. Status
-/// is <c>unscored</c> (and the score fields null) for a contact not scored yet. The prompt and the answer are in the
-/// admins' audit.
+/// is <c>unscored</c> (and the score fields null) for a contact not scored yet. <c>SimilarityUnavailable</c>: the embedding
+/// model failed, so the lead was scored on the profile's criteria alone (and will be scored again). The prompt and the
+/// answer are in the admins' audit.
 /// </summary>
 internal sealed record LeadDetail(
     Guid ContactId, string HubSpotId, string? Email, string Status, int? Score, string? Fit, string? NextAction, string? Priority, string? Reasoning,
-    IReadOnlyList<CriterionResponse> Criteria, IReadOnlyList<SimilarClient> SimilarClients, string? Provider, string? Model, bool? UsedFallback,
+    IReadOnlyList<CriterionResponse> Criteria, IReadOnlyList<SimilarClient> SimilarClients, bool? SimilarityUnavailable, string? Provider, string? Model, bool? UsedFallback,
     string? FallbackReason, int? LatencyMs, int? InputTokens, int? OutputTokens, double? EstimatedCostUsd, DateTime? ScoredAt);
 
 /// <summary>Bulk scoring: these contacts, or every contact of the workspace.</summary>

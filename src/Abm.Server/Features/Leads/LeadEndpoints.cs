@@ -10,21 +10,27 @@ internal static class LeadEndpoints
 {
     public static IServiceCollection AddLeads(this IServiceCollection services)
     {
-        services.AddOptions<LeadScoringOptions>().BindConfiguration(LeadScoringOptions.Section).ValidateSettings();
+        services.AddOptions<LeadScoringOptions>().BindConfiguration(LeadScoringOptions.Section)
+            .Validate<IConfiguration>((options, config) => options.EmbeddingModel != LeadEmbeddingModel.OpenAI || !string.IsNullOrWhiteSpace(config["OPENAI_API_KEY"]),
+                "Leads:EmbeddingModel is openai but OPENAI_API_KEY is not set.")
+            .ValidateSettings();
         services.AddOptions<LeadLlmOptions>().BindConfiguration(LeadLlmOptions.Section).ValidateSettings();
         services.AddOptions<LeadNotifyOptions>().BindConfiguration(LeadScoringOptions.Section)
             .Configure<IConfiguration>((options, config) => options.NotifyWebhookUrl ??= config["LEADS_SLACK_WEBHOOK_URL"])
             .ValidateSettings();
         services.AddHostedService<LeadScoringWorker>();
-        // Each request's timeout is the reasoner's (Leads:Llm:TimeoutSeconds), so the client's own is off. The model holds
-        // its client for the process's life, so connections are renewed by the handler instead (DNS changes are seen).
+        // The client of the language model and of OpenAI's embeddings. Each request's timeout is the reasoner's
+        // (Leads:Llm:TimeoutSeconds) or the embedder's (Leads:EmbeddingTimeoutSeconds), so the client's own is off. The models hold
+        // their client for the process's life, so connections are renewed by the handler instead (DNS changes are seen).
         services.AddHttpClient(LeadLanguageModel.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .AddHttpMessageHandler(provider => new RetryAfterHandler(provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider =>
-            LeadEmbedder.Generator(provider.GetRequiredService<IOptions<LeadScoringOptions>>().Value.EmbeddingModel));
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider => LeadEmbeddingModel.Create(
+            provider.GetRequiredService<IOptions<LeadScoringOptions>>().Value, provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHttpClientFactory>()));
         services.AddHostedService<IcpReembedWorker>();
-        return services.AddSingleton<LeadEmbedder>()
+        return services.AddSingleton(provider => new LeadEmbedder(provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+                provider.GetRequiredService<IOptions<LeadScoringOptions>>().Value.EmbeddingRetry, provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<LeadEmbedder>>()))
             .AddSingleton<LeadLanguageModel>()
             .AddSingleton<LeadReasoner>()
             .AddScoped<IcpStore>()

@@ -52,17 +52,27 @@ internal sealed class LeadLanguageModel : IDisposable
         }
         else
         {
-            var clientOptions = new OpenAIClientOptions
-            {
-                Transport = new HttpClientPipelineTransport(client), RetryPolicy = new ClientRetryPolicy(0), NetworkTimeout = timeout * 2,
-            };
-            if (First(settings.BaseUrl, configuration["OPENAI_BASE_URL"]) is { } baseUrl)
-            {
-                clientOptions.Endpoint = new Uri(baseUrl);
-            }
-
+            var clientOptions = OpenAIOptions(client, timeout, First(settings.BaseUrl, configuration["OPENAI_BASE_URL"]));
             Chat = new ChatClient(Model, new ApiKeyCredential(openAIKey!), clientOptions).AsIChatClient();
         }
+    }
+
+    /// <summary>
+    /// The OpenAI SDK's options on a client of the factory: the SDK's own retries off (the caller retries and counts every
+    /// request), its timeout a backstop at twice the caller's, and another endpoint when one is named.
+    /// </summary>
+    public static OpenAIClientOptions OpenAIOptions(HttpClient client, TimeSpan timeout, string? baseUrl)
+    {
+        var options = new OpenAIClientOptions
+        {
+            Transport = new HttpClientPipelineTransport(client), RetryPolicy = new ClientRetryPolicy(0), NetworkTimeout = timeout * 2,
+        };
+        if (!string.IsNullOrWhiteSpace(baseUrl))
+        {
+            options.Endpoint = new Uri(baseUrl.Trim());
+        }
+
+        return options;
     }
 
     /// <summary>For a reasoner outside the server (the bench): a chat client already built.</summary>

@@ -50,12 +50,12 @@ internal sealed class LeadQuery(AbmDbContext database)
     {
         if (score is null)
         {
-            return new LeadDetail(contact.Id, contact.HubSpotId, contact.Email, "unscored", null, null, null, null, null, [], [], null, null, null, null, null, null, null, null, null);
+            return new LeadDetail(contact.Id, contact.HubSpotId, contact.Email, "unscored", null, null, null, null, null, [], [], null, null, null, null, null, null, null, null, null, null);
         }
 
         var details = LeadScoring.ReadDetails(score.Details);
         return new LeadDetail(contact.Id, contact.HubSpotId, contact.Email, "scored", score.Score, score.Fit, score.NextAction, score.Priority, score.Reasoning,
-            details.Criteria, details.SimilarClients, score.Provider, score.Model, score.UsedFallback, score.FallbackReason, score.LatencyMs, score.InputTokens,
+            details.Criteria, details.SimilarClients, score.SimilarityUnavailable, score.Provider, score.Model, score.UsedFallback, score.FallbackReason, score.LatencyMs, score.InputTokens,
             score.OutputTokens, score.EstimatedCostUsd, score.ScoredAt);
     }
 }

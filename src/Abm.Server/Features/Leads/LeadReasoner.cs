@@ -28,9 +28,6 @@ internal sealed partial class LeadReasoner(LeadLanguageModel model, IOptions<Lea
     /// <summary>Answers asked for per lead: the first, and one more after a refused answer.</summary>
     public const int MaxAnswers = 2;
 
-    /// <summary>The longest Retry-After waited out before a retry.</summary>
-    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
-
     public bool IsConfigured => model.Chat is not null;
 
     public string? Provider => model.Provider;
@@ -109,15 +106,9 @@ internal sealed partial class LeadReasoner(LeadLanguageModel model, IOptions<Lea
 
             // The provider's own Retry-After, when it gave one, is the least wait; one longer than a scoring should
             // hold a lead is not waited out: the deterministic scorer answers instead.
-            var delay = TimeSpan.FromMilliseconds(settings.RetryDelayMilliseconds * Math.Pow(2, attempt - 1));
-            if (retryAfter.Value is { } asked)
+            if (ProviderRetry.Delay(settings.RetryDelayMilliseconds, attempt, retryAfter.Value) is not { } delay)
             {
-                if (asked > MaxRetryAfter)
-                {
-                    return (null, $"{failure.Describe()}, asked to wait {asked.TotalSeconds:0} s");
-                }
-
-                delay = asked > delay ? asked : delay;
+                return (null, $"{failure.Describe()}, asked to wait {retryAfter.Value!.Value.TotalSeconds:0} s");
             }
 
             await Task.Delay(delay, clock, cancellationToken);

@@ -5,6 +5,7 @@ using Abm.Data.Entities;
 using Abm.Engines.Leads;
 using Abm.Server.Features.Engagement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Abm.Server.Features.Leads;
 
@@ -16,7 +17,8 @@ namespace Abm.Server.Features.Leads;
 /// context is scoped to, a chunk of contacts at a time.
 /// </summary>
 internal sealed class LeadScoring(
-    AbmDbContext database, LeadFactsLoader loader, IcpStore icp, LeadAnswers answers, WriteBackQueue writeBack, LeadRouting routing, TimeProvider clock)
+    AbmDbContext database, LeadFactsLoader loader, IcpStore icp, LeadAnswers answers, WriteBackQueue writeBack, LeadRouting routing, TimeProvider clock,
+    IOptions<LeadScoringOptions> options)
 {
     public const int SimilarCount = 5;
     private const int Chunk = 500;
@@ -37,12 +39,14 @@ internal sealed class LeadScoring(
 
     /// <summary>
     /// The contacts whose contact row, company row or last interaction changed after their current score (or that
-    /// have none), once every one of those has been still for <paramref name="debounce"/>: at most
-    /// <paramref name="batch"/> of them, oldest change first.
+    /// have none), once every one of those has been still for <paramref name="debounce"/>, and those scored without
+    /// similarity (the embedding model failed) <see cref="LeadScoringOptions.SimilarityRetryMinutes"/> ago or more:
+    /// at most <paramref name="batch"/> of them, oldest change first.
     /// </summary>
     public async Task<LeadScoringSummary> ScoreDueAsync(DateTime now, TimeSpan debounce, int batch, CancellationToken cancellationToken)
     {
         var settled = now - debounce;
+        var retrySimilarity = now - TimeSpan.FromMinutes(options.Value.SimilarityRetryMinutes);
         var due = await database.Contacts.Where(c => c.ArchivedAt == null)
             .Select(c => new
             {
@@ -51,9 +55,11 @@ internal sealed class LeadScoring(
                 c.LastInteractionAt,
                 CompanyUpdatedAt = database.Companies.Where(co => co.Id == c.CompanyId).Select(co => (DateTime?)co.UpdatedAt).FirstOrDefault(),
                 ScoredAt = database.LeadScores.Where(s => s.ContactId == c.Id && s.IsCurrent).Select(s => (DateTime?)s.ScoredAt).FirstOrDefault(),
+                SimilarityUnavailable = database.LeadScores.Any(s => s.ContactId == c.Id && s.IsCurrent && s.SimilarityUnavailable),
             })
-            .Where(x => x.ScoredAt == null || x.UpdatedAt > x.ScoredAt || x.CompanyUpdatedAt > x.ScoredAt || x.LastInteractionAt > x.ScoredAt)
-            .Where(x => x.UpdatedAt <= settled && (x.CompanyUpdatedAt == null || x.CompanyUpdatedAt <= settled) && (x.LastInteractionAt == null || x.LastInteractionAt <= settled))
+            .Where(x => (x.ScoredAt == null || x.UpdatedAt > x.ScoredAt || x.CompanyUpdatedAt > x.ScoredAt || x.LastInteractionAt > x.ScoredAt)
+                && x.UpdatedAt <= settled && (x.CompanyUpdatedAt == null || x.CompanyUpdatedAt <= settled) && (x.LastInteractionAt == null || x.LastInteractionAt <= settled)
+                || (x.SimilarityUnavailable && x.ScoredAt <= retrySimilarity))
             .OrderBy(x => x.UpdatedAt).ThenBy(x => x.Id)
             .Select(x => x.Id).Take(batch).ToListAsync(cancellationToken);
         return due.Count == 0 ? new LeadScoringSummary(0, 0, 0, 0, 0, 0) : await ScoreAsync(due, cancellationToken);

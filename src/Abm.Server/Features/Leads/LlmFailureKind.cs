@@ -11,6 +11,9 @@ internal sealed record LlmFailureKind(string Outcome, int? HttpStatus, bool Tran
     /// <summary>The provider answered something the SDK could not read as its wire format.</summary>
     public static readonly LlmFailureKind Unusable = new("unusable_reply", null, false);
 
+    /// <summary>Anything else that failed (a local model's error, say): not worth repeating.</summary>
+    public static readonly LlmFailureKind Failed = new("failed", null, false);
+
     private static readonly LlmFailureKind Unreachable = new("unreachable", null, true);
 
     /// <summary>The failure an exception of either SDK (or of the HTTP stack under it) means; null for anything else.</summary>
@@ -38,6 +41,7 @@ internal sealed record LlmFailureKind(string Outcome, int? HttpStatus, bool Tran
         "timeout" => HttpStatus is null ? "timed out" : $"timed out ({HttpStatus})",
         "unreachable" => "unreachable",
         "unusable_reply" => "answered in a form the SDK could not read",
+        "failed" => "failed",
         _ => $"refused the request ({HttpStatus})",
     };
 }
