@@ -25,6 +25,8 @@ using BenchmarkDotNet.Running;
 // and prints p50/p95 of each page's first render ("--samples N" loads a page, 20 by default).
 // "weight-fit" seeds 100,000 contacts ("--contacts N") with about 8 content events each ("--events N") and times a
 // fit of the recommender's weights through the API for samples of 2,000, 10,000 and 20,000 contacts ("--samples a,b").
+// "export" times GET /api/contacts/{id}/export (JSON and ZIP) of a contact with 1,000,000 events and one with 100,000
+// on SQLite ("--events N"), and prints the process's peak managed-heap and working-set growth during each export.
 // "imports" times a one-row content import into an empty library and into one of 20,000 items.
 // "quick" times both scoring paths and the recommender in one Stopwatch run (ratios from the same machine
 // state); anything else goes to BenchmarkDotNet's switcher (e.g. --filter '*').
@@ -55,6 +57,10 @@ else if (args is ["webhooks", ..])
 else if (args is ["dashboard", ..])
 {
     await DashboardBench.RunAsync(args, Console.Out);
+}
+else if (args is ["export", ..])
+{
+    await ContactExportBench.RunAsync(args, Console.Out);
 }
 else if (args is ["imports", ..])
 {

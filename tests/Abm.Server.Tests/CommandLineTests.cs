@@ -122,6 +122,20 @@ public sealed class CommandLineTests : IDisposable
         outcome.Error.ShouldContain(expected);
     }
 
+    [Theory]
+    [InlineData(new[] { "sync" }, "", "has no HubSpot connection; set HUBSPOT_API_KEY")]
+    [InlineData(new[] { "migrate" }, "postgres://abm@127.0.0.1:1/abm", "the PostgreSQL database of DATABASE_URL")]
+    public async Task Verb_NoConnectionOrUnreachableDatabase_ExitsTwoWithOneLineSayingWhat(string[] args, string databaseUrl, string expected)
+    {
+        var environment = databaseUrl.Length == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { ["DATABASE_URL"] = databaseUrl };
+
+        var outcome = await AbmProcess.RunAsync(_workingDirectory, environment, args);
+
+        outcome.ExitCode.ShouldBe(2, outcome.Output + outcome.Error);
+        outcome.Error.ShouldContain(expected);
+        outcome.Error.Trim().ShouldNotContain('\n', customMessage: outcome.Error);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -120,7 +120,8 @@ public sealed class WriteBackTests : IAsyncLifetime, IDisposable
         scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(workspaceId);
         // Every reading of the clock is ten minutes later, so each refused row is due again long before the pass ends.
         var flusher = new OutboxFlusher(
-            scope.ServiceProvider.GetRequiredService<Abm.Data.AbmDbContext>(), _server.Service<Abm.Server.Features.Provisioning.PortalProvisioning>(), new RacingClock(TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(10)),
+            scope.ServiceProvider.GetRequiredService<Abm.Data.AbmDbContext>(), _server.Service<Abm.Server.Features.Provisioning.PortalProvisioning>(),
+            scope.ServiceProvider.GetRequiredService<Abm.Server.Features.Privacy.ProfilingConsent>(), new RacingClock(TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(10)),
             Microsoft.Extensions.Options.Options.Create(new WriteBackOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxFlusher>.Instance);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 

@@ -113,6 +113,28 @@ public sealed class OperatorVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportEvents_TwoGoodLinesAndOneBad_RecordsTheGoodOnesOnceAndReportsTheOtherByLine()
+    {
+        var contact = await _server.SeedContactAsync(await DefaultWorkspaceAsync(), "CFO");
+        var file = Path.Combine(_workingDirectory, "webinar-attendance.csv");
+        var at = TimeProvider.System.GetUtcNow().AddHours(-3).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await File.WriteAllTextAsync(file,
+            $"client_event_id,type,occurred_at,contact_hubspot_id\nweb-1,webinar_attendance,{at},{contact.HubSpotId}\nweb-2,demo_request,{at},{contact.HubSpotId}\nweb-3,not_a_type,{at},{contact.HubSpotId}\n");
+
+        var outcome = await RunAsync("import", "events", file);
+        var again = await RunAsync("import", "events", file);
+
+        outcome.ExitCode.ShouldBe(1, outcome.Error);
+        outcome.Output.ShouldContain("3 rows: 2 created");
+        outcome.Output.ShouldContain("1 rejected");
+        outcome.Error.ShouldStartWith("line 4: ");
+        again.Output.ShouldContain("2 duplicates", customMessage: again.Output);
+        await using var database = _server.OpenDatabase();
+        (await database.EngagementEvents.IgnoreQueryFilters().Where(e => e.ContactId == contact.Id).Select(e => e.EventType).OrderBy(t => t).ToListAsync())
+            .ShouldBe(["demo_request", "webinar_attendance"]);
+    }
+
+    [Fact]
     public async Task ImportIcp_OneGoodAndOneBadLine_StoresTheGoodCriteriaSetAndReportsTheOtherByLine()
     {
         var file = Path.Combine(_workingDirectory, "ideal-clients.csv");

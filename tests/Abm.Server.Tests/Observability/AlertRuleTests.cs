@@ -43,6 +43,34 @@ public sealed class AlertRuleTests
             .ShouldBe(["database_connection_failures", "scoring_failures", "nurture_failures"], ignoreOrder: true);
 
     [Theory]
+    [InlineData(3, 3, false)]
+    [InlineData(4, 3, true)]
+    [InlineData(1, 0, true)]
+    public void Evaluate_FailureCounts_FireAboveTheirConfiguredAllowance(int failures, int allowed, bool fires)
+    {
+        var options = new AlertOptions { DatabaseFailuresAllowed = allowed, ScoringFailuresAllowed = allowed, NurtureFailuresAllowed = allowed };
+
+        var fired = AlertRules.Evaluate(Quiet with { DatabaseFailures = failures, ScoringFailures = failures, NurtureFailures = failures }, NoBacklog, options)
+            .Select(f => f.Id).ToList();
+
+        fired.Count.ShouldBe(fires ? 3 : 0);
+    }
+
+    [Fact]
+    public void Evaluate_EveryAlert_SaysWhatToCheck()
+    {
+        var everything = new AlertTotals(HubSpotCalls: 100, HubSpotFailures: 50, DatabaseFailures: 1, ScoringFailures: 1, Requests: 100, SlowRequests: 50,
+            CacheLookups: 100, CacheMisses: 90, NurtureFailures: 1);
+
+        var findings = AlertRules.Evaluate(everything, BacklogSample.None with { InboxDepth = 2, InboxOldestAge = TimeSpan.FromHours(1) }, Defaults).ToList();
+
+        findings.Select(f => f.Id).ShouldBe(
+            ["hubspot_failure_rate", "database_connection_failures", "scoring_failures", "slow_responses", "recommendation_cache_misses", "nurture_failures", "webhook_inbox_backlog"],
+            ignoreOrder: true);
+        findings.ShouldAllBe(f => f.Summary.Length > 20 && f.WhatToCheck.Length > 20);
+    }
+
+    [Theory]
     [InlineData(301, true)]
     [InlineData(300, false)]
     public void Evaluate_InboxBacklog_FiresWhenTheOldestBatchWaitsPastTheThreshold(int oldestSeconds, bool fires) =>

@@ -83,7 +83,7 @@ internal sealed class ConnectionActions(HubSpotClients clients, ConnectionStore 
             return null;
         }
 
-        var (state, expiresAt) = states.Issue(user.WorkspaceId());
+        var (state, expiresAt) = states.Issue(user.WorkspaceId(), user.Actor());
         var url = QueryHelpers.AddQueryString(app.AuthorizeUrl.ToString(), new Dictionary<string, string?>
         {
             ["client_id"] = app.ClientId,

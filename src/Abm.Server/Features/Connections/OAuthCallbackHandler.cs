@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Abm.HubSpot;
 using Abm.Server.Features.Audit;
 using Abm.Server.Features.Provisioning;
@@ -18,10 +17,12 @@ internal static partial class OAuthCallbackHandler
         HubSpotClients clients, OAuthState states, ConnectionStore store, AuditTrail audit, PortalProvisioning provisioning, ILogger<OAuthState> logger,
         CancellationToken cancellationToken)
     {
-        if (states.Verify(state) is not { } workspaceId)
+        if (states.Verify(state) is not { } verified)
         {
             return Refused("Invalid state", "The state is missing, altered or expired; start the connection again from ABM Engine.");
         }
+
+        var (workspaceId, actor) = verified;
 
         if (error is not null)
         {
@@ -39,7 +40,7 @@ internal static partial class OAuthCallbackHandler
             var info = await oauth.GetTokenInfoAsync(tokens.AccessToken, cancellationToken);
             var connection = await store.SaveOAuthAsync(workspaceId, info.HubId.ToString(CultureInfo.InvariantCulture), tokens, info.Scopes, cancellationToken);
             clients.Forget(workspaceId);
-            audit.Record(workspaceId, new ClaimsPrincipal(), "hubspot.connected", "connection", connection.Id.ToString(), new { connection.PortalId, connection.AuthKind, info.HubDomain });
+            audit.Record(workspaceId, actor, "hubspot.connected", "connection", connection.Id.ToString(), new { connection.PortalId, connection.AuthKind, info.HubDomain });
             await store.SaveAuditAsync(cancellationToken);
             LogConnected(logger, workspaceId, connection.PortalId);
             await provisioning.EnsureConnectedAsync(clients, workspaceId, cancellationToken);

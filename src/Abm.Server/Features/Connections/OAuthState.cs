@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Abm.Server.Features.Connections;
 
 /// <summary>
-/// The <c>state</c> of an OAuth install: which workspace asked, signed and encrypted with the server's key
+/// The <c>state</c> of an OAuth install: which workspace asked and who in it (for the audit log of the callback, which
+/// the browser brings back with no key or session of ours), signed and encrypted with the server's key
 /// ring and valid for <see cref="Lifetime"/>. A callback whose state was forged, altered, expired or minted
 /// by another server is refused, so nobody can attach a portal to a workspace that did not ask.
 /// </summary>
@@ -14,16 +15,16 @@ internal sealed class OAuthState(IDataProtectionProvider provider, TimeProvider 
 
     private readonly ITimeLimitedDataProtector _protector = provider.CreateProtector("Abm.HubSpot.OAuthState.v1").ToTimeLimitedDataProtector();
 
-    public (string State, DateTimeOffset ExpiresAt) Issue(Guid workspaceId)
+    public (string State, DateTimeOffset ExpiresAt) Issue(Guid workspaceId, string actor)
     {
         var expiresAt = clock.GetUtcNow().Add(Lifetime);
         // A random part makes every state unique, so two installs never share one.
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-        return (_protector.Protect($"{workspaceId:N}.{nonce}", expiresAt), expiresAt);
+        return (_protector.Protect($"{workspaceId:N}.{nonce}.{actor}", expiresAt), expiresAt);
     }
 
-    /// <summary>The workspace that issued <paramref name="state"/>, or null when it is not a valid, unexpired state of ours.</summary>
-    public Guid? Verify(string? state)
+    /// <summary>The workspace and actor that issued <paramref name="state"/>, or null when it is not a valid, unexpired state of ours.</summary>
+    public (Guid WorkspaceId, string Actor)? Verify(string? state)
     {
         if (string.IsNullOrEmpty(state))
         {
@@ -33,7 +34,8 @@ internal sealed class OAuthState(IDataProtectionProvider provider, TimeProvider 
         try
         {
             var payload = _protector.Unprotect(state, out var expiresAt);
-            return expiresAt > clock.GetUtcNow() && Guid.TryParseExact(payload.Split('.')[0], "N", out var workspaceId) ? workspaceId : null;
+            var parts = payload.Split('.', 3);
+            return expiresAt > clock.GetUtcNow() && parts.Length == 3 && Guid.TryParseExact(parts[0], "N", out var workspaceId) ? (workspaceId, parts[2]) : null;
         }
         catch (CryptographicException)
         {

@@ -8,6 +8,7 @@ using Abm.Engines.Nurture;
 using Abm.Server.Features.Live;
 using Abm.Server.Features.Nurture.Enrollments;
 using Abm.Server.Features.Observability;
+using Abm.Server.Features.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Engagement;
@@ -16,11 +17,12 @@ internal sealed record RecomputeSummary(int Contacts, int Accounts, int QueuedFo
 
 /// <summary>
 /// Recomputes contacts' engagement, stage, persona and preferred format, then the accounts they belong to,
-/// and queues significant changes for write-back. Works on the workspace the context is scoped to.
+/// and queues significant changes for write-back. Works on the workspace the context is scoped to. A contact who
+/// withdrew profiling is left out: its stored values stay as they were at the withdrawal and are not written to HubSpot.
 /// </summary>
 internal sealed class EngagementRecompute(
     AbmDbContext database, EngagementSettingsStore settingsStore, WriteBackQueue writeBack, AccountRollup accounts, RecomputeLocks locks,
-    NurtureTriggers triggers, LiveHub live, AbmMetrics metrics, TimeProvider clock)
+    NurtureTriggers triggers, LiveHub live, ProfilingConsent profiling, AbmMetrics metrics, TimeProvider clock)
 {
     private const int ChunkSize = 500;
 
@@ -99,7 +101,9 @@ internal sealed class EngagementRecompute(
     {
         var now = clock.GetUtcNow();
         var facts = await ContactFactsLoader.LoadAsync(database, ids, now, settings, cancellationToken);
+        var withdrawn = await profiling.WithdrawnAsync(ids, cancellationToken);
         var contacts = await database.Contacts.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+        contacts.RemoveAll(c => withdrawn.Contains(c.Id));
         // The committee moves together: each contact's stage also weighs what its whole account has been reading.
         var accountReadings = await readings.LoadAsync(contacts.Select(c => c.CompanyId).OfType<Guid>(), now, settings, cancellationToken);
         var scores = await database.ContactScores.Where(s => ids.Contains(s.ContactId)).ToDictionaryAsync(s => s.ContactId, cancellationToken);

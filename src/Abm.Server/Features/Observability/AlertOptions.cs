@@ -39,6 +39,18 @@ internal sealed class AlertOptions
     [Range(0.0, 1.0)]
     public double RecommendationMissRate { get; set; } = 0.5;
 
+    /// <summary>Failed database connections allowed in the window before the database alert is raised (0: any failure raises it).</summary>
+    [Range(0, 1_000_000)]
+    public int DatabaseFailuresAllowed { get; set; }
+
+    /// <summary>Failed recomputes allowed in the window before the scoring alert is raised (0: any failure raises it).</summary>
+    [Range(0, 1_000_000)]
+    public int ScoringFailuresAllowed { get; set; }
+
+    /// <summary>Failed or parked nurture actions allowed in the window before the nurture alert is raised (0: any failure raises it).</summary>
+    [Range(0, 1_000_000)]
+    public int NurtureFailuresAllowed { get; set; }
+
     /// <summary>Age of the oldest waiting webhook batch above which the inbox alert is raised.</summary>
     [Range(1, 86_400)]
     public int InboxBacklogSeconds { get; set; } = 300;

@@ -17,14 +17,14 @@ internal static class AlertRules
                 "HubSpot's status page; the portal's rate-limit use (abm_hubspot_rate_limited_total, GET /api/sync/stats); the connection's token (GET /api/connections); the network path to HubSpot.");
         }
 
-        if (window.DatabaseFailures > 0)
+        if (window.DatabaseFailures > options.DatabaseFailuresAllowed)
         {
             yield return new("database_connection_failures", "critical",
                 $"Database connections failed {Count(window.DatabaseFailures)} time(s) in {minutes}.",
                 "That the database server is up and reachable with DATABASE_URL, its connection limit (max_connections) and disk space; GET /health/ready.");
         }
 
-        if (window.ScoringFailures > 0)
+        if (window.ScoringFailures > options.ScoringFailuresAllowed)
         {
             yield return new("scoring_failures", "warning",
                 $"Scoring failed {Count(window.ScoringFailures)} time(s) in {minutes}; the affected contacts keep their previous scores until the nightly pass.",
@@ -45,7 +45,7 @@ internal static class AlertRules
                 "Whether the content library is being edited or imported (each change empties the cache) and Recommendations__CacheMinutes.");
         }
 
-        if (window.NurtureFailures > 0)
+        if (window.NurtureFailures > options.NurtureFailuresAllowed)
         {
             yield return new("nurture_failures", "warning",
                 $"{Count(window.NurtureFailures)} nurture action(s) failed in {minutes}.",

@@ -4,6 +4,7 @@ using Abm.Data;
 using Abm.Data.Entities;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Audit;
+using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Listing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -52,8 +53,8 @@ internal static class ConsentEndpoints
         };
 
     private static async Task<Results<Ok<ConsentAnswer>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        string id, ConsentChange change, ClaimsPrincipal user, AbmDbContext database, ContactConsent consent, AuditTrail audit, TimeProvider clock,
-        CancellationToken cancellationToken)
+        string id, ConsentChange change, ClaimsPrincipal user, AbmDbContext database, ContactConsent consent, AuditTrail audit, WriteBackQueue writeBack,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var (contact, invalid, missing) = await FindAsync(id, database, cancellationToken);
         if (invalid is not null || missing is not null)
@@ -90,6 +91,13 @@ internal static class ConsentEndpoints
         {
             // The purposes and their new state, not the reason given: that may say more about the person than the log should.
             audit.Record(contact!.WorkspaceId, user, "contact.consent_changed", "contact", contact.Id.ToString(), new { allowed = changed });
+            if (changed.GetValueOrDefault(ConsentPurposes.Profiling, true) is false)
+            {
+                // What HubSpot already holds of the profile is cleared; nothing newer is sent while the withdrawal stands.
+                await writeBack.PreloadPendingAsync(WriteBackQueue.ContactObject, [contact.HubSpotId], cancellationToken);
+                writeBack.EnqueueContactProperties(contact, ProfilingConsent.Blanks());
+            }
+
             await database.SaveChangesAsync(cancellationToken);
         }
 

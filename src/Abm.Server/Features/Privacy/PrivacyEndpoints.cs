@@ -25,7 +25,7 @@ internal static class PrivacyEndpoints
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateSettings();
         services.AddHostedService<RetentionWorker>();
         return services.AddScoped<ErasedContacts>().AddScoped<ContactErasure>().AddScoped<HubSpotErasure>().AddScoped<ContactExport>()
-            .AddScoped<ContactConsent>().AddScoped<DataRetention>();
+            .AddScoped<ContactConsent>().AddScoped<ProfilingConsent>().AddScoped<DataRetention>();
     }
 
     public static RouteGroupBuilder MapPrivacyEndpoints(this RouteGroupBuilder contacts)

@@ -4,6 +4,7 @@ using Abm.Engines.Content;
 using Abm.Engines.Recommendations;
 using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Observability;
+using Abm.Server.Features.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -13,13 +14,15 @@ namespace Abm.Server.Features.Recommendations;
 /// <summary>
 /// Next-best content for a contact. Results are cached per contact and reused until the library changes, the
 /// contact's engagement score moves by more than the configured delta, or someone approves or skips an item for
-/// the contact (the verdicts are read on every call, so every server instance sees a new one at once).
+/// the contact (the verdicts are read on every call, so every server instance sees a new one at once). A contact who
+/// withdrew profiling gets recommendations from no profile of the person: unknown persona, the first stage, no
+/// preferred format (the company's industry, what the contact already read and the skipped items still count).
 /// </summary>
 internal sealed class ContactRecommendations(
     AbmDbContext database, RecommenderCache recommenders, EngagementSettingsStore settingsStore, RecommendationFeedbackStore feedback, IMemoryCache cache,
-    IOptions<RecommendationOptions> options, AbmMetrics metrics, TimeProvider clock)
+    ProfilingConsent profiling, IOptions<RecommendationOptions> options, AbmMetrics metrics, TimeProvider clock)
 {
-    private sealed record CachedResult(string LibraryVersion, double Score, string Verdicts, RecommendationsResponse Response);
+    private sealed record CachedResult(string LibraryVersion, double Score, string Verdicts, bool Profiled, RecommendationsResponse Response);
 
     public async Task<RecommendationsResponse?> GetAsync(Guid contactId, int k, CancellationToken cancellationToken)
     {
@@ -34,9 +37,10 @@ internal sealed class ContactRecommendations(
         var (version, recommender) = await recommenders.GetAsync(database, workspaceId, cancellationToken);
         var verdicts = await feedback.VerdictsAsync(contactId, cancellationToken);
         var verdictsKey = string.Join(',', verdicts.OrderBy(v => v.Key).Select(v => $"{v.Key}:{v.Value}"));
+        var profiled = (await profiling.WithdrawnAsync([contactId], cancellationToken)).Count == 0;
         var key = (workspaceId, contactId, k);
         var hit = cache.TryGetValue(key, out CachedResult? cached) && cached!.LibraryVersion == version && cached.Verdicts == verdictsKey
-            && Math.Abs(cached.Score - score) <= options.Value.CacheScoreDelta;
+            && cached.Profiled == profiled && Math.Abs(cached.Score - score) <= options.Value.CacheScoreDelta;
         metrics.RecommendationLookup(hit);
         if (hit)
         {
@@ -45,6 +49,11 @@ internal sealed class ContactRecommendations(
 
         var skipped = verdicts.Where(v => v.Value == FeedbackVerdicts.Skipped).Select(v => v.Key);
         var profile = await BuildProfileAsync(contact, workspaceId, skipped, cancellationToken);
+        if (!profiled)
+        {
+            profile = profile with { Persona = Engines.Personas.Persona.Unknown, Stage = Engines.Journey.JourneyStage.ProblemAwareness, Formats = FormatPreference.None };
+        }
+
         var recommended = recommender.Recommend(profile, k);
         // The engine knows items by id only; their URL and external id come from the library in one query for the page.
         var ids = recommended.Select(r => Guid.Parse(r.ContentId)).ToList();
@@ -52,7 +61,7 @@ internal sealed class ContactRecommendations(
             .ToDictionaryAsync(c => c.Id, c => (c.Url, c.ExternalId), cancellationToken);
         var response = new RecommendationsResponse(contactId, clock.GetUtcNow().UtcDateTime, false,
             [.. recommended.Select(r => RecommendationItem.From(r, locations.GetValueOrDefault(Guid.Parse(r.ContentId)), verdicts.GetValueOrDefault(Guid.Parse(r.ContentId))))]);
-        cache.Set(key, new CachedResult(version, score, verdictsKey, response), TimeSpan.FromMinutes(options.Value.CacheMinutes));
+        cache.Set(key, new CachedResult(version, score, verdictsKey, profiled, response), TimeSpan.FromMinutes(options.Value.CacheMinutes));
         return response;
     }
 

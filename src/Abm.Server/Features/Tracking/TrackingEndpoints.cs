@@ -22,8 +22,10 @@ internal static class TrackingEndpoints
     {
         services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.Section).ValidateSettings();
         services.AddSingleton<TrackingTokens>();
-        // Any site that embeds the snippet may post to collect; the token, not the origin, is the credential.
-        services.AddCors(cors => cors.AddPolicy(CollectCors, policy => policy.AllowAnyOrigin().AllowAnyHeader().WithMethods("POST")));
+        // Any site that embeds the snippet may post to collect; the token, not the origin, is the credential. A beacon is
+        // sent with credentials, for which a wildcard origin fails the browser's check, so the caller's origin is named
+        // back. Collect reads no cookie and answers nothing about anyone, so allowing credentials gives a page nothing.
+        services.AddCors(cors => cors.AddPolicy(CollectCors, policy => policy.SetIsOriginAllowed(_ => true).AllowCredentials().AllowAnyHeader().WithMethods("POST")));
         services.AddRateLimiter(limiter => limiter.AddPolicy(CollectLimit, context =>
             RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
             {

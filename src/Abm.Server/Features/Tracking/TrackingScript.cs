@@ -29,8 +29,9 @@ internal static class TrackingScript
               body.t = token; body.url = location.href; body.eventId = id();
               if (needsConsent) body.consent = true;
               var data = JSON.stringify(body);
-              if (!(navigator.sendBeacon && navigator.sendBeacon(endpoint, new Blob([data], { type: 'application/json' })))) {
-                fetch(endpoint, { method: 'POST', body: data, headers: { 'Content-Type': 'application/json' }, keepalive: true });
+              // text/plain: a cross-site beacon of any other type needs a CORS preflight first, which beacons may not survive.
+              if (!(navigator.sendBeacon && navigator.sendBeacon(endpoint, new Blob([data], { type: 'text/plain' })))) {
+                fetch(endpoint, { method: 'POST', body: data, headers: { 'Content-Type': 'text/plain' }, keepalive: true, credentials: 'omit' });
               }
             }
             document.addEventListener('visibilitychange', function () {

@@ -6,32 +6,47 @@ using Abm.Data.Entities;
 using Abm.HubSpot;
 using Abm.Server.Database;
 using Abm.HubSpot.Crm;
+using Abm.Server.Features.Engagement;
+using Abm.Server.Features.Privacy;
 using Abm.Server.Features.Provisioning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Abm.Server.Features.WriteBack;
 
-internal sealed record FlushSummary(int Calls, int Sent, int Retrying, int Dropped);
+/// <summary>What a flush did; <c>Withheld</c> counts rows left with nothing to send once a profile was withheld.</summary>
+internal sealed record FlushSummary(int Calls, int Sent, int Retrying, int Dropped, int Withheld = 0);
 
 /// <summary>
 /// Sends due outbox rows of the current workspace to HubSpot with batch update, 100 records per call
 /// (the client paces the calls under the portal's limit). Each record's fate is decided from the 207 answer:
 /// sent, dropped when HubSpot no longer has it, or retried later with back-off; a record is never lost.
+/// Right before the call, a contact who withdrew profiling loses the profile values of its row (see <see cref="ProfilingConsent"/>):
+/// the last gate, so no value queued before the withdrawal, nor by any feature, reaches HubSpot after it.
 /// </summary>
 internal sealed partial class OutboxFlusher(
-    AbmDbContext database, PortalProvisioning provisioning, TimeProvider clock, IOptions<WriteBackOptions> options, ILogger<OutboxFlusher> logger)
+    AbmDbContext database, PortalProvisioning provisioning, ProfilingConsent profiling, TimeProvider clock, IOptions<WriteBackOptions> options,
+    ILogger<OutboxFlusher> logger)
 {
     private const int BatchSize = 100;
 
     public async Task<FlushSummary> FlushAsync(HubSpotClient client, CancellationToken cancellationToken)
     {
-        var (calls, sent, retrying, dropped) = (0, 0, 0, 0);
+        var (calls, sent, retrying, dropped, withheld) = (0, 0, 0, 0, 0);
         // Only what was due when the pass began: a row that fails goes back with a later due time, so a record
         // HubSpot keeps refusing waits for a later pass instead of keeping this one going.
         var dueBy = clock.GetUtcNow().UtcDateTime;
-        while (await ClaimAsync(dueBy, cancellationToken) is { Count: > 0 } rows)
+        while (await ClaimAsync(dueBy, cancellationToken) is { Count: > 0 } claimed)
         {
+            var rows = await WithholdProfilesAsync(claimed, cancellationToken);
+            withheld += claimed.Count - rows.Count;
+            if (rows.Count == 0)
+            {
+                await database.SaveChangesAsync(cancellationToken);
+                database.ChangeTracker.Clear();
+                continue;
+            }
+
             if (calls == 0)
             {
                 // Writing to properties the portal lacks fails every row; the first pass through a client creates them.
@@ -61,7 +76,41 @@ internal sealed partial class OutboxFlusher(
             database.ChangeTracker.Clear();
         }
 
-        return new FlushSummary(calls, sent, retrying, dropped);
+        return new FlushSummary(calls, sent, retrying, dropped, withheld);
+    }
+
+    /// <summary>
+    /// The rows still worth a call: for contacts who withdrew profiling, the profile values are taken out of the row (so its
+    /// history shows what HubSpot was sent), and a row left empty is marked withheld. Saved with the batch's outcome.
+    /// </summary>
+    private async Task<List<HubSpotOutboxItem>> WithholdProfilesAsync(List<HubSpotOutboxItem> rows, CancellationToken cancellationToken)
+    {
+        if (rows[0].ObjectType != WriteBackQueue.ContactObject
+            || await profiling.WithdrawnByHubSpotIdAsync([.. rows.Select(r => r.HubSpotId)], cancellationToken) is not { Count: > 0 } withdrawn)
+        {
+            return rows;
+        }
+
+        var sendable = new List<HubSpotOutboxItem>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (withdrawn.Contains(row.HubSpotId))
+            {
+                var kept = ProfilingConsent.Withhold(JsonSerializer.Deserialize<Dictionary<string, string?>>(row.Properties)!);
+                row.Properties = JsonSerializer.Serialize(kept);
+                if (kept.Count == 0)
+                {
+                    row.Status = OutboxStatus.Withheld;
+                    row.Error = "The contact withdrew profiling: ABM's profile values are not written to HubSpot.";
+                    row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+                    continue;
+                }
+            }
+
+            sendable.Add(row);
+        }
+
+        return sendable;
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ internal sealed class OutboxHistory(AbmDbContext database, TimeProvider clock, I
         var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.HistoryDays);
         var outbox = database.HubSpotOutbox.IgnoreQueryFilters();
         return outbox
-            .Where(o => o.UpdatedAt < cutoff && (o.Status == OutboxStatus.Dropped || o.Status == OutboxStatus.Superseded
+            .Where(o => o.UpdatedAt < cutoff && (o.Status == OutboxStatus.Dropped || o.Status == OutboxStatus.Superseded || o.Status == OutboxStatus.Withheld
                 || (o.Status == OutboxStatus.Sent && outbox.Any(newer => newer.WorkspaceId == o.WorkspaceId && newer.ObjectType == o.ObjectType
                     && newer.HubSpotId == o.HubSpotId && newer.Status != OutboxStatus.Superseded && newer.UpdatedAt > o.UpdatedAt))))
             .ExecuteDeleteAsync(cancellationToken);

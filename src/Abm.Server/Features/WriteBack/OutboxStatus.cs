@@ -14,6 +14,9 @@ internal static class OutboxStatus
     /// <summary>The record no longer exists in HubSpot.</summary>
     public const string Dropped = "dropped";
 
+    /// <summary>Nothing left to send: the values were a profile of a contact who withdrew profiling.</summary>
+    public const string Withheld = "withheld";
+
     /// <summary>Failed while a newer pending row appeared; its values were merged under the newer ones.</summary>
     public const string Superseded = "superseded";
 }
