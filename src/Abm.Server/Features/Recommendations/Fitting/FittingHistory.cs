@@ -6,6 +6,7 @@ using Abm.Engines.Personas;
 using Abm.Engines.Recommendations;
 using Abm.Engines.Recommendations.Fitting;
 using Abm.Server.Features.Engagement;
+using Abm.Server.Features.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Recommendations.Fitting;
@@ -39,10 +40,12 @@ internal sealed class FittingHistory(AbmDbContext database, EngagementSettingsSt
     }
 
     // Contacts that engaged with content in the period, in an order that is fixed but unrelated to when they were
-    // created (ids are time-ordered), so a capped sample is not just the oldest contacts.
+    // created (ids are time-ordered), so a capped sample is not just the oldest contacts. A contact who withdrew
+    // profiling is left out: fitting on what a person read is profiling them.
     private async Task<List<Guid>> SampleAsync(DateTime from, DateTime to, int max, CancellationToken cancellationToken)
     {
-        var ids = await database.EngagementEvents.Where(e => e.ContentId != null && e.OccurredAt >= from && e.OccurredAt < to)
+        var ids = await database.EngagementEvents.Where(e => e.ContentId != null && e.OccurredAt >= from && e.OccurredAt < to
+                && !database.ContactSuppressions.Any(s => s.ContactId == e.ContactId && s.Purpose == ConsentPurposes.Profiling))
             .Select(e => e.ContactId).Distinct().ToListAsync(cancellationToken);
         return [.. ids.OrderBy(id => (uint)id.GetHashCode()).ThenBy(id => id).Take(max)];
     }
