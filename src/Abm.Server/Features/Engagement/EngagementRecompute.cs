@@ -8,6 +8,7 @@ using Abm.Engines.Nurture;
 using Abm.Server.Features.Live;
 using Abm.Server.Features.Nurture.Enrollments;
 using Abm.Server.Features.Observability;
+using Abm.Server.Features.Overview;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Engagement;
@@ -20,7 +21,7 @@ internal sealed record RecomputeSummary(int Contacts, int Accounts, int QueuedFo
 /// </summary>
 internal sealed class EngagementRecompute(
     AbmDbContext database, EngagementSettingsStore settingsStore, WriteBackQueue writeBack, AccountRollup accounts, RecomputeLocks locks,
-    NurtureTriggers triggers, LiveHub live, AbmMetrics metrics, TimeProvider clock)
+    NurtureTriggers triggers, ScoreHistory history, LiveHub live, AbmMetrics metrics, TimeProvider clock)
 {
     private const int ChunkSize = 500;
 
@@ -73,6 +74,12 @@ internal sealed class EngagementRecompute(
         }
 
         var accountResult = await RetryOnceAsync(() => accounts.RollUpAsync(companies, settings, cancellationToken));
+        // The day's overview figures, for the trends; another instance may start the day's row first.
+        await RetryOnceAsync(async () =>
+        {
+            await history.RecordWorkspaceDayAsync(workspaceId, cancellationToken);
+            return true;
+        });
         live.Publish(workspaceId, LiveKinds.Scores);
         return new RecomputeSummary(contacts, accountResult.Accounts, queued + accountResult.Queued);
     }
