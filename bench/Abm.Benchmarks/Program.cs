@@ -20,7 +20,8 @@ using BenchmarkDotNet.Running;
 // "nurture-throughput" runs 100,000 due task enrolments through the nurture worker at the Professional rate limit
 // (actions/s as a share of the ceiling, p95 due to executed), after 20 kill -9 trials of "abm nurture run --once"
 // mid-batch counted in the sandbox; "--enrolments 2000 --kill-trials 3" is smaller.
-// "dashboard" seeds 100,000 contacts over 5,000 accounts ("--contacts N --accounts N"), signs in in headless Chromium
+// "dashboard" seeds 100,000 contacts over 5,000 accounts ("--contacts N --accounts N") with 90 days of score history,
+// signs in in headless Chromium
 // and prints p50/p95 of each page's first render ("--samples N" loads a page, 20 by default).
 // "imports" times a one-row content import into an empty library and into one of 20,000 items.
 // "quick" times both scoring paths and the recommender in one Stopwatch run (ratios from the same machine

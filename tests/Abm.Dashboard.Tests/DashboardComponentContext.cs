@@ -17,6 +17,8 @@ public abstract class DashboardComponentContext : IAsyncLifetime, IAsyncDisposab
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
+    protected BunitContext Context => _context;
+
     protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>> parameters)
         where T : IComponent => _context.Render(parameters);
 
