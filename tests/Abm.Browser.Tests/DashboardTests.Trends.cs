@@ -99,4 +99,16 @@ public sealed partial class DashboardTests
         await page.GetByText("Saved. Every contact was re-tagged").WaitForAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task UnknownAddress_FollowedFromAPage_SaysPageNotFoundInWords()
+    {
+        var page = await fixture.SignedInPageAsync();
+        await page.Locator("[data-kpi=accounts]").WaitForAsync();
+
+        await page.EvaluateAsync("Blazor.navigateTo('/no-such-page')");
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" }).WaitForAsync();
+        await page.Context.CloseAsync();
+    }
 }
