@@ -111,4 +111,21 @@ public sealed partial class DashboardTests
         await page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" }).WaitForAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task ContactPage_EnrolledThroughTheApiWhileOpen_ListsTheEnrolmentAndTheLeadPanelWithoutReload()
+    {
+        var sequence = await NewActiveSequenceAsync("Contact page drip");
+        var contact = fixture.Contacts[17];
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync($"/contacts/{contact.Id}");
+        await page.GetByText("This contact is in no nurture sequence.").WaitForAsync();
+        await page.Locator("#lead-reason").WaitForAsync();
+
+        (await fixture.Api.PostAsJsonAsync("/api/nurture/enrollments", new { sequenceId = sequence.GetProperty("id").GetGuid(), contactId = contact.Id })).EnsureSuccessStatusCode();
+
+        await Assertions.Expect(page.Locator("#contact-nurture [data-enrollment]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#contact-nurture [data-enrollment] a")).ToHaveTextAsync("Contact page drip");
+        await page.Context.CloseAsync();
+    }
 }
