@@ -113,7 +113,7 @@ public sealed partial class DashboardTests
     }
 
     [Fact]
-    public async Task ContactPage_EnrolledThroughTheApiWhileOpen_ListsTheEnrolmentAndTheLeadPanelWithoutReload()
+    public async Task ContactPage_EnrolledThroughTheApiWhileOpen_ListsTheEnrolmentWithoutReloadBesideFactorsAndLeadPanel()
     {
         var sequence = await NewActiveSequenceAsync("Contact page drip");
         var contact = fixture.Contacts[17];
@@ -121,6 +121,8 @@ public sealed partial class DashboardTests
         await page.GotoAsync($"/contacts/{contact.Id}");
         await page.GetByText("This contact is in no nurture sequence.").WaitForAsync();
         await page.Locator("#lead-reason").WaitForAsync();
+        await page.Locator("[data-recommendation]").First.WaitForAsync();
+        (await page.Locator("[data-recommendation]").First.Locator("[data-factors] li").CountAsync()).ShouldBe(6, "the six factor contributions of the recommendation");
 
         (await fixture.Api.PostAsJsonAsync("/api/nurture/enrollments", new { sequenceId = sequence.GetProperty("id").GetGuid(), contactId = contact.Id })).EnsureSuccessStatusCode();
 
