@@ -133,6 +133,7 @@ internal static class DashboardBench
             await database.SaveChangesAsync();
         }
 
+        await SeedHistoryAsync(services, workspace, companyIds, now.Date);
         var firstContact = Guid.Empty;
         for (var start = 0; start < contacts; start += Chunk)
         {
@@ -161,6 +162,49 @@ internal static class DashboardBench
         }
 
         return (companyIds[0], firstContact);
+    }
+
+    /// <summary>
+    /// Ninety days of daily history, as three months of recomputes leave it: one row per account per day (what an
+    /// account page's trend reads a key range of) and one per workspace per day (the overview's trends).
+    /// </summary>
+    private static async Task SeedHistoryAsync(IServiceProvider services, Guid workspace, List<Guid> companyIds, DateTime today)
+    {
+        const int Days = 90;
+        const int AccountsPerSave = 500;
+        for (var start = 0; start < companyIds.Count; start += AccountsPerSave)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var database = scope.ServiceProvider.GetRequiredService<AbmDbContext>();
+            database.ChangeTracker.AutoDetectChangesEnabled = false;
+            foreach (var (companyId, i) in companyIds.Skip(start).Take(AccountsPerSave).Select((id, offset) => (id, start + offset)))
+            {
+                for (var day = 0; day < Days; day++)
+                {
+                    database.AccountScoreDays.Add(new AccountScoreDay
+                    {
+                        WorkspaceId = workspace, CompanyId = companyId, Day = today.AddDays(-day), Score = (i * 37 + day) % 101, StakeholderCoverage = (i * 29) % 101,
+                    });
+                }
+            }
+
+            await database.SaveChangesAsync();
+        }
+
+        await using var final = services.CreateAsyncScope();
+        var context = final.ServiceProvider.GetRequiredService<AbmDbContext>();
+        for (var day = 0; day < Days; day++)
+        {
+            var hot = companyIds.Count * 3 / 10;
+            context.WorkspaceScoreDays.Add(new WorkspaceScoreDay
+            {
+                WorkspaceId = workspace, Day = today.AddDays(-day), Accounts = companyIds.Count, AverageEngagement = 50 - (day % 7), HotAccounts = hot,
+                EngagedAccounts = hot, WarmingAccounts = companyIds.Count / 5, ColdAccounts = companyIds.Count - (2 * hot) - (companyIds.Count / 5),
+                AverageStakeholderCoverage = 50, ContentReached = 1_000, ContentMeetings = 40 + day,
+            });
+        }
+
+        await context.SaveChangesAsync();
     }
 
     /// <summary>A few content items and one active nurture sequence, through the API.</summary>

@@ -21,7 +21,8 @@ using BenchmarkDotNet.Running;
 // "nurture-throughput" runs 100,000 due task enrolments through the nurture worker at the Professional rate limit
 // (actions/s as a share of the ceiling, p95 due to executed), after 20 kill -9 trials of "abm nurture run --once"
 // mid-batch counted in the sandbox; "--enrolments 2000 --kill-trials 3" is smaller.
-// "dashboard" seeds 100,000 contacts over 5,000 accounts ("--contacts N --accounts N"), signs in in headless Chromium
+// "dashboard" seeds 100,000 contacts over 5,000 accounts ("--contacts N --accounts N") with 90 days of score history,
+// signs in in headless Chromium
 // and prints p50/p95 of each page's first render ("--samples N" loads a page, 20 by default).
 // "weight-fit" seeds 100,000 contacts ("--contacts N") with about 8 content events each ("--events N") and times a
 // fit of the recommender's weights through the API for samples of 2,000, 10,000 and 20,000 contacts ("--samples a,b").

@@ -33,6 +33,8 @@ public sealed class AbmDbContext(DbContextOptions<AbmDbContext> options, ICurren
     public DbSet<NurtureAction> NurtureActions => Set<NurtureAction>();
     public DbSet<ContactScore> ContactScores => Set<ContactScore>();
     public DbSet<AccountScore> AccountScores => Set<AccountScore>();
+    public DbSet<AccountScoreDay> AccountScoreDays => Set<AccountScoreDay>();
+    public DbSet<WorkspaceScoreDay> WorkspaceScoreDays => Set<WorkspaceScoreDay>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<RecommendationFeedback> RecommendationFeedback => Set<RecommendationFeedback>();
     public DbSet<PrivacyTombstone> PrivacyTombstones => Set<PrivacyTombstone>();

@@ -151,6 +151,18 @@ public sealed class DashboardFixture : IAsyncLifetime
             });
         }
 
+        // Three days of history, as past recomputes would have left it: one beyond the 30-day view, two within it.
+        var today = TimeProvider.System.GetUtcNow().UtcDateTime.Date;
+        foreach (var (daysAgo, hot) in new[] { (40, 3), (7, 5), (1, 8) })
+        {
+            database.WorkspaceScoreDays.Add(new WorkspaceScoreDay
+            {
+                WorkspaceId = workspace.Id, Day = today.AddDays(-daysAgo), Accounts = 30, AverageEngagement = 30 + hot, HotAccounts = hot, EngagedAccounts = 10,
+                WarmingAccounts = 7, ColdAccounts = 13 - hot, AverageStakeholderCoverage = 40, ContentReached = 20, ContentMeetings = hot,
+            });
+            database.AccountScoreDays.Add(new AccountScoreDay { WorkspaceId = workspace.Id, CompanyId = accounts[1].Id, Day = today.AddDays(-daysAgo), Score = 20 + hot, StakeholderCoverage = 50 });
+        }
+
         await database.SaveChangesAsync();
         (Accounts, Contacts) = (accounts, contacts);
 

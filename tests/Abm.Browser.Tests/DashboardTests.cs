@@ -235,6 +235,11 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
             await page.Locator("[data-recommendation] button").First.WaitForAsync();
         }
 
+        if (path is "/")
+        {
+            await page.Locator("[data-trend-day]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        }
+
         if (path is "/leads")
         {
             await page.Locator("#leads-total").WaitForAsync();

@@ -17,7 +17,7 @@ internal static class GridExports
         ["id", "hubspot_id", "name", "domain", "tier", "industry", "score", "engagement_band", "velocity", "stakeholder_coverage", "dominant_stage", "contacts", "owner", "owner_hubspot_id"];
 
     private static readonly string[] ContactHeaders =
-        ["id", "hubspot_id", "first_name", "last_name", "email", "company", "company_id", "score", "engagement_band", "journey_stage", "persona", "segments"];
+        ["id", "hubspot_id", "first_name", "last_name", "email", "company", "company_id", "score", "engagement_band", "journey_stage", "persona", "segments", "lead_priority"];
 
     private static readonly string[] ContentHeaders =
         ["id", "external_id", "title", "content_type", "topic", "url", "engagement_rate", "conversion_rate", "completion_rate", "contacts_reached", "led_to_meetings"];
@@ -88,5 +88,5 @@ internal static class GridExports
 
     private static string?[] ContactFields(ContactRow row) =>
         [row.Id.ToString(), row.HubSpotId, row.FirstName, row.LastName, row.Email, row.Company, row.CompanyId?.ToString(), Number(row.Score),
-            row.EngagementBand, row.JourneyStage, row.Persona, string.Join(';', row.Segments)];
+            row.EngagementBand, row.JourneyStage, row.Persona, string.Join(';', row.Segments), row.LeadPriority];
 }

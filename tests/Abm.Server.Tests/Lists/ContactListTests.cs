@@ -29,6 +29,25 @@ public sealed class ContactListTests(ServerFixture fixture) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task List_LeadScored_CarriesTheCurrentScoresPriorityOnly()
+    {
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
+        var scored = await ContactAsync(Server, workspace, "Scored", 50);
+        await ContactAsync(Server, workspace, "Unscored", 40);
+        await using (var database = Server.OpenDatabase())
+        {
+            database.LeadScores.AddRange(
+                new Abm.Data.Entities.LeadScore { Id = Guid.NewGuid(), WorkspaceId = workspace, ContactId = scored.Id, Score = 30, Fit = "weak", NextAction = "nurture", Priority = "low", Method = "rules", IsCurrent = false },
+                new Abm.Data.Entities.LeadScore { Id = Guid.NewGuid(), WorkspaceId = workspace, ContactId = scored.Id, Score = 85, Fit = "strong", NextAction = "call", Priority = "high", Method = "rules", IsCurrent = true });
+            await database.SaveChangesAsync();
+        }
+
+        var list = (await client.GetFromJsonAsync<ContactListResponse>("/api/contacts"))!;
+
+        list.Contacts.Select(c => (c.LastName, c.LeadPriority)).ShouldBe([("Scored", "high"), ("Unscored", null)]);
+    }
+
+    [Fact]
     public async Task List_FiltersAndSorts_MatchWhatWasAsked()
     {
         var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();

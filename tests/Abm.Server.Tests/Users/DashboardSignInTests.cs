@@ -141,7 +141,7 @@ public sealed partial class DashboardSignInTests(ServerFixture fixture) : IClass
         var api = await Server.ClientWithKey((await Server.CreateKeyAsync("viewer", workspace)).Key)
             .GetFromJsonAsync<Abm.Server.Features.Contacts.ContactListResponse>($"/api/contacts{query}");
 
-        csv[0].Trim().ShouldBe("id,hubspot_id,first_name,last_name,email,company,company_id,score,engagement_band,journey_stage,persona,segments");
+        csv[0].Trim().ShouldBe("id,hubspot_id,first_name,last_name,email,company,company_id,score,engagement_band,journey_stage,persona,segments,lead_priority");
         csv.Skip(1).Select(line => Guid.Parse(line.Split(',')[0])).ShouldBe(api!.Contacts.Select(c => c.Id));
         csv.Length.ShouldBe(7);
         (await browser.GetAsync("/export/contacts.csv?stage=closed")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);

@@ -13,6 +13,13 @@ internal sealed record StakeholderRole(string Role, bool CountsTowardsCoverage, 
 /// <summary>Engagement events of the account's contacts in the week starting on Monday <paramref name="WeekStarting"/> (UTC).</summary>
 internal sealed record WeeklyActivity(DateOnly WeekStarting, int Events, int ActiveContacts);
 
-/// <summary>Everything the account page shows: the list row, the stakeholder map, twelve weeks of activity and the latest events.</summary>
+/// <summary>The account's engagement score and stakeholder coverage (0..100) as the last recompute of a UTC day left them.</summary>
+internal sealed record EngagementDay(DateOnly Day, double Score, double StakeholderCoverage);
+
+/// <summary>
+/// Everything the account page shows: the list row, the stakeholder map, twelve weeks of activity, the engagement
+/// trend (the last 90 days a recompute recorded, oldest first) and the latest events.
+/// </summary>
 internal sealed record AccountProfileResponse(
-    AccountRow Account, IReadOnlyList<StakeholderRole> StakeholderMap, IReadOnlyList<WeeklyActivity> ActivityByWeek, IReadOnlyList<Engagement.ActivityEntry> Timeline);
+    AccountRow Account, IReadOnlyList<StakeholderRole> StakeholderMap, IReadOnlyList<WeeklyActivity> ActivityByWeek, IReadOnlyList<Engagement.ActivityEntry> Timeline,
+    IReadOnlyList<EngagementDay> EngagementTrend);

@@ -41,7 +41,21 @@ internal sealed class AccountProfileQuery(AbmDbContext database, AccountQuery ac
             .Append(Role("NONE", countsTowardsCoverage: false, people.Where(p => p.Roles == BuyingRoles.None).Select(p => p.Stakeholder)))
             .ToList();
         var names = people.ToDictionary(p => p.Stakeholder.ContactId, p => p.Stakeholder.Name);
-        return new AccountProfileResponse(account, map, await ActivityByWeekAsync([.. names.Keys], cancellationToken), await timeline.LatestAsync(names, TimelineLength, cancellationToken));
+        return new AccountProfileResponse(
+            account, map, await ActivityByWeekAsync([.. names.Keys], cancellationToken), await timeline.LatestAsync(names, TimelineLength, cancellationToken),
+            await EngagementTrendAsync(id, cancellationToken));
+    }
+
+    /// <summary>The daily history's rows of the account: one key range of its primary key, at most 90 rows.</summary>
+    private async Task<IReadOnlyList<EngagementDay>> EngagementTrendAsync(Guid companyId, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow().UtcDateTime.Date.AddDays(-(Overview.OverviewQuery.TrendDays - 1));
+        var days = await database.AccountScoreDays.AsNoTracking()
+            .Where(d => d.CompanyId == companyId && d.Day >= since)
+            .OrderBy(d => d.Day)
+            .Select(d => new { d.Day, d.Score, d.StakeholderCoverage })
+            .ToListAsync(cancellationToken);
+        return [.. days.Select(d => new EngagementDay(DateOnly.FromDateTime(d.Day), Math.Round(d.Score, 1), Math.Round(d.StakeholderCoverage, 1)))];
     }
 
     private static StakeholderRole Role(string role, bool countsTowardsCoverage, IEnumerable<Stakeholder> holders)

@@ -9,7 +9,7 @@ namespace Abm.Server.Features.Contacts;
 
 /// <summary>
 /// The contact list: live contacts of the workspace filtered, sorted and paged in the database (one count and
-/// one page query; the company name is a key lookup per row of the page). The API and the dashboard both call this.
+/// one page query; the company name and the lead priority are key lookups per row of the page). The API and the dashboard both call this.
 /// </summary>
 internal sealed class ContactQuery(AbmDbContext database)
 {
@@ -23,13 +23,15 @@ internal sealed class ContactQuery(AbmDbContext database)
                 c.Id, c.HubSpotId, c.Email, c.FirstName, c.LastName, c.CompanyId, c.JobTitle, c.LifecycleStage, c.Segments, c.HubSpotUpdatedAt, c.SyncedAt,
                 c.EngagementScore, c.JourneyStage, c.PersonaType, c.BuyingRole, c.OwnerHubSpotId, c.LastInteractionAt,
                 Company = database.Companies.Where(co => co.Id == c.CompanyId).Select(co => co.Name).FirstOrDefault(),
+                // A key lookup per row of the page, through the partial unique index of current lead scores.
+                LeadPriority = database.LeadScores.Where(l => l.ContactId == c.Id && l.IsCurrent).Select(l => l.Priority).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         return new ContactPage(
             [.. page.Select(c => new ContactRow(
                 c.Id, c.HubSpotId, c.Email, c.FirstName, c.LastName, c.Company, c.CompanyId, c.JobTitle, c.LifecycleStage, c.Segments, c.HubSpotUpdatedAt,
                 c.SyncedAt, c.EngagementScore, EngagementBands.Of(c.EngagementScore).ToString().ToLowerInvariant(), c.JourneyStage, c.PersonaType,
-                c.BuyingRole, c.OwnerHubSpotId, c.LastInteractionAt))],
+                c.BuyingRole, c.OwnerHubSpotId, c.LastInteractionAt, c.LeadPriority))],
             total);
     }
 

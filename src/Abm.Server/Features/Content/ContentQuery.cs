@@ -98,6 +98,9 @@ internal sealed class ContentQuery(AbmDbContext database)
     /// <summary>An item's stored performance; all zero before it was first computed.</summary>
     public static ContentPerformanceMetrics MetricsOf(ContentItem item) => Parse(item.PerformanceMetrics);
 
+    /// <summary>A stored performance document, typed; all zero when empty or unreadable.</summary>
+    public static ContentPerformanceMetrics ParseMetrics(string json) => Parse(json);
+
     /// <summary>The performance document of an API answer, typed.</summary>
     public static ContentPerformanceMetrics MetricsOf(ContentItemResponse item) => Parse(item.Performance.GetRawText());
 

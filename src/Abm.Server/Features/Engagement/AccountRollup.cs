@@ -3,6 +3,7 @@ using Abm.Data.Entities;
 using Abm.Engines;
 using Abm.Engines.Engagement;
 using Abm.Engines.Journey;
+using Abm.Server.Features.Overview;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Engagement;
@@ -11,7 +12,7 @@ namespace Abm.Server.Features.Engagement;
 /// Rolls contacts' stored scores up to their companies: account score, velocity, stakeholder coverage and
 /// counts by buying role, and the stage most of its contacts are in. Reads the stored contact scores, never the raw events.
 /// </summary>
-internal sealed class AccountRollup(AbmDbContext database, WriteBackQueue writeBack, TimeProvider clock)
+internal sealed class AccountRollup(AbmDbContext database, WriteBackQueue writeBack, ScoreHistory history, TimeProvider clock)
 {
     public async Task<(int Accounts, int Queued)> RollUpAsync(IReadOnlyCollection<Guid> companyIds, EngagementSettings settings, CancellationToken cancellationToken)
     {
@@ -32,6 +33,7 @@ internal sealed class AccountRollup(AbmDbContext database, WriteBackQueue writeB
         var membersByCompany = members.ToLookup(m => m.CompanyId);
         await writeBack.PreloadPendingAsync(WriteBackQueue.CompanyObject, companies.Select(c => c.HubSpotId).ToList(), cancellationToken);
         var queued = 0;
+        var days = new List<(Company, double, double)>(companies.Count);
         foreach (var company in companies)
         {
             var engagement = AccountEngagementRollup.RollUp(
@@ -51,8 +53,10 @@ internal sealed class AccountRollup(AbmDbContext database, WriteBackQueue writeB
             company.EngagementScore = (int)Math.Round(engagement.Score);
             company.EngagementVelocity = engagement.Velocity;
             company.UpdatedAt = now;
+            days.Add((company, engagement.Score, engagement.StakeholderCoverage));
         }
 
+        await history.StageAccountDaysAsync(days, cancellationToken);
         await database.SaveChangesAsync(cancellationToken);
         return (companies.Count, queued);
     }

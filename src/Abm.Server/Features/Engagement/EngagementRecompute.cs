@@ -8,6 +8,7 @@ using Abm.Engines.Nurture;
 using Abm.Server.Features.Live;
 using Abm.Server.Features.Nurture.Enrollments;
 using Abm.Server.Features.Observability;
+using Abm.Server.Features.Overview;
 using Abm.Server.Features.Privacy;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ internal sealed record RecomputeSummary(int Contacts, int Accounts, int QueuedFo
 /// </summary>
 internal sealed class EngagementRecompute(
     AbmDbContext database, EngagementSettingsStore settingsStore, WriteBackQueue writeBack, AccountRollup accounts, RecomputeLocks locks,
-    NurtureTriggers triggers, LiveHub live, ProfilingConsent profiling, AbmMetrics metrics, TimeProvider clock)
+    NurtureTriggers triggers, ScoreHistory history, LiveHub live, ProfilingConsent profiling, AbmMetrics metrics, TimeProvider clock)
 {
     private const int ChunkSize = 500;
 
@@ -75,6 +76,12 @@ internal sealed class EngagementRecompute(
         }
 
         var accountResult = await RetryOnceAsync(() => accounts.RollUpAsync(companies, settings, cancellationToken));
+        // The day's overview figures, for the trends; another instance may start the day's row first.
+        await RetryOnceAsync(async () =>
+        {
+            await history.RecordWorkspaceDayAsync(workspaceId, cancellationToken);
+            return true;
+        });
         live.Publish(workspaceId, LiveKinds.Scores);
         return new RecomputeSummary(contacts, accountResult.Accounts, queued + accountResult.Queued);
     }

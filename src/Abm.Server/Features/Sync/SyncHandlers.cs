@@ -40,15 +40,8 @@ internal static class SyncHandlers
         TypedResults.Ok(new SegmentRulesDocument([.. (await store.GetAsync(cancellationToken)).Select(SegmentRuleInput.From)]));
 
     public static async Task<Ok<SegmentRulesDocument>> PutRulesAsync(
-        SegmentRulesDocument document, ClaimsPrincipal user, SegmentRuleStore store, SegmentRefresher refresher, AuditTrail audit, AbmDbContext database, CancellationToken cancellationToken)
-    {
-        var rules = document.Rules.Select(r => r.ToRule()).ToList();
-        await store.SaveAsync(rules, cancellationToken);
-        audit.Record(user.WorkspaceId(), user, "segments.rules_changed", "workspace", user.WorkspaceId().ToString(), new { rules = rules.Count });
-        await database.SaveChangesAsync(cancellationToken);
-        await refresher.RefreshAsync(cancellationToken);
-        return TypedResults.Ok(new SegmentRulesDocument([.. rules.Select(SegmentRuleInput.From)]));
-    }
+        SegmentRulesDocument document, ClaimsPrincipal user, SegmentRuleChange change, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await change.ReplaceAsync(document.Rules, user, cancellationToken));
 }
 
 internal sealed record DeletedContactsResponse(int Deleted);

@@ -10,6 +10,7 @@ internal static class SyncSetup
         services.AddSingleton<SyncSignal>();
         services.AddScoped<SegmentRuleStore>();
         services.AddScoped<SegmentRefresher>();
+        services.AddScoped<SegmentRuleChange>();
         services.AddScoped<SyncStates>();
         services.AddScoped<FullSync>();
         services.AddScoped<IncrementalSync>();

@@ -1,4 +1,4 @@
--- 0024: the recommender's factor weights fitted on a workspace's own outcomes. Each fit keeps the weights in force
+-- 0023: the recommender's factor weights fitted on a workspace's own outcomes. Each fit keeps the weights in force
 -- and those found, both judged on a fit period and a held-out period, and its fate: proposed (beat the weights in
 -- force on the held-out period by the margin), not_better, active (approved: the workspace's weights), rejected or
 -- superseded. A workspace without an active fit uses the default weights.
