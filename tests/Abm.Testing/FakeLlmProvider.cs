@@ -140,23 +140,9 @@ public sealed class FakeLlmProvider : IAsyncDisposable
         var request = new EmbeddingRequest((string?)body["model"] ?? "", inputs, (int?)body["dimensions"], (string?)body["encoding_format"]);
         _embeddingRequests.Enqueue(request);
         var reply = _embeddingScript.TryDequeue(out var scripted) ? scripted : new Reply(200);
-        if (reply.Hangs)
+        if (!await StartReplyAsync(context, reply))
         {
-            try
-            {
-                await Task.Delay(Timeout.Infinite, context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-
-        context.Response.StatusCode = reply.Status;
-        context.Response.ContentType = "application/json";
-        if (reply.RetryAfterSeconds is { } seconds)
-        {
-            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return;
         }
 
         if (reply.Status != 200)
@@ -188,23 +174,9 @@ public sealed class FakeLlmProvider : IAsyncDisposable
         var request = wire == "anthropic" ? ReadAnthropic(body) : ReadOpenAI(body);
         _requests.Enqueue(request);
         var reply = _script.TryDequeue(out var scripted) ? scripted : _respond(request);
-        if (reply.Hangs)
+        if (!await StartReplyAsync(context, reply))
         {
-            try
-            {
-                await Task.Delay(Timeout.Infinite, context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-
-        context.Response.StatusCode = reply.Status;
-        context.Response.ContentType = "application/json";
-        if (reply.RetryAfterSeconds is { } seconds)
-        {
-            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return;
         }
 
         if (reply.RawBody is not null)
@@ -217,6 +189,34 @@ public sealed class FakeLlmProvider : IAsyncDisposable
             ? wire == "anthropic" ? AnthropicMessage(request.Model, reply) : OpenAICompletion(request.Model, reply)
             : wire == "anthropic" ? AnthropicError(reply.Status) : OpenAIError(reply.Status);
         await context.Response.WriteAsync(answer.ToJsonString());
+    }
+
+    /// <summary>
+    /// Hangs until the client gives up when the reply says so (false: nothing more to write), else sets the status,
+    /// content type and any Retry-After header of the scripted reply.
+    /// </summary>
+    private static async Task<bool> StartReplyAsync(HttpContext context, Reply reply)
+    {
+        if (reply.Hangs)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        context.Response.StatusCode = reply.Status;
+        context.Response.ContentType = "application/json";
+        if (reply.RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return true;
     }
 
     private static Request ReadAnthropic(JsonObject body) => new("anthropic", (string?)body["model"] ?? "", body["system"] is { } system ? Text(system) : null,

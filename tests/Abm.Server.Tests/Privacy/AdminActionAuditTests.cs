@@ -2,6 +2,7 @@ extern alias sandbox;
 
 using System.Net.Http.Json;
 using System.Text.Json;
+using Abm.Server.Tests.Sync;
 using Microsoft.EntityFrameworkCore;
 using sandbox::Abm.HubSpot.Sandbox.Hosting;
 
@@ -16,8 +17,6 @@ namespace Abm.Server.Tests.Privacy;
 /// </summary>
 public sealed class AdminActionAuditTests : IAsyncLifetime
 {
-    private const string PublicBaseUrl = "https://abm.example.test";
-
     private SandboxHost _sandbox = null!;
     private AbmServerFactory _server = null!;
 
@@ -25,17 +24,7 @@ public sealed class AdminActionAuditTests : IAsyncLifetime
     {
         _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 5, SimulateBehaviour = false, Portals = [new SandboxPortalOptions { Accounts = 1 }, new SandboxPortalOptions { Accounts = 1 }] });
         // Over real HTTP, so each request has a client address to record as "from where".
-        _server = await AbmServerFactory.StartOverHttpAsync(new()
-        {
-            ["HUBSPOT_BASE_URL"] = _sandbox.BaseUrl,
-            ["HUBSPOT_AUTHORIZE_URL"] = $"{_sandbox.BaseUrl}/oauth/authorize",
-            ["HUBSPOT_CLIENT_ID"] = _sandbox.ClientId,
-            ["HUBSPOT_CLIENT_SECRET"] = _sandbox.ClientSecret,
-            ["PUBLIC_BASE_URL"] = PublicBaseUrl,
-            ["Sync:IncrementalIntervalMinutes"] = "0",
-            ["WriteBack:IntervalSeconds"] = "3600",
-            ["HubSpot:Retries:BaseDelay"] = "00:00:00.020",
-        });
+        _server = await AbmServerFactory.StartOverHttpAsync(OAuthServerSettings.For(_sandbox));
     }
 
     public async Task DisposeAsync()

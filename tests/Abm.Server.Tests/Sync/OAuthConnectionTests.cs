@@ -17,7 +17,7 @@ namespace Abm.Server.Tests.Sync;
 /// <summary>Connections per workspace: the OAuth code flow against the sandbox, refresh, revocation, and private-app tokens.</summary>
 public sealed class OAuthConnectionTests : IAsyncLifetime
 {
-    private const string PublicBaseUrl = "https://abm.example.test";
+    private const string PublicBaseUrl = OAuthServerSettings.PublicBaseUrl;
 
     private SandboxHost _sandbox = null!;
     private AbmServerFactory _server = null!;
@@ -26,17 +26,7 @@ public sealed class OAuthConnectionTests : IAsyncLifetime
     {
         // Access tokens that live 4 minutes: always inside the client's 5-minute refresh-ahead margin.
         _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 5, SimulateBehaviour = false, OAuthAccessTokenLifetime = TimeSpan.FromMinutes(4), Portals = [new SandboxPortalOptions { Accounts = 3 }] });
-        _server = await AbmServerFactory.StartAsync(new()
-        {
-            ["HUBSPOT_BASE_URL"] = _sandbox.BaseUrl,
-            ["HUBSPOT_AUTHORIZE_URL"] = $"{_sandbox.BaseUrl}/oauth/authorize",
-            ["HUBSPOT_CLIENT_ID"] = _sandbox.ClientId,
-            ["HUBSPOT_CLIENT_SECRET"] = _sandbox.ClientSecret,
-            ["PUBLIC_BASE_URL"] = PublicBaseUrl,
-            ["Sync:IncrementalIntervalMinutes"] = "0",
-            ["WriteBack:IntervalSeconds"] = "3600",
-            ["HubSpot:Retries:BaseDelay"] = "00:00:00.020",
-        });
+        _server = await AbmServerFactory.StartAsync(OAuthServerSettings.For(_sandbox));
     }
 
     public async Task DisposeAsync()
