@@ -69,6 +69,31 @@ public sealed class ProfilingConsentTests : IAsyncLifetime
         recommendations.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task LeadScoring_ProfilingWithdrawn_ContactIsNotScoredOnDemandInBulkOrWhenDue()
+    {
+        (await _harness.SyncAsync("full")).GetProperty("status").GetString().ShouldBe("succeeded");
+        var (withdrawn, control) = await TwoContactsAsync();
+        var client = _harness.Server.OperatorClient();
+        (await client.PutAsJsonAsync($"/api/contacts/{withdrawn.Id}/consent", new { profiling = false })).EnsureSuccessStatusCode();
+
+        var one = await client.PostAsync($"/api/leads/{withdrawn.Id}/score", null);
+        var many = await client.PostAsJsonAsync("/api/leads/score", new { contactIds = new[] { withdrawn.Id, control.Id } });
+
+        one.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await one.Content.ReadAsStringAsync()).ShouldContain("withdrew profiling");
+        (await many.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("scored").GetInt32().ShouldBe(1);
+        await using var database = _harness.Server.OpenDatabase();
+        (await database.LeadScores.IgnoreQueryFilters().AnyAsync(s => s.ContactId == withdrawn.Id)).ShouldBeFalse();
+        (await database.LeadScores.IgnoreQueryFilters().AnyAsync(s => s.ContactId == control.Id)).ShouldBeTrue();
+        // The automatic round (everything changed and settled long ago) does not pick the contact up either.
+        await using var scope = _harness.Server.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentWorkspace>().Use(_harness.WorkspaceId);
+        await scope.ServiceProvider.GetRequiredService<Abm.Server.Features.Leads.LeadScoring>()
+            .ScoreDueAsync(TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(1), TimeSpan.Zero, 10_000, CancellationToken.None);
+        (await database.LeadScores.IgnoreQueryFilters().AnyAsync(s => s.ContactId == withdrawn.Id)).ShouldBeFalse();
+    }
+
     private async Task<(Contact Withdrawn, Contact Control)> TwoContactsAsync()
     {
         await using var database = _harness.Server.OpenDatabase();

@@ -1,5 +1,6 @@
 using Abm.Data;
 using Abm.Server.Errors;
+using Abm.Server.Features.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,12 +50,17 @@ internal static class LeadHandlers
         await leads.DetailAsync(id, cancellationToken) is { } detail ? TypedResults.Ok(detail) : NotFound(id);
 
     public static async Task<Results<Ok<LeadDetail>, ProblemHttpResult>> ScoreOneAsync(
-        Guid id, AbmDbContext database, LeadScoring scoring, LeadQuery leads, CancellationToken cancellationToken)
+        Guid id, AbmDbContext database, LeadScoring scoring, LeadQuery leads, ProfilingConsent profiling, CancellationToken cancellationToken)
     {
         var contactId = id;
         if (!await database.Contacts.AnyAsync(c => c.Id == contactId && c.ArchivedAt == null, cancellationToken))
         {
             return NotFound(contactId);
+        }
+
+        if ((await profiling.WithdrawnAsync([contactId], cancellationToken)).Count > 0)
+        {
+            return ApiProblems.Conflict("Profiling withdrawn", $"Contact {contactId} withdrew profiling, so it is not scored as a lead (PUT /api/contacts/{contactId}/consent).");
         }
 
         await scoring.ScoreAsync([contactId], cancellationToken);

@@ -4,6 +4,7 @@ using Abm.Data;
 using Abm.Data.Entities;
 using Abm.Engines.Leads;
 using Abm.Server.Features.Engagement;
+using Abm.Server.Features.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,8 +18,8 @@ namespace Abm.Server.Features.Leads;
 /// context is scoped to, a chunk of contacts at a time.
 /// </summary>
 internal sealed class LeadScoring(
-    AbmDbContext database, LeadFactsLoader loader, IcpStore icp, LeadAnswers answers, WriteBackQueue writeBack, LeadRouting routing, TimeProvider clock,
-    IOptions<LeadScoringOptions> options)
+    AbmDbContext database, LeadFactsLoader loader, IcpStore icp, LeadAnswers answers, WriteBackQueue writeBack, LeadRouting routing, ProfilingConsent profiling,
+    TimeProvider clock, IOptions<LeadScoringOptions> options)
 {
     public const int SimilarCount = 5;
     private const int Chunk = 500;
@@ -47,7 +48,9 @@ internal sealed class LeadScoring(
     {
         var settled = now - debounce;
         var retrySimilarity = now - TimeSpan.FromMinutes(options.Value.SimilarityRetryMinutes);
-        var due = await database.Contacts.Where(c => c.ArchivedAt == null)
+        // A contact who withdrew profiling is never due: a lead score is a profile of the person.
+        var due = await database.Contacts
+            .Where(c => c.ArchivedAt == null && !database.ContactSuppressions.Any(s => s.ContactId == c.Id && s.Purpose == ConsentPurposes.Profiling))
             .Select(c => new
             {
                 c.Id,
@@ -65,8 +68,11 @@ internal sealed class LeadScoring(
         return due.Count == 0 ? new LeadScoringSummary(0, 0, 0, 0, 0, 0) : await ScoreAsync(due, cancellationToken);
     }
 
+    /// <summary>Scores these contacts, except those who withdrew profiling (a lead score is a profile of the person).</summary>
     public async Task<LeadScoringSummary> ScoreAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
     {
+        var withdrawn = await profiling.WithdrawnAsync(contactIds, cancellationToken);
+        contactIds = [.. contactIds.Where(id => !withdrawn.Contains(id))];
         var sets = await icp.CriteriaAsync(cancellationToken);
         var profile = new LeadProfile(sets.Select(c => c.ToCriteria()).ToList(),
             sets.Select((c, i) => new PromptCriteriaSet(c.Name ?? IcpStore.DefaultName(i + 1), c.ToCriteria())).ToList());
