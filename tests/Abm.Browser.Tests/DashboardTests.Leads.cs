@@ -40,4 +40,33 @@ public sealed partial class DashboardTests
         await ScreenshotAsync(page, "leads");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task LeadsPage_LeadsScoredThroughTheApi_TheOpenQueueUpdatesWithoutAReload()
+    {
+        // Two profiles that sort the same contacts into different queues (scoring is deterministic without a model):
+        // learn which queue's count differs, go back to the first profile, open that queue, then score with the second.
+        string[] healthcare = ["healthcare"], technology = ["technology", "financial_services"];
+        var first = await ScoreThroughTheApiAsync(healthcare);
+        var second = await ScoreThroughTheApiAsync(technology);
+        var queue = new[] { "high", "medium", "low" }.First(q => first.GetProperty(q).GetInt32() != second.GetProperty(q).GetInt32());
+        await ScoreThroughTheApiAsync(healthcare);
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync("/leads");
+        await page.GetByLabel($"{char.ToUpperInvariant(queue[0])}{queue[1..]} priority").CheckAsync();
+        await page.Locator("#leads-total").Filter(new() { HasText = $"{first.GetProperty(queue).GetInt32()} leads in this queue" }).WaitForAsync();
+
+        await ScoreThroughTheApiAsync(technology);
+
+        await page.Locator("#leads-total").Filter(new() { HasText = $"{second.GetProperty(queue).GetInt32()} leads in this queue" }).WaitForAsync(new() { Timeout = 30_000 });
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<JsonElement> ScoreThroughTheApiAsync(string[] industries)
+    {
+        (await fixture.Api.PutAsJsonAsync("/api/icp", new { criteria = new[] { new { name = "Profile", industries } } })).EnsureSuccessStatusCode();
+        using var scored = await fixture.Api.PostAsJsonAsync("/api/leads/score", new { all = true });
+        scored.EnsureSuccessStatusCode();
+        return await scored.Content.ReadFromJsonAsync<JsonElement>();
+    }
 }
