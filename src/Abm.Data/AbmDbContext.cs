@@ -51,6 +51,7 @@ public sealed class AbmDbContext(DbContextOptions<AbmDbContext> options, ICurren
     public DbSet<WebhookReplay> WebhookReplays => Set<WebhookReplay>();
     public DbSet<HubSpotOutboxItem> HubSpotOutbox => Set<HubSpotOutboxItem>();
     public DbSet<Experiment> Experiments => Set<Experiment>();
+    public DbSet<ExperimentExposure> ExperimentExposures => Set<ExperimentExposure>();
     public DbSet<RecommenderWeightFit> RecommenderWeightFits => Set<RecommenderWeightFit>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<OAuthConnection> OAuthConnections => Set<OAuthConnection>();

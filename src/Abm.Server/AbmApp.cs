@@ -11,6 +11,7 @@ using Abm.Server.Features.Content;
 using Abm.Server.Features.Demo;
 using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Events;
+using Abm.Server.Features.Experiments;
 using Abm.Server.Features.Health;
 using Abm.Server.Features.Imports;
 using Abm.Server.Features.Leads;
@@ -74,6 +75,7 @@ internal static class AbmApp
         builder.Services.AddEngagement();
         builder.Services.AddRecommendations();
         builder.Services.AddWeightFitting();
+        builder.Services.AddExperiments();
         builder.Services.AddImports();
         builder.Services.AddTracking();
         builder.Services.AddHubSpotConnections();
@@ -108,6 +110,7 @@ internal static class AbmApp
         api.MapEngagementEndpoints();
         api.MapRecommendationEndpoints();
         api.MapWeightFitEndpoints();
+        api.MapExperimentEndpoints();
         api.MapImportEndpoints();
         app.MapTrackingEndpoints(api);
         api.MapProvisioningEndpoints();

@@ -26,6 +26,11 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
 
     private static readonly object SequenceBody = new { name = "Matrix drip", steps = new[] { new { id = "only", type = "end" } } };
 
+    private static readonly object ExperimentBody = new
+    {
+        key = "matrix", name = "Matrix experiment", arms = new[] { new { key = "control", source = "default" }, new { key = "current", source = "current" } },
+    };
+
     private static readonly RouteCase[] Routes =
     [
         new("GET", "/api/workspaces/", Access.Admin, null, null),
@@ -88,6 +93,14 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/recommendations/weight-fits/{id:guid}", Access.Admin, null, null, HandlerStatus: 404),
         new("POST", "/api/recommendations/weight-fits/{id:guid}/approve", Access.Admin, null, null, HandlerStatus: 404),
         new("POST", "/api/recommendations/weight-fits/{id:guid}/reject", Access.Admin, null, null, HandlerStatus: 404),
+        new("GET", "/api/experiments/", Access.Read, null, null),
+        new("POST", "/api/experiments/", Access.Marketing, null, ExperimentBody),
+        new("GET", "/api/experiments/{id:guid}", Access.Read, "experiment", null),
+        new("PUT", "/api/experiments/{id:guid}", Access.Marketing, "experiment", ExperimentBody),
+        new("DELETE", "/api/experiments/{id:guid}", Access.Marketing, "experiment", null),
+        new("POST", "/api/experiments/{id:guid}/start", Access.Admin, "experiment", null),
+        new("POST", "/api/experiments/{id:guid}/stop", Access.Admin, "experiment", null, HandlerStatus: 409),
+        new("GET", "/api/experiments/{id:guid}/results", Access.Read, "experiment", null),
         new("PUT", "/api/contacts/{id:guid}/recommendations/{contentId:guid}/feedback", Access.Steering, "contact", new { verdict = "skipped" }, HandlerStatus: 404),
         new("DELETE", "/api/contacts/{id:guid}/recommendations/{contentId:guid}/feedback", Access.Steering, "contact", null, HandlerStatus: 404),
         new("GET", "/api/overview/", Access.Read, null, null),
@@ -279,6 +292,10 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
                     return enrollment.Id;
                 }
 
+            case "experiment":
+                var experiment = await Server.OperatorClient(workspace).PostAsJsonAsync("/api/experiments", ExperimentBody);
+                experiment.EnsureSuccessStatusCode();
+                return (await experiment.Content.ReadFromJsonAsync<AbmServerFactory.IdOnly>())!.Id;
             case "sync_run":
                 await using (var database = Server.OpenDatabase())
                 {

@@ -15,6 +15,28 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         builder.Property(e => e.Name).HasMaxLength(200);
         builder.Property(e => e.Status).HasMaxLength(20);
         builder.Property(e => e.Variants).IsJsonDocument();
+        builder.Property(e => e.Kind).HasMaxLength(20);
+        builder.Property(e => e.Metric).HasMaxLength(20);
+        builder.Property(e => e.Decision).HasMaxLength(1000);
+        builder.Property(e => e.Evaluation).IsJsonDocument();
+        builder.Property(e => e.CreatedBy).HasMaxLength(256);
         builder.HasIndex(e => new { e.WorkspaceId, e.Key }).IsUnique();
+        // One running experiment of a kind per workspace: two would fight over the same contacts.
+        builder.HasIndex(e => new { e.WorkspaceId, e.Kind }).IsUnique().HasFilter("status = 'running'");
+    }
+}
+
+internal sealed class ExperimentExposureConfiguration : IEntityTypeConfiguration<ExperimentExposure>
+{
+    public void Configure(EntityTypeBuilder<ExperimentExposure> builder)
+    {
+        builder.ToTable("experiment_exposures");
+        builder.BelongsToWorkspace();
+        builder.HasOne<Experiment>().WithMany().HasForeignKey(e => e.ExperimentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Contact>().WithMany().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(e => e.Arm).HasMaxLength(50);
+        builder.Property(e => e.UnitKey).HasMaxLength(64);
+        builder.HasIndex(e => new { e.ExperimentId, e.ContactId, e.ContentId }).IsUnique();
+        builder.HasIndex(e => e.ContactId);
     }
 }

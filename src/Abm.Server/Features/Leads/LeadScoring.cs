@@ -24,7 +24,7 @@ internal sealed class LeadScoring(
 {
     public const int SimilarCount = 5;
     private const int Chunk = 500;
-    private const int MaxChunkAttempts = 3;
+    private const int MaxChunkAttempts = 5;
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Every contact of the workspace, or (<paramref name="onlyUnscored"/>) those with no lead score yet.</summary>
@@ -104,7 +104,9 @@ internal sealed class LeadScoring(
             }
             catch (DbUpdateException) when (attempt < MaxChunkAttempts)
             {
+                // A recompute writing the same contacts' rows is mid-batch: give it a moment to finish before reading again.
                 database.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), clock, cancellationToken);
             }
         }
     }

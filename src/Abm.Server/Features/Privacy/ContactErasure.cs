@@ -61,6 +61,7 @@ internal sealed class ContactErasure(AbmDbContext database, ErasedContacts erase
             ["lead_scores"] = await database.LeadScores.CountAsync(s => s.ContactId == contactId, cancellationToken),
             ["recommendations"] = await database.Recommendations.CountAsync(r => r.ContactId == contactId, cancellationToken),
             ["recommendation_feedback"] = await database.RecommendationFeedback.CountAsync(f => f.ContactId == contactId, cancellationToken),
+            ["experiment_exposures"] = await database.ExperimentExposures.CountAsync(x => x.ContactId == contactId, cancellationToken),
             ["nurture_enrollments"] = await database.NurtureEnrollments.CountAsync(e => e.ContactId == contactId, cancellationToken),
             ["deal_contacts"] = await database.DealContacts.CountAsync(d => d.ContactId == contactId, cancellationToken),
             ["contact_suppressions"] = await database.ContactSuppressions.CountAsync(s => s.ContactId == contactId, cancellationToken),

@@ -9,7 +9,7 @@ namespace Abm.Server.Features.Privacy;
 /// <summary>
 /// Everything held about one contact, table by table: the synced record (with its stage override), engagement
 /// events (tracked visits and downloads among them: the tracking token itself is never stored), scores and their
-/// history, lead scores with reasoning, recommendations served and verdicts, nurture enrolments and actions, deal
+/// history, lead scores with reasoning, recommendations served and verdicts, experiment exposures, nurture enrolments and actions, deal
 /// links, sales tasks, write-back rows, consent withdrawn locally, webhook marks and events, and the audit entries
 /// about the contact. Rows are
 /// read a page at a time in key order and handed to the sink at once, so a contact with a million events is
@@ -28,6 +28,7 @@ internal sealed class ContactExport(AbmDbContext database)
         await PagedAsync(sink, database.ContactScores.Where(s => s.ContactId == id), cancellationToken);
         await PagedAsync(sink, database.LeadScores.Where(s => s.ContactId == id), cancellationToken);
         await PagedAsync(sink, database.Recommendations.Where(r => r.ContactId == id), cancellationToken);
+        await PagedAsync(sink, database.ExperimentExposures.Where(x => x.ContactId == id), cancellationToken);
         await PagedAsync(sink, database.RecommendationFeedback.Where(f => f.ContactId == id), cancellationToken);
         await PagedAsync(sink, database.NurtureEnrollments.Where(e => e.ContactId == id), cancellationToken);
         await PagedAsync(sink, database.NurtureActions.Where(a => a.ContactId == id), cancellationToken);

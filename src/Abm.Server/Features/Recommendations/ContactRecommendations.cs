@@ -3,6 +3,7 @@ using Abm.Engines;
 using Abm.Engines.Content;
 using Abm.Engines.Recommendations;
 using Abm.Server.Features.Engagement;
+using Abm.Server.Features.Experiments;
 using Abm.Server.Features.Observability;
 using Abm.Server.Features.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -16,13 +17,16 @@ namespace Abm.Server.Features.Recommendations;
 /// contact's engagement score moves by more than the configured delta, or someone approves or skips an item for
 /// the contact (the verdicts are read on every call, so every server instance sees a new one at once). A contact who
 /// withdrew profiling gets recommendations from no profile of the person: unknown persona, the first stage, no
-/// preferred format (the company's industry, what the contact already read and the skipped items still count).
+/// preferred format (the company's industry, what the contact already read and the skipped items still count). A
+/// contact in an arm of the running recommendation experiment is ranked with that arm's weights, and the items it is
+/// shown are recorded as the experiment's exposures.
 /// </summary>
 internal sealed class ContactRecommendations(
     AbmDbContext database, RecommenderCache recommenders, EngagementSettingsStore settingsStore, RecommendationFeedbackStore feedback, IMemoryCache cache,
-    ProfilingConsent profiling, IOptions<RecommendationOptions> options, AbmMetrics metrics, TimeProvider clock)
+    ProfilingConsent profiling, ExperimentExposures experiments, IOptions<RecommendationOptions> options, AbmMetrics metrics, TimeProvider clock)
 {
-    private sealed record CachedResult(string LibraryVersion, double Score, string Verdicts, bool Profiled, RecommendationsResponse Response);
+    // Arm: the running experiment's arm the contact was in ("" outside any), so starting or stopping one recomputes.
+    private sealed record CachedResult(string LibraryVersion, double Score, string Verdicts, bool Profiled, string Arm, RecommendationsResponse Response);
 
     public async Task<RecommendationsResponse?> GetAsync(Guid contactId, int k, CancellationToken cancellationToken)
     {
@@ -34,13 +38,18 @@ internal sealed class ContactRecommendations(
         }
 
         var score = await database.ContactScores.Where(s => s.ContactId == contactId).Select(s => (double?)s.Score).SingleOrDefaultAsync(cancellationToken) ?? 0;
-        var (version, recommender) = await recommenders.GetAsync(database, workspaceId, cancellationToken);
+        // A contact in a running experiment's arm is ranked with the arm's weights, and what it is shown is recorded.
+        var arm = await experiments.ArmForAsync(contact, cancellationToken);
+        var (version, recommender) = arm is null
+            ? await recommenders.GetAsync(database, workspaceId, cancellationToken)
+            : await recommenders.GetAsync(database, workspaceId, arm.WeightsKey, arm.Weights, cancellationToken);
+        var armKey = arm?.WeightsKey ?? "";
         var verdicts = await feedback.VerdictsAsync(contactId, cancellationToken);
         var verdictsKey = string.Join(',', verdicts.OrderBy(v => v.Key).Select(v => $"{v.Key}:{v.Value}"));
         var profiled = (await profiling.WithdrawnAsync([contactId], cancellationToken)).Count == 0;
         var key = (workspaceId, contactId, k);
         var hit = cache.TryGetValue(key, out CachedResult? cached) && cached!.LibraryVersion == version && cached.Verdicts == verdictsKey
-            && cached.Profiled == profiled && Math.Abs(cached.Score - score) <= options.Value.CacheScoreDelta;
+            && cached.Profiled == profiled && cached.Arm == armKey && Math.Abs(cached.Score - score) <= options.Value.CacheScoreDelta;
         metrics.RecommendationLookup(hit);
         if (hit)
         {
@@ -61,7 +70,12 @@ internal sealed class ContactRecommendations(
             .ToDictionaryAsync(c => c.Id, c => (c.Url, c.ExternalId), cancellationToken);
         var response = new RecommendationsResponse(contactId, clock.GetUtcNow().UtcDateTime, false,
             [.. recommended.Select(r => RecommendationItem.From(r, locations.GetValueOrDefault(Guid.Parse(r.ContentId)), verdicts.GetValueOrDefault(Guid.Parse(r.ContentId))))]);
-        cache.Set(key, new CachedResult(version, score, verdictsKey, profiled, response), TimeSpan.FromMinutes(options.Value.CacheMinutes));
+        if (arm is not null)
+        {
+            await experiments.RecordAsync(arm, contact, ids, cancellationToken);
+        }
+
+        cache.Set(key, new CachedResult(version, score, verdictsKey, profiled, armKey, response), TimeSpan.FromMinutes(options.Value.CacheMinutes));
         return response;
     }
 
