@@ -1,6 +1,7 @@
 using Abm.HubSpot.Sandbox.Associations;
 using Abm.HubSpot.Sandbox.Hosting;
 using Abm.HubSpot.Sandbox.Http;
+using Abm.HubSpot.Sandbox.Pipelines;
 using Abm.HubSpot.Sandbox.Portals;
 using Abm.HubSpot.Sandbox.Properties;
 using Abm.HubSpot.Sandbox.Webhooks;
@@ -51,7 +52,7 @@ internal sealed class RecordWriter(TimeProvider clock, SandboxOptions options, C
     /// <summary>Creates a record from already validated values; fails only on a conflict or a bad association.</summary>
     public (CrmRecord? Record, HubSpotError? Error) Create(WriteContext context, CrmObjectType type, IReadOnlyDictionary<string, string?> values, IReadOnlyList<AssociationInput> associations)
     {
-        if (Conflict(context, type, values, null) is { } conflict)
+        if ((Conflict(context, type, values, null) ?? DealStageOptions.Mismatch(context.State, type, values, null)) is { } conflict)
         {
             return (null, conflict);
         }
@@ -80,7 +81,7 @@ internal sealed class RecordWriter(TimeProvider clock, SandboxOptions options, C
 
     public HubSpotError? Update(WriteContext context, CrmRecord record, IReadOnlyDictionary<string, string?> values)
     {
-        if (Conflict(context, record.Type, values, record.Id) is { } conflict)
+        if ((Conflict(context, record.Type, values, record.Id) ?? DealStageOptions.Mismatch(context.State, record.Type, values, record)) is { } conflict)
         {
             return conflict;
         }
