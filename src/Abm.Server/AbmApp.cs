@@ -12,6 +12,7 @@ using Abm.Server.Features.Demo;
 using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Events;
 using Abm.Server.Features.Health;
+using Abm.Server.Features.HubSpotRecords;
 using Abm.Server.Features.Imports;
 using Abm.Server.Features.Leads;
 using Abm.Server.Features.Live;
@@ -86,6 +87,7 @@ internal static class AbmApp
         builder.Services.AddDemo();
         builder.Services.AddAccounts();
         builder.Services.AddContacts();
+        builder.Services.AddHubSpotRecords();
         builder.Services.AddPrivacy();
         builder.Services.AddOverview();
         builder.Services.AddLive();
@@ -124,6 +126,7 @@ internal static class AbmApp
         api.MapGroup("/accounts").MapAccountEndpoints();
         api.MapGroup("/contacts").MapContactEndpoints().MapPrivacyEndpoints();
         api.MapGroup("/overview").MapOverviewEndpoints();
+        api.MapHubSpotRecordEndpoints();
         app.MapDashboard();
         return app;
     }
