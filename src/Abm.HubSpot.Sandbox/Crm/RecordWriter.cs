@@ -63,6 +63,7 @@ internal sealed class RecordWriter(TimeProvider clock, SandboxOptions options, C
             return (null, linkError);
         }
 
+        values = WithPrimaryCompany(type, values, links);
         var record = CrmRecordFactory.Insert(context.State, type, context.Now, values);
         record.SearchVisibleAt = context.Now + options.SearchVisibilityDelay;
         Publish(context, record, ChangeKind.Creation);
@@ -78,6 +79,14 @@ internal sealed class RecordWriter(TimeProvider clock, SandboxOptions options, C
 
         return (record, null);
     }
+
+    // HubSpot fills a new contact's associatedcompanyid from the primary company it is created with.
+    private static IReadOnlyDictionary<string, string?> WithPrimaryCompany(
+        CrmObjectType type, IReadOnlyDictionary<string, string?> values, List<(CrmObjectType ToType, long ToId, AssociationKind Kind)> links) =>
+        type == CrmObjectTypes.Contacts && string.IsNullOrEmpty(values.GetValueOrDefault("associatedcompanyid"))
+            && links.FirstOrDefault(l => l.ToType == CrmObjectTypes.Companies && l.Kind.Label == "Primary") is { Kind: not null } primary
+            ? new Dictionary<string, string?>(values, StringComparer.Ordinal) { ["associatedcompanyid"] = primary.ToId.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            : values;
 
     public HubSpotError? Update(WriteContext context, CrmRecord record, IReadOnlyDictionary<string, string?> values)
     {

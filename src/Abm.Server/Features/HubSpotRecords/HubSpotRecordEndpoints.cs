@@ -37,7 +37,7 @@ internal static class HubSpotRecordEndpoints
         var pipelines = hubspot.MapGroup("/pipelines").WithTags("HubSpot pipelines");
         pipelines.MapGet("/", (ClaimsPrincipal user, PipelineHandlers handlers, CancellationToken ct) => handlers.ListAsync(user, ct))
             .WithName("ListHubSpotPipelines").Produces<PipelineListResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithSummary("The portal's deal pipelines with their stages (cached up to five minutes; read again when a write names a stage the cache lacks).");
+            .WithSummary("The portal's deal pipelines with their stages (cached up to five minutes; read again when a write or a route names a pipeline or stage the cache lacks).");
         pipelines.MapGet("/{id}/stages", (string id, ClaimsPrincipal user, PipelineHandlers handlers, CancellationToken ct) => handlers.StagesAsync(id, user, ct))
             .WithName("ListHubSpotPipelineStages").Produces<PipelineStagesResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("The stages of one deal pipeline, in display order.");

@@ -19,7 +19,7 @@ internal sealed record PipelineResponse(string Id, string Label, int DisplayOrde
         pipeline.Id, pipeline.Label, pipeline.DisplayOrder, pipeline.Archived, pipeline.CreatedAt, pipeline.UpdatedAt, [.. pipeline.Stages.Select(PipelineStageResponse.From)]);
 }
 
-/// <summary>The pipelines as cached: <c>readAt</c> is when they were read from HubSpot (at most five minutes ago).</summary>
+/// <summary>The pipelines as cached: <c>readAt</c> is when they were read from HubSpot (at most five minutes ago, or when a write named a stage they lacked).</summary>
 internal sealed record PipelineListResponse(IReadOnlyList<PipelineResponse> Results, DateTimeOffset ReadAt);
 
 internal sealed record PipelineStagesResponse(string PipelineId, IReadOnlyList<PipelineStageResponse> Results, DateTimeOffset ReadAt);
@@ -63,7 +63,7 @@ internal sealed class PipelineHandlers(HubSpotClients clients, PortalCatalogs ca
             if (pipelines.Value.All(p => p.Id != id))
             {
                 // Created in HubSpot since the cache was filled, perhaps.
-                pipelines = await catalogs.ReloadPipelinesAsync(user.WorkspaceId(), client, cancellationToken) ?? pipelines;
+                pipelines = await catalogs.ReloadPipelinesAsync(user.WorkspaceId(), client, id, cancellationToken) ?? pipelines;
             }
 
             return pipelines.Value.FirstOrDefault(p => p.Id == id) is { } pipeline

@@ -6,7 +6,7 @@ namespace Abm.Server.Features.HubSpotRecords;
 /// <summary>
 /// Whether a value fits a property's definition as HubSpot would judge it: numbers, booleans, dates (midnight UTC),
 /// datetimes (ISO 8601 with an offset, or epoch milliseconds) and enumeration options. Text is left to HubSpot.
-/// Returns the value as it is sent (booleans in lower case), or the problem in words.
+/// A date alone (yyyy-MM-dd) is midnight UTC for both. Returns the value as it is sent (booleans in lower case), or the problem in words.
 /// </summary>
 internal static class PropertyValueCheck
 {
@@ -24,7 +24,7 @@ internal static class PropertyValueCheck
             "number" => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? (value, null) : (null, $"{definition.Name} is a number; '{Short(value)}' is not."),
             "bool" => bool.TryParse(value, out var flag) ? (flag ? "true" : "false", null) : (null, $"{definition.Name} is true or false; '{Short(value)}' is neither."),
             "date" => IsMidnight(value) ? (value, null) : (null, $"{definition.Name} is a date: yyyy-MM-dd, or a moment at midnight UTC."),
-            "datetime" => Moment(value) is not null ? (value, null) : (null, $"{definition.Name} is a moment: ISO 8601 with its offset (2026-12-01T09:30:00Z) or epoch milliseconds."),
+            "datetime" => IsDate(value) || Moment(value) is not null ? (value, null) : (null, $"{definition.Name} is a moment: ISO 8601 with its offset (2026-12-01T09:30:00Z), a date (midnight UTC) or epoch milliseconds."),
             "enumeration" => Option(definition, value),
             _ => (value, null),
         };
@@ -44,9 +44,9 @@ internal static class PropertyValueCheck
             : (value, null);
     }
 
-    private static bool IsMidnight(string value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-        || Moment(value) is { } moment && moment.UtcDateTime.TimeOfDay == TimeSpan.Zero;
+    private static bool IsMidnight(string value) => IsDate(value) || Moment(value) is { } moment && moment.UtcDateTime.TimeOfDay == TimeSpan.Zero;
+
+    private static bool IsDate(string value) => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     private static DateTimeOffset? Moment(string value)
     {

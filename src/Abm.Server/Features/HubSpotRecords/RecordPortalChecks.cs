@@ -17,9 +17,9 @@ internal sealed class RecordPortalChecks(PortalCatalogs catalogs)
         IDictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
         var definitions = await catalogs.PropertiesAsync(workspaceId, client, kind.ObjectType, cancellationToken);
-        if (properties.Keys.Any(name => !definitions.ContainsKey(name)))
+        if (properties.Keys.Where(name => !definitions.ContainsKey(name)).ToList() is { Count: > 0 } missing)
         {
-            definitions = await catalogs.ReloadPropertiesAsync(workspaceId, client, kind.ObjectType, cancellationToken) ?? definitions;
+            definitions = await catalogs.ReloadPropertiesAsync(workspaceId, client, kind.ObjectType, missing, cancellationToken) ?? definitions;
         }
 
         foreach (var (name, value) in properties.ToList())
@@ -61,7 +61,7 @@ internal sealed class RecordPortalChecks(PortalCatalogs catalogs)
         if (!Fits(pipelines, pipelineId, stageId))
         {
             // A pipeline or stage added in HubSpot a moment ago is found by reading them again.
-            pipelines = (await catalogs.ReloadPipelinesAsync(workspaceId, client, cancellationToken))?.Value ?? pipelines;
+            pipelines = (await catalogs.ReloadPipelinesAsync(workspaceId, client, $"{pipelineId}/{stageId}", cancellationToken))?.Value ?? pipelines;
         }
 
         var pipeline = pipelineId is null ? null : pipelines.FirstOrDefault(p => p.Id == pipelineId);
