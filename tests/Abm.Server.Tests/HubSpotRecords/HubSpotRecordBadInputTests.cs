@@ -87,6 +87,23 @@ public sealed class HubSpotRecordBadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Writes_ThatOnlyHubSpotRefuses_ComeBackWithHubSpotsMessage()
+    {
+        var email = await RecordApi.SendAsync(Api, HttpMethod.Post, "/api/hubspot/contacts", new { properties = new { email = "not-an-email" } });
+        var association = await RecordApi.SendAsync(Api, HttpMethod.Post, "/api/hubspot/deals",
+            new { properties = new { dealname = "Orphan", pipeline = "default", dealstage = "closedwon" }, associations = new { contacts = new[] { "999999999" } } });
+        var missing = await RecordApi.SendAsync(Api, HttpMethod.Patch, "/api/hubspot/contacts/999999999", new { properties = new { firstname = "Nobody" } });
+
+        email.Status.ShouldBe(HttpStatusCode.BadRequest);
+        email.Body.GetProperty("errors").GetProperty("properties.email")[0].GetString()!.ShouldContain("not-an-email");
+        email.Body.GetProperty("hubspotCategory").GetString().ShouldBe("VALIDATION_ERROR");
+        association.Status.ShouldBe(HttpStatusCode.BadRequest);
+        association.Body.GetProperty("errors").GetProperty("associations")[0].GetString()!.ShouldContain("999999999");
+        missing.Status.ShouldBe(HttpStatusCode.NotFound);
+        missing.Body.GetProperty("hubspotCategory").GetString().ShouldBe("OBJECT_NOT_FOUND");
+    }
+
+    [Fact]
     public async Task CreateContact_EmailOfAnExistingContact_Returns409NamingTheExistingRecord()
     {
         var existing = (await RecordApi.PortalRecordsAsync(_harness.HubSpot, "contacts", "email", 1))[0];
