@@ -32,6 +32,7 @@ public class HubSpotApiException : Exception
         PolicyName = details.PolicyName;
         HubSpotMessage = details.Message;
         RetryAfter = details.RetryAfter;
+        PropertyNames = details.PropertyNames;
     }
 
     /// <summary>HTTP status HubSpot answered with; 0 when no answer arrived.</summary>
@@ -51,4 +52,7 @@ public class HubSpotApiException : Exception
 
     /// <summary>The wait HubSpot asked for with <c>Retry-After</c>, if any.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>The properties a validation error names (<c>errors[].context.propertyName</c>); empty when it names none.</summary>
+    public IReadOnlyList<string> PropertyNames { get; } = [];
 }

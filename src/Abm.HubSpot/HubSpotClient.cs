@@ -6,6 +6,7 @@ using Abm.HubSpot.Forms;
 using Abm.HubSpot.Http;
 using Abm.HubSpot.Lists;
 using Abm.HubSpot.Owners;
+using Abm.HubSpot.Pipelines;
 using Abm.HubSpot.Properties;
 using Abm.HubSpot.Search;
 using Abm.HubSpot.Tasks;
@@ -50,6 +51,7 @@ public sealed class HubSpotClient : IDisposable
         Email = new EmailClient(_transport);
         Forms = new FormsClient(_transport);
         Lists = new ListsClient(_transport);
+        Pipelines = new PipelinesClient(_transport);
     }
 
     /// <summary>CRM objects: list pages, get, batch read/create/update/upsert/archive.</summary>
@@ -78,6 +80,9 @@ public sealed class HubSpotClient : IDisposable
 
     /// <summary>Membership changes of static lists, 100 records per call.</summary>
     public ListsClient Lists { get; }
+
+    /// <summary>Deal pipelines and their stages.</summary>
+    public PipelinesClient Pipelines { get; }
 
     /// <summary>The current burst pacing (calls at once, calls per second), after corrections from HubSpot's headers.</summary>
     public (int Burst, double PerSecond) BurstPacing => (_transport.Limiter.BurstSize.Capacity, _transport.Limiter.BurstSize.TokensPerSecond);

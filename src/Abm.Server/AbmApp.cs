@@ -13,6 +13,7 @@ using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Events;
 using Abm.Server.Features.Experiments;
 using Abm.Server.Features.Health;
+using Abm.Server.Features.HubSpotRecords;
 using Abm.Server.Features.Imports;
 using Abm.Server.Features.Leads;
 using Abm.Server.Features.Live;
@@ -88,6 +89,7 @@ internal static class AbmApp
         builder.Services.AddDemo();
         builder.Services.AddAccounts();
         builder.Services.AddContacts();
+        builder.Services.AddHubSpotRecords();
         builder.Services.AddPrivacy();
         builder.Services.AddOverview();
         builder.Services.AddLive();
@@ -127,6 +129,7 @@ internal static class AbmApp
         api.MapGroup("/accounts").MapAccountEndpoints();
         api.MapGroup("/contacts").MapContactEndpoints().MapPrivacyEndpoints();
         api.MapGroup("/overview").MapOverviewEndpoints();
+        api.MapHubSpotRecordEndpoints();
         app.MapDashboard();
         return app;
     }

@@ -147,6 +147,25 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("POST", "/api/leads/{id:guid}/score", Access.Marketing, "contact", null),
         new("POST", "/api/leads/score", Access.Marketing, null, new { all = true }),
         new("GET", "/api/ai/status", Access.Read, null, null),
+        // HubSpot records and pipelines. Lists read the local copy (200 without a connection); the other routes need the
+        // portal (409: the matrix server has none) or first refuse the matrix's GUID as a HubSpot record id (400).
+        new("GET", "/api/hubspot/contacts/", Access.Read, null, null),
+        new("GET", "/api/hubspot/contacts/{id}", Access.Read, null, null, HandlerStatus: 400),
+        new("POST", "/api/hubspot/contacts/", Access.Marketing, null, new { properties = new { email = "matrix@example.com" } }, HandlerStatus: 409),
+        new("PATCH", "/api/hubspot/contacts/{id}", Access.Marketing, null, new { properties = new { firstname = "Matrix" } }, HandlerStatus: 400),
+        new("DELETE", "/api/hubspot/contacts/{id}", Access.Marketing, null, null, HandlerStatus: 400),
+        new("GET", "/api/hubspot/companies/", Access.Read, null, null),
+        new("GET", "/api/hubspot/companies/{id}", Access.Read, null, null, HandlerStatus: 400),
+        new("POST", "/api/hubspot/companies/", Access.Marketing, null, new { properties = new { name = "Matrix Ltd" } }, HandlerStatus: 409),
+        new("PATCH", "/api/hubspot/companies/{id}", Access.Marketing, null, new { properties = new { name = "Matrix plc" } }, HandlerStatus: 400),
+        new("DELETE", "/api/hubspot/companies/{id}", Access.Marketing, null, null, HandlerStatus: 400),
+        new("GET", "/api/hubspot/deals/", Access.Read, null, null),
+        new("GET", "/api/hubspot/deals/{id}", Access.Read, null, null, HandlerStatus: 400),
+        new("POST", "/api/hubspot/deals/", Access.Steering, null, new { properties = new { dealname = "Matrix", pipeline = "default", dealstage = "closedwon" } }, HandlerStatus: 409),
+        new("PATCH", "/api/hubspot/deals/{id}", Access.Steering, null, new { properties = new { dealstage = "closedlost" } }, HandlerStatus: 400),
+        new("DELETE", "/api/hubspot/deals/{id}", Access.Steering, null, null, HandlerStatus: 400),
+        new("GET", "/api/hubspot/pipelines/", Access.Read, null, null, HandlerStatus: 409),
+        new("GET", "/api/hubspot/pipelines/{id}/stages", Access.Read, null, null, HandlerStatus: 409),
     ];
 
     /// <summary>A request body sent as a CSV file rather than JSON.</summary>

@@ -30,6 +30,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(c => new { c.WorkspaceId, c.HubSpotId }).IsUnique().HasDatabaseName("idx_contacts_hubspot_id");
         builder.HasIndex(c => new { c.WorkspaceId, c.JourneyStage }).HasDatabaseName("idx_contacts_journey_stage");
         builder.HasIndex(c => new { c.WorkspaceId, c.Email });
+        builder.HasIndex(c => new { c.WorkspaceId, c.HubSpotCreatedAt });
         // The contact list pages by score, by name, within a persona or within an account without sorting the whole
         // workspace. Only live contacts are listed, so the indexes hold only them: counting a workspace's contacts then
         // reads an index alone. The (workspace, company, name) one is what SQLite, which keeps no statistics, needs to

@@ -18,6 +18,8 @@ public sealed class Company : IWorkspaceScoped
     /// <summary>Every HubSpot property as read, JSON object of string to string.</summary>
     public string Properties { get; set; } = "{}";
     public DateTime? HubSpotUpdatedAt { get; set; }
+    /// <summary>When HubSpot created the record (its <c>createdate</c>).</summary>
+    public DateTime? HubSpotCreatedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>When a sync last read the record from HubSpot; a full pass archives what it did not read. Other writers (score roll-ups) touch <see cref="UpdatedAt"/>, never this.</summary>

@@ -23,6 +23,8 @@ public sealed class Contact : IWorkspaceScoped
     public List<string> Segments { get; set; } = [];
     public string Properties { get; set; } = "{}";
     public DateTime? HubSpotUpdatedAt { get; set; }
+    /// <summary>When HubSpot created the record (its <c>createdate</c>).</summary>
+    public DateTime? HubSpotCreatedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? SyncedAt { get; set; }

@@ -14,6 +14,8 @@ public sealed class Deal : IWorkspaceScoped
     public string? OwnerHubSpotId { get; set; }
     public string Properties { get; set; } = "{}";
     public DateTime? HubSpotUpdatedAt { get; set; }
+    /// <summary>When HubSpot created the record (its <c>createdate</c>).</summary>
+    public DateTime? HubSpotCreatedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>When a sync last read the record from HubSpot; a full pass archives what it did not read. Other writers (score roll-ups) touch <see cref="UpdatedAt"/>, never this.</summary>

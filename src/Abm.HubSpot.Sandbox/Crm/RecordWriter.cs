@@ -1,6 +1,7 @@
 using Abm.HubSpot.Sandbox.Associations;
 using Abm.HubSpot.Sandbox.Hosting;
 using Abm.HubSpot.Sandbox.Http;
+using Abm.HubSpot.Sandbox.Pipelines;
 using Abm.HubSpot.Sandbox.Portals;
 using Abm.HubSpot.Sandbox.Properties;
 using Abm.HubSpot.Sandbox.Webhooks;
@@ -51,7 +52,7 @@ internal sealed class RecordWriter(TimeProvider clock, SandboxOptions options, C
     /// <summary>Creates a record from already validated values; fails only on a conflict or a bad association.</summary>
     public (CrmRecord? Record, HubSpotError? Error) Create(WriteContext context, CrmObjectType type, IReadOnlyDictionary<string, string?> values, IReadOnlyList<AssociationInput> associations)
     {
-        if (Conflict(context, type, values, null) is { } conflict)
+        if ((Conflict(context, type, values, null) ?? DealStageOptions.Mismatch(context.State, type, values, null)) is { } conflict)
         {
             return (null, conflict);
         }
@@ -62,6 +63,7 @@ internal sealed class RecordWriter(TimeProvider clock, SandboxOptions options, C
             return (null, linkError);
         }
 
+        values = WithPrimaryCompany(type, values, links);
         var record = CrmRecordFactory.Insert(context.State, type, context.Now, values);
         record.SearchVisibleAt = context.Now + options.SearchVisibilityDelay;
         Publish(context, record, ChangeKind.Creation);
@@ -78,9 +80,17 @@ internal sealed class RecordWriter(TimeProvider clock, SandboxOptions options, C
         return (record, null);
     }
 
+    // HubSpot fills a new contact's associatedcompanyid from the primary company it is created with.
+    private static IReadOnlyDictionary<string, string?> WithPrimaryCompany(
+        CrmObjectType type, IReadOnlyDictionary<string, string?> values, List<(CrmObjectType ToType, long ToId, AssociationKind Kind)> links) =>
+        type == CrmObjectTypes.Contacts && string.IsNullOrEmpty(values.GetValueOrDefault("associatedcompanyid"))
+            && links.FirstOrDefault(l => l.ToType == CrmObjectTypes.Companies && l.Kind.Label == "Primary") is { Kind: not null } primary
+            ? new Dictionary<string, string?>(values, StringComparer.Ordinal) { ["associatedcompanyid"] = primary.ToId.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            : values;
+
     public HubSpotError? Update(WriteContext context, CrmRecord record, IReadOnlyDictionary<string, string?> values)
     {
-        if (Conflict(context, record.Type, values, record.Id) is { } conflict)
+        if ((Conflict(context, record.Type, values, record.Id) ?? DealStageOptions.Mismatch(context.State, record.Type, values, record)) is { } conflict)
         {
             return conflict;
         }

@@ -14,6 +14,7 @@ using Abm.HubSpot.Sandbox.Market.Behaviour;
 using Abm.HubSpot.Sandbox.OAuth;
 using Abm.HubSpot.Sandbox.Owners;
 using Abm.HubSpot.Sandbox.Persistence;
+using Abm.HubSpot.Sandbox.Pipelines;
 using Abm.HubSpot.Sandbox.Portals;
 using Abm.HubSpot.Sandbox.Properties;
 using Abm.HubSpot.Sandbox.RateLimits;
@@ -74,6 +75,7 @@ internal static class SandboxApplication
         app.MapPropertyEndpoints();
         app.MapAssociationEndpoints();
         app.MapListEndpoints();
+        app.MapPipelineEndpoints();
         app.MapEmailEndpoints();
         app.MapFormEndpoints();
         app.MapWebhookEndpoints();

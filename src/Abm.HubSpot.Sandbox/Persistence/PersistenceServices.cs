@@ -14,6 +14,7 @@ internal static class PersistenceServices
         services.AddSingleton<IPortalSection, AssociationsSection>();
         services.AddSingleton<IPortalSection, OwnersSection>();
         services.AddSingleton<IPortalSection, ListsSection>();
+        services.AddSingleton<IPortalSection, PipelinesSection>();
         services.AddSingleton<IPortalSection, EmailEventsSection>();
         services.AddSingleton<IPortalSection, TransactionalSendsSection>();
         services.AddSingleton<IPortalSection, FormsSection>();

@@ -7,6 +7,7 @@ using Abm.HubSpot.Sandbox.Market;
 using Abm.HubSpot.Sandbox.Market.Behaviour;
 using Abm.HubSpot.Sandbox.Owners;
 using Abm.HubSpot.Sandbox.Persistence;
+using Abm.HubSpot.Sandbox.Pipelines;
 using Abm.HubSpot.Sandbox.Properties;
 
 namespace Abm.HubSpot.Sandbox.Portals;
@@ -24,6 +25,7 @@ internal sealed class PortalState
         Seed = seed;
         Stores = CrmObjectTypes.All.ToDictionary(t => t, t => new ObjectStore(t));
         Schemas = CrmObjectTypes.All.ToDictionary(t => t, t => DefaultPropertyCatalog.Create(t, now));
+        DealPipelines = [DefaultDealPipeline.Create(now)];
     }
 
     /// <summary>The moment the data was generated; the simulated market dates its content and buying cycles from it.</summary>
@@ -39,6 +41,9 @@ internal sealed class PortalState
     public AssociationStore Associations { get; } = new();
 
     public List<Owner> Owners { get; } = [];
+
+    /// <summary>The deal pipelines, the default one first; their stages are the options of <c>dealstage</c>.</summary>
+    public List<DealPipeline> DealPipelines { get; }
 
     public Dictionary<long, CrmList> Lists { get; } = [];
 

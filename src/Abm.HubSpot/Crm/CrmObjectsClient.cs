@@ -52,6 +52,30 @@ public sealed class CrmObjectsClient
         }
     }
 
+    /// <summary>
+    /// Creates one record with its associations (<c>POST /crm/v3/objects/{type}</c>, 201) and answers it as HubSpot
+    /// stored it. A refusal is a <see cref="HubSpotApiException"/> carrying HubSpot's message: 400
+    /// <c>VALIDATION_ERROR</c> for a bad value, 409 <c>CONFLICT</c> for a contact whose email exists
+    /// ("Contact already exists. Existing ID: 123").
+    /// </summary>
+    public async Task<CrmRecord> CreateAsync(string objectType, CrmRecordInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var created = await _transport.SendAsync<RecordDto>(HubSpotRequest.Json(HttpMethod.Post, _transport.Paths.Objects(objectType), CreateInputDto.From(input)), cancellationToken);
+        return created?.ToRecord() ?? throw new HubSpotApiException($"HubSpot answered the creation of a {objectType} record with an empty body.");
+    }
+
+    /// <summary>Changes properties of one record (<c>PATCH</c>, 200); 404 <c>OBJECT_NOT_FOUND</c> when HubSpot has no such active record.</summary>
+    public async Task<CrmRecord> UpdateAsync(string objectType, string id, IReadOnlyDictionary<string, string?> properties, CancellationToken cancellationToken = default)
+    {
+        var updated = await _transport.SendAsync<RecordDto>(HubSpotRequest.Json(HttpMethod.Patch, _transport.Paths.Object(objectType, id), new { properties }), cancellationToken);
+        return updated?.ToRecord() ?? throw new HubSpotApiException($"HubSpot answered the update of {objectType} {id} with an empty body.");
+    }
+
+    /// <summary>Moves one record to HubSpot's recycle bin (<c>DELETE</c>, 204; restorable there for 90 days).</summary>
+    public async Task ArchiveAsync(string objectType, string id, CancellationToken cancellationToken = default) =>
+        await _transport.SendAsync<JsonElement>(HubSpotRequest.Delete(_transport.Paths.Object(objectType, id)), cancellationToken);
+
     /// <summary>Reads records by id in chunks of 100; unknown ids are reported as errors (HubSpot's batch read returns no associations).</summary>
     public Task<CrmBatchResult> BatchReadAsync(string objectType, IReadOnlyList<string> ids, IReadOnlyList<string>? properties = null, string? idProperty = null, CancellationToken cancellationToken = default) =>
         CrmBatchRunner.RunAsync(ids, id => id, (chunk, ct) => SendBatchAsync(objectType, "read", new BatchBodyDto<IdInputDto>(chunk.Select(id => new IdInputDto(id)).ToList(), properties ?? [], idProperty), ct), cancellationToken);

@@ -13,12 +13,16 @@ internal sealed record HubSpotErrorDetails(
     string? PolicyName,
     TimeSpan? RetryAfter)
 {
+    /// <summary>The properties HubSpot's <c>errors[].context.propertyName</c> name (a validation error names the bad ones).</summary>
+    public IReadOnlyList<string> PropertyNames { get; init; } = [];
+
     public const string ExpiredAuthentication = "EXPIRED_AUTHENTICATION";
     public const string DailyPolicy = "DAILY";
 
     public static HubSpotErrorDetails Parse(string operation, HttpStatusCode status, string body, TimeSpan? retryAfter)
     {
         string? category = null, message = null, correlationId = null, policyName = null;
+        List<string> propertyNames = [];
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -30,6 +34,7 @@ internal sealed record HubSpotErrorDetails(
                 message = Text(root, "message") ?? Text(root, "error_description");
                 correlationId = Text(root, "correlationId");
                 policyName = Text(root, "policyName");
+                propertyNames = PropertyNamesOf(root);
             }
         }
         catch (JsonException)
@@ -37,8 +42,19 @@ internal sealed record HubSpotErrorDetails(
             message = body.Length > 200 ? body[..200] : body;
         }
 
-        return new HubSpotErrorDetails(operation, status, category, message, correlationId, policyName, retryAfter);
+        return new HubSpotErrorDetails(operation, status, category, message, correlationId, policyName, retryAfter) { PropertyNames = propertyNames };
     }
+
+    private static List<string> PropertyNamesOf(JsonElement root) =>
+        root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array
+            ? [.. errors.EnumerateArray()
+                .Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object
+                    && context.TryGetProperty("propertyName", out var names) && names.ValueKind == JsonValueKind.Array)
+                .SelectMany(e => e.GetProperty("context").GetProperty("propertyName").EnumerateArray())
+                .Where(n => n.ValueKind == JsonValueKind.String)
+                .Select(n => n.GetString()!)
+                .Distinct(StringComparer.Ordinal)]
+            : [];
 
     /// <summary>An attempt that got no usable answer: a dropped connection, a timeout or an unreadable body.</summary>
     public static HubSpotErrorDetails NoAnswer(string operation, string reason) =>

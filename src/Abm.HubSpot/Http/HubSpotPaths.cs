@@ -28,6 +28,10 @@ internal sealed class HubSpotPaths(string crmObjectsPrefix)
     public static string DefaultAssociation(string fromType, string fromId, string toType, string toId) =>
         $"/crm/v4/objects/{Escape(fromType)}/{Escape(fromId)}/associations/default/{Escape(toType)}/{Escape(toId)}";
 
+    public static string Pipelines(string objectType) => $"/crm/v3/pipelines/{Escape(objectType)}";
+
+    public static string PipelineStages(string objectType, string pipelineId) => $"{Pipelines(objectType)}/{Escape(pipelineId)}/stages";
+
     public const string Owners = "/crm/v3/owners";
 
     public const string TransactionalSingleSend = "/marketing/v3/transactional/single-email/send";

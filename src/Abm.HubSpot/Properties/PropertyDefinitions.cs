@@ -29,6 +29,12 @@ public sealed record PropertyDefinition
 
     /// <summary>Set by HubSpot on read: true for the properties HubSpot itself defines.</summary>
     public bool HubspotDefined { get; init; }
+
+    /// <summary>Set by HubSpot on read (<c>modificationMetadata.readOnlyValue</c>): HubSpot computes the value, writes are refused.</summary>
+    public bool ReadOnlyValue { get; init; }
+
+    /// <summary>Set by HubSpot on read: the options come from elsewhere (the portal's owners for <c>hubspot_owner_id</c>), not from <see cref="Options"/>.</summary>
+    public bool ExternalOptions { get; init; }
 }
 
 /// <summary>

@@ -21,7 +21,8 @@ internal sealed record PropertyListDto<T>(List<T>? Results);
 // Read shapes: every field optional, so a sparse answer maps to empty text instead of failing to parse
 // (required members would make the serializer reject it, and the transport retry it as unreadable).
 internal sealed record PropertyDto(
-    string? Name, string? Label, string? Type, string? FieldType, string? GroupName, string? Description, List<PropertyOption>? Options, bool HubspotDefined)
+    string? Name, string? Label, string? Type, string? FieldType, string? GroupName, string? Description, List<PropertyOption>? Options, bool HubspotDefined,
+    bool ExternalOptions, ModificationMetadataDto? ModificationMetadata)
 {
     public PropertyDefinition ToDefinition() => new()
     {
@@ -33,8 +34,12 @@ internal sealed record PropertyDto(
         Description = Description,
         Options = Options ?? [],
         HubspotDefined = HubspotDefined,
+        ReadOnlyValue = ModificationMetadata?.ReadOnlyValue ?? false,
+        ExternalOptions = ExternalOptions,
     };
 }
+
+internal sealed record ModificationMetadataDto(bool? ReadOnlyValue);
 
 internal sealed record PropertyGroupDto(string? Name, string? Label)
 {

@@ -93,6 +93,21 @@ async function main() {
     assert(contact.associations.companies.results.some((r) => r.id === companyId), 'v3 associations');
   });
 
+  await check('deal pipelines and stages, and a created pipeline used by a deal', async () => {
+    const all = await client.crm.pipelines.pipelinesApi.getAll('deals');
+    const sales = all.results.find((p) => p.id === 'default');
+    assert(sales && sales.stages.length === 7, `unexpected pipelines ${JSON.stringify(all.results)}`);
+    assert(sales.stages[0].metadata.probability === '0.2' && sales.createdAt instanceof Date, JSON.stringify(sales.stages[0]));
+    const stages = await client.crm.pipelines.pipelineStagesApi.getAll('deals', 'default');
+    assert(stages.results.map((s) => s.id).join(',') === sales.stages.map((s) => s.id).join(','), 'stages differ');
+    const created = await client.crm.pipelines.pipelinesApi.create('deals', {
+      label: `Node pipeline ${unique}`, displayOrder: 1,
+      stages: [{ label: 'Open', displayOrder: 0, metadata: { probability: '0.5' } }],
+    });
+    const deal = await client.crm.deals.basicApi.create({ properties: { dealname: 'Node deal', pipeline: created.id, dealstage: created.stages[0].id }, associations: [] });
+    assert(deal.properties.dealstage === created.stages[0].id, JSON.stringify(deal));
+  });
+
   await check('429 TEN_SECONDLY_ROLLING retried by the client', async () => {
     const response = await fetch(`${basePath}/_sandbox/portals`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accounts: 1, burstLimit: 2 }),

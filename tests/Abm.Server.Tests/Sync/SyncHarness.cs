@@ -36,16 +36,17 @@ internal sealed class SyncHarness : IAsyncDisposable
     /// <param name="privateAppScopes">What the portal's private-app token is granted; every scope by default.</param>
     /// <param name="portalClockStart">Where the portal's clock starts (it runs at real speed); now by default.</param>
     /// <param name="services">Extra registrations after the server's own (a fault injector around the database, say).</param>
+    /// <param name="portals">Portals the sandbox hosts; the server's default workspace is connected to the first.</param>
     public static async Task<SyncHarness> StartAsync(
         int accounts = 30, Dictionary<string, string>? settings = null, IReadOnlyCollection<string>? privateAppScopes = null, DateTimeOffset? portalClockStart = null,
-        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null, int portals = 1)
     {
         var sandbox = await SandboxHost.StartAsync(new SandboxOptions
         {
             Seed = 21,
             ClockStart = portalClockStart,
             SimulateBehaviour = false,
-            Portals = [new SandboxPortalOptions { Accounts = accounts, PrivateAppScopes = privateAppScopes }],
+            Portals = [.. Enumerable.Range(0, portals).Select(_ => new SandboxPortalOptions { Accounts = accounts, PrivateAppScopes = privateAppScopes })],
         });
         var hubSpot = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl) };
         hubSpot.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.Portals[0].AccessToken);

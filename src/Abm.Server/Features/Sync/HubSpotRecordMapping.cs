@@ -25,14 +25,14 @@ internal static class HubSpotRecordMapping
     [
         nameof(Contact.Email), nameof(Contact.FirstName), nameof(Contact.LastName), nameof(Contact.JobTitle), nameof(Contact.OwnerHubSpotId),
         nameof(Contact.LifecycleStage), nameof(Contact.BuyingRole), nameof(Contact.CompanyId), nameof(Contact.Properties),
-        nameof(Contact.HubSpotUpdatedAt), nameof(Contact.UpdatedAt), nameof(Contact.SyncedAt), nameof(Contact.ArchivedAt), nameof(Contact.Segments),
+        nameof(Contact.HubSpotUpdatedAt), nameof(Contact.HubSpotCreatedAt), nameof(Contact.UpdatedAt), nameof(Contact.SyncedAt), nameof(Contact.ArchivedAt), nameof(Contact.Segments),
     ];
 
     /// <summary>The columns a sync owns on an existing company: what <see cref="ApplyTo(Company, CrmRecord, DateTime)"/> sets.</summary>
     public static readonly string[] CompanyColumns =
     [
         nameof(Company.Name), nameof(Company.Domain), nameof(Company.Industry), nameof(Company.EmployeeCount), nameof(Company.AnnualRevenue),
-        nameof(Company.AccountTier), nameof(Company.OwnerHubSpotId), nameof(Company.Properties), nameof(Company.HubSpotUpdatedAt), nameof(Company.UpdatedAt),
+        nameof(Company.AccountTier), nameof(Company.OwnerHubSpotId), nameof(Company.Properties), nameof(Company.HubSpotUpdatedAt), nameof(Company.HubSpotCreatedAt), nameof(Company.UpdatedAt),
         nameof(Company.SyncedAt), nameof(Company.ArchivedAt),
     ];
 
@@ -48,6 +48,7 @@ internal static class HubSpotRecordMapping
         contact.CompanyId = companyId;
         contact.Properties = PropertiesJson(record);
         contact.HubSpotUpdatedAt = record.UpdatedAt?.UtcDateTime;
+        contact.HubSpotCreatedAt = record.CreatedAt?.UtcDateTime;
         contact.UpdatedAt = now;
         contact.SyncedAt = now;
         contact.ArchivedAt = null;
@@ -64,6 +65,7 @@ internal static class HubSpotRecordMapping
         company.OwnerHubSpotId = Clip(record.Get("hubspot_owner_id"), 50);
         company.Properties = PropertiesJson(record);
         company.HubSpotUpdatedAt = record.UpdatedAt?.UtcDateTime;
+        company.HubSpotCreatedAt = record.CreatedAt?.UtcDateTime;
         company.UpdatedAt = now;
         company.SyncedAt = now;
         company.ArchivedAt = null;
@@ -80,6 +82,7 @@ internal static class HubSpotRecordMapping
         deal.CompanyId = companyId;
         deal.Properties = PropertiesJson(record);
         deal.HubSpotUpdatedAt = record.UpdatedAt?.UtcDateTime;
+        deal.HubSpotCreatedAt = record.CreatedAt?.UtcDateTime;
         deal.UpdatedAt = now;
         deal.SyncedAt = now;
         deal.ArchivedAt = null;

@@ -1,4 +1,5 @@
 using Abm.HubSpot;
+using Abm.HubSpot.Crm;
 
 namespace Abm.Server.Features.Sync;
 
@@ -26,10 +27,20 @@ internal sealed class RecordRefresher(SyncRecordWriter writer)
         }
 
         var found = await AssociationLoader.AttachAsync(client, objectType, read.Records, cancellationToken);
+        var gone = ids.Except(found.Select(r => r.Id), StringComparer.Ordinal).ToList();
+        return await ApplyAsync(objectType, found, gone, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the local copy match records already read from HubSpot (with the properties and associations sync reads):
+    /// <paramref name="found"/> are upserted and their contacts queued for rescoring, <paramref name="gone"/> (HubSpot ids
+    /// HubSpot no longer has) archived locally. The write routes under /api/hubspot use this after each write.
+    /// </summary>
+    public async Task<RefreshSummary> ApplyAsync(string objectType, IReadOnlyList<CrmRecord> found, IReadOnlyCollection<string> gone, CancellationToken cancellationToken)
+    {
         var upserted = await writer.StageAsync(objectType, found, cancellationToken);
         await writer.CommitAsync(cancellationToken);
         writer.QueueRescoring();
-        var gone = ids.Except(found.Select(r => r.Id), StringComparer.Ordinal).ToList();
         var archived = await writer.ArchiveAsync(objectType, gone, cancellationToken);
         return new RefreshSummary(upserted, archived);
     }
