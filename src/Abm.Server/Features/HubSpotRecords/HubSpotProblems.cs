@@ -21,9 +21,6 @@ internal static partial class HubSpotProblems
         "No HubSpot connection",
         "This workspace is not connected to a HubSpot portal; connect one through /api/connections (or HUBSPOT_API_KEY for the default workspace).");
 
-    /// <summary>The failures of a HubSpot call that become answers; anything else is a bug and stays one.</summary>
-    public static bool IsHubSpotFailure(Exception error) => error is HubSpotApiException or HttpRequestException or TimeoutException;
-
     public static IResult From(Exception error) => error switch
     {
         HubSpotDailyLimitException => Unavailable("HubSpot's daily API limit for this portal is spent (it resets at midnight in the portal's time zone).", DailyLimitRetryAfter, error as HubSpotApiException),

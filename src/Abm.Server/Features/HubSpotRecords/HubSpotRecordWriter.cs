@@ -54,7 +54,7 @@ internal sealed partial class HubSpotRecordWriter(RecordRefresher refresher, Abm
         {
             current = await client.Crm.GetAsync(kind.ObjectType, written.Id, kind.SyncedRead, cancellationToken: cancellationToken);
         }
-        catch (Exception error) when (HubSpotProblems.IsHubSpotFailure(error) && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (HubSpotFailure.Is(error) && !cancellationToken.IsCancellationRequested)
         {
             LogReadBackFailed(kind.ObjectType, written.Id, error.Message);
             return new RecordWriteResponse(HubSpotRecordResponse.From(written, null, null), "pending");

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Abm.HubSpot;
 using Abm.HubSpot.Pipelines;
 using Abm.Server.Errors;
 using Abm.Server.Features.Access;
@@ -39,7 +40,7 @@ internal sealed class PipelineHandlers(HubSpotClients clients, PortalCatalogs ca
             var pipelines = await catalogs.PipelinesAsync(user.WorkspaceId(), client, cancellationToken);
             return TypedResults.Ok(new PipelineListResponse([.. pipelines.Value.Select(PipelineResponse.From)], pipelines.ReadAt));
         }
-        catch (Exception error) when (HubSpotProblems.IsHubSpotFailure(error))
+        catch (Exception error) when (HubSpotFailure.Is(error))
         {
             return HubSpotProblems.From(error);
         }
@@ -70,7 +71,7 @@ internal sealed class PipelineHandlers(HubSpotClients clients, PortalCatalogs ca
                 ? TypedResults.Ok(new PipelineStagesResponse(pipeline.Id, [.. pipeline.Stages.Select(PipelineStageResponse.From)], pipelines.ReadAt))
                 : ApiProblems.NotFound("Pipeline not found", $"The portal has no deal pipeline '{id}'.");
         }
-        catch (Exception error) when (HubSpotProblems.IsHubSpotFailure(error))
+        catch (Exception error) when (HubSpotFailure.Is(error))
         {
             return HubSpotProblems.From(error);
         }

@@ -117,7 +117,7 @@ internal sealed class RecordHandlers(
         {
             return await work(client);
         }
-        catch (Exception error) when (HubSpotProblems.IsHubSpotFailure(error))
+        catch (Exception error) when (HubSpotFailure.Is(error))
         {
             return HubSpotProblems.From(error);
         }
