@@ -1,4 +1,3 @@
-using System.Globalization;
 using Abm.HubSpot.Sandbox.Auth;
 using Abm.HubSpot.Sandbox.Crm;
 using Abm.HubSpot.Sandbox.Http;
@@ -20,9 +19,7 @@ internal static class CampaignAssetHandlers
             return UnknownAssetType(assetType);
         }
 
-        var query = http.Request.Query;
-        var limit = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? Math.Clamp(parsed, 1, 100) : 10;
-        var offset = int.TryParse(query["after"], NumberStyles.None, CultureInfo.InvariantCulture, out var after) ? after : 0;
+        var (limit, offset) = OffsetPaging.Read(http.Request, 10, 100);
         return Caller.Of(http).Portal.Read(state =>
         {
             if (CampaignHandlers.Find(state, campaignGuid) is not { } campaign)
@@ -34,9 +31,7 @@ internal static class CampaignAssetHandlers
             var page = assets.Skip(offset).Take(limit)
                 .Select(a => new { id = a.AssetId, name = assetType == "MARKETING_EMAIL" ? MarketingEmailCatalogue.Find(a.AssetId)?.Name : null, metrics = new { } })
                 .ToList();
-            var next = offset + page.Count;
-            var paging = next < assets.Count ? new Paging(new PagingNext(next.ToString(CultureInfo.InvariantCulture))) : null;
-            return SandboxJson.Json(new { results = page, paging });
+            return SandboxJson.Json(new { results = page, paging = OffsetPaging.Next(offset, page.Count, assets.Count) });
         });
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Abm.HubSpot.Sandbox.Auth;
 using Abm.HubSpot.Sandbox.Crm;
@@ -56,19 +55,15 @@ internal static class CampaignHandlers
     /// <summary>Pages in creation order; <c>name</c> keeps those whose name contains it; <c>after</c> is an opaque offset.</summary>
     public static IResult List(HttpContext http)
     {
-        var query = http.Request.Query;
-        var limit = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? Math.Clamp(parsed, 1, 100) : 50;
-        var offset = int.TryParse(query["after"], NumberStyles.None, CultureInfo.InvariantCulture, out var after) ? after : 0;
-        var name = query["name"].ToString();
+        var (limit, offset) = OffsetPaging.Read(http.Request, 50, 100);
+        var name = http.Request.Query["name"].ToString();
         var wanted = Wanted(http);
         return Caller.Of(http).Portal.Read(state =>
         {
             var matching = state.Campaigns.Values.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal)
                 .Where(c => name.Length == 0 || (c.Properties.GetValueOrDefault("hs_name") ?? "").Contains(name, StringComparison.OrdinalIgnoreCase)).ToList();
             var page = matching.Skip(offset).Take(limit).Select(c => CampaignResponse.Of(c, wanted)).ToList();
-            var next = offset + page.Count;
-            var paging = next < matching.Count ? new Paging(new PagingNext(next.ToString(CultureInfo.InvariantCulture))) : null;
-            return SandboxJson.Json(new { total = matching.Count, results = page, paging });
+            return SandboxJson.Json(new { total = matching.Count, results = page, paging = OffsetPaging.Next(offset, page.Count, matching.Count) });
         });
     }
 

@@ -20,16 +20,12 @@ internal static class MarketingEmailHandlers
 
     public static IResult List(HttpContext http)
     {
-        var query = http.Request.Query;
-        var limit = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? Math.Clamp(parsed, 1, 100) : 10;
-        var offset = int.TryParse(query["after"], NumberStyles.None, CultureInfo.InvariantCulture, out var after) ? after : 0;
+        var (limit, offset) = OffsetPaging.Read(http.Request, 10, 100);
         return Caller.Of(http).Portal.Read(state =>
         {
             var emails = MarketingEmailCatalogue.Emails;
             var page = emails.Skip(offset).Take(limit).Select(e => Response(state, e)).ToList();
-            var next = offset + page.Count;
-            var paging = next < emails.Count ? new Paging(new PagingNext(next.ToString(CultureInfo.InvariantCulture))) : null;
-            return SandboxJson.Json(new { total = emails.Count, results = page, paging });
+            return SandboxJson.Json(new { total = emails.Count, results = page, paging = OffsetPaging.Next(offset, page.Count, emails.Count) });
         });
     }
 
