@@ -13,15 +13,13 @@ internal sealed record EmailTemplatePageView(IReadOnlyList<EmailTemplateView> It
 
 /// <summary>
 /// Send marketing email <c>emailId</c> to one ABM contact (<c>contactId</c>) or to the members of a HubSpot list
-/// (<c>listId</c>), exactly one of them; now, or at <c>sendAt</c> (a future time). <c>customProperties</c> fill the
-/// email's custom tokens.
+/// (<c>listId</c>), exactly one of them; now, or at <c>sendAt</c> (a future time).
 /// </summary>
 internal sealed record EmailSendRequest(
     [property: Required, RegularExpression("^[0-9]{1,20}$", ErrorMessage = "emailId must be a HubSpot marketing email id (a number).")] string EmailId,
     Guid? ContactId,
     [property: RegularExpression("^[0-9]{1,20}$", ErrorMessage = "listId must be a HubSpot list id (a number).")] string? ListId,
-    DateTimeOffset? SendAt,
-    [property: MaxLength(50)] IReadOnlyDictionary<string, string?>? CustomProperties);
+    DateTimeOffset? SendAt);
 
 /// <summary>One recipient of a send and what became of it (<c>pending</c>, <c>sent</c>, <c>skipped</c>, <c>failed</c>), with the reason.</summary>
 internal sealed record EmailRecipientView(string HubSpotId, Guid? ContactId, string? Email, string Outcome, string? Reason, DateTime? SentAt);
