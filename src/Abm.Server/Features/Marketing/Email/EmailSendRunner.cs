@@ -138,7 +138,18 @@ internal sealed partial class EmailSendRunner(
                 }
             }
 
+            RenewClaim(send);
             await database.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    // A long list send keeps its claim alive (saved with each outcome), so no other instance takes it while it is running.
+    private void RenewClaim(MarketingEmailSend send)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (send.DueAt is { } claimEnd && claimEnd - now < TimeSpan.FromSeconds(options.Value.ClaimSeconds / 2.0))
+        {
+            send.DueAt = due.ClaimEnd(now);
         }
     }
 
