@@ -206,6 +206,8 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
 
         var history = await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/contacts/{contact.Id}/journey-stage/history");
         history.EnumerateArray().Select(h => h.GetProperty("to").GetString()).ShouldBe([null, "vendor_evaluation"]);
+        var audit = await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/audit?entityType=contact&entityId={contact.Id}");
+        audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("source").GetString()).ShouldBe(["dashboard", "dashboard"]);
         await page.Context.CloseAsync();
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Abm.Server.Features.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +33,13 @@ public sealed class WorkspaceTests(ServerFixture fixture) : IClassFixture<Server
 
         (await client.DeleteAsync($"/api/workspaces/{workspace.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await client.GetAsync($"/api/workspaces/{workspace.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The workspace's own log went with it; the deletion is in the default workspace's log, once.
+        var audit = await client.GetFromJsonAsync<JsonElement>($"/api/audit?action=workspace.deleted&entityId={workspace.Id}");
+        var entry = audit.GetProperty("items").EnumerateArray().ShouldHaveSingleItem();
+        entry.GetProperty("actor").GetString().ShouldBe("operator");
+        entry.GetProperty("details").GetProperty("name").GetString().ShouldBe("Acme Europe");
+        entry.GetProperty("details").GetProperty("hubSpotPortalId").GetString().ShouldBe("8812345");
     }
 
     [Fact]

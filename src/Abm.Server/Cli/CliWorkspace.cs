@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Security.Claims;
 using Abm.Data;
+using Abm.HubSpot;
+using Abm.Server.Configuration;
 using Abm.Server.Features.Access;
+using Abm.Server.Features.Connections;
 using Abm.Server.Features.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +41,11 @@ internal sealed class CliWorkspace : IAsyncDisposable
     public IServiceProvider Services => _scope.ServiceProvider;
 
     public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>The client for the workspace's HubSpot portal; a configuration error saying how to connect one when there is none.</summary>
+    public async Task<HubSpotClient> HubSpotClientAsync(CancellationToken cancellationToken) =>
+        await Get<HubSpotClients>().GetAsync(Id, cancellationToken)
+        ?? throw new ConfigurationException($"Workspace {Id} has no HubSpot connection; set HUBSPOT_API_KEY or connect it through /api/connections.");
 
     public static async Task<CliWorkspace> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
     {

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Abm.Server.Configuration;
-using Abm.Server.Features.Connections;
 using Abm.Server.Features.Nurture;
 using Abm.Server.Features.Nurture.Enrollments;
 using Abm.Server.Features.Nurture.Execution;
@@ -65,8 +63,7 @@ internal static class NurtureCommand
         }
 
         await using var workspace = await CliWorkspace.OpenAsync(parse, cancellationToken);
-        var client = await workspace.Get<HubSpotClients>().GetAsync(workspace.Id, cancellationToken)
-            ?? throw new ConfigurationException($"Workspace {workspace.Id} has no HubSpot connection; set HUBSPOT_API_KEY or connect it through /api/connections.");
+        var client = await workspace.HubSpotClientAsync(cancellationToken);
         var leases = workspace.Get<PortalLeases>();
         if (!await leases.TryAcquireAsync(workspace.Id, cancellationToken))
         {

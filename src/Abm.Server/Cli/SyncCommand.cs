@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Abm.Data.Entities;
-using Abm.Server.Configuration;
-using Abm.Server.Features.Connections;
 using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Sync;
 
@@ -24,8 +22,7 @@ internal static class SyncCommand
         try
         {
             await using var workspace = await CliWorkspace.OpenAsync(parse, cancellationToken);
-            var client = await workspace.Get<HubSpotClients>().GetAsync(workspace.Id, cancellationToken)
-                ?? throw new ConfigurationException($"Workspace {workspace.Id} has no HubSpot connection; set HUBSPOT_API_KEY or connect it through /api/connections.");
+            var client = await workspace.HubSpotClientAsync(cancellationToken);
 
             var leases = workspace.Get<PortalLeases>();
             if (!await leases.TryAcquireAsync(workspace.Id, cancellationToken))

@@ -4,7 +4,9 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Abm.Data;
 using Abm.Testing;
+using Microsoft.EntityFrameworkCore;
 using sandbox::Abm.HubSpot.Sandbox.Hosting;
 
 namespace Abm.Server.Tests.Cli;
@@ -45,6 +47,18 @@ public sealed class PropertiesCommandTests : IAsyncLifetime
         using var hubSpot = new HttpClient { BaseAddress = new Uri(_sandbox.BaseUrl) };
         hubSpot.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _sandbox.Portals[0].AccessToken);
         (await hubSpot.GetFromJsonAsync<JsonElement>("/crm/v3/properties/companies/abm_engagement_velocity")).GetProperty("groupName").GetString().ShouldBe("abm_engine");
+        await using (var database = new AbmDbContext(_database.Target.ContextOptions()))
+        {
+            // Audited as the executable, once per run that reached HubSpot: what the first created, that the second created nothing.
+            var audited = await database.AuditLog.IgnoreQueryFilters().Where(a => a.Action == "hubspot.properties_provisioned").OrderBy(a => a.OccurredAt).ToListAsync();
+            audited.Count.ShouldBe(2);
+            audited.ShouldAllBe(a => a.Actor == "cli" && a.Source!.StartsWith("machine ", StringComparison.Ordinal));
+            audited[0].Details!.ShouldContain("abm_journey_stage");
+            using var nothingCreated = JsonDocument.Parse(audited[1].Details!);
+            nothingCreated.RootElement.GetProperty("contacts").GetArrayLength().ShouldBe(0);
+            nothingCreated.RootElement.GetProperty("companies").GetArrayLength().ShouldBe(0);
+        }
+
         refused.ExitCode.ShouldBe(2, refused.Output + refused.Error);
         refused.Error.Trim().ShouldNotContain('\n', customMessage: refused.Error);
         refused.Error.ShouldNotContain("pat-na1-not-a-real-token", customMessage: "a token never reaches the output");

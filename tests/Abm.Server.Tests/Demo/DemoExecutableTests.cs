@@ -94,6 +94,47 @@ public sealed partial class DemoExecutableTests : IDisposable
         File.Exists(Path.Combine(_workingDirectory, "data", "abm.db")).ShouldBeTrue("the product's own database, in ./data of the directory it was started from");
     }
 
+    [Fact]
+    public async Task AbmDemoReset_AfterADemoRan_DeletesItsStateAndStartsANewPortalFromScratch()
+    {
+        // A small demo: the reset, not the demo's size, is under test.
+        var environment = new Dictionary<string, string>(_environment) { ["Demo__Accounts"] = "4", ["Demo__HistoryDays"] = "3" };
+        Guid firstContact;
+        await using (var run = await DemoRun.StartAsync(_workingDirectory, environment))
+        {
+            firstContact = await FirstContactAsync(run.Api);
+            await run.StopAsync();
+        }
+
+        await using (var reset = await DemoRun.StartAsync(_workingDirectory, environment, AddressLine(), KeyLine(), "demo", "--reset"))
+        {
+            reset.Output.ShouldContain("abm demo: deleted the demo's state in");
+            reset.Output.ShouldContain("full sync of the sandbox portal", customMessage: "a new portal is synced from scratch, not resumed");
+            var contact = await FirstContactAsync(reset.Api);
+            contact.ShouldNotBe(firstContact);
+            (await reset.Api.GetAsync($"/api/contacts/{firstContact}/engagement")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound, "the old local copy is gone");
+            (await Status(reset.Api)).Accounts.ShouldBe(4);
+            await reset.StopAsync();
+        }
+    }
+
+    /// <summary>The first contact the demo lists once its start-up sync has landed one (polled with a deadline).</summary>
+    private static async Task<Guid> FirstContactAsync(HttpClient api)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var contacts = (await api.GetFromJsonAsync<JsonElement>("/api/contacts?limit=1")).GetProperty("contacts");
+            if (contacts.GetArrayLength() > 0)
+            {
+                return contacts[0].GetProperty("id").GetGuid();
+            }
+
+            deadline.Elapsed.ShouldBeLessThan(ReadyDeadline, "the demo's start-up sync lands contacts");
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+    }
+
     private static async Task<DemoStatus> WaitForLiveEventsAsync(DemoRun run)
     {
         var deadline = Stopwatch.StartNew();
@@ -212,9 +253,9 @@ public sealed partial class DemoExecutableTests : IDisposable
             StartAsync(directory, environment, AddressLine(), KeyLine());
 
         /// <summary>Starts the executable and waits until it prints its address (and the key, when one is expected).</summary>
-        public static async Task<DemoRun> StartAsync(string directory, IReadOnlyDictionary<string, string> environment, Regex addressLine, Regex? keyLine)
+        public static async Task<DemoRun> StartAsync(string directory, IReadOnlyDictionary<string, string> environment, Regex addressLine, Regex? keyLine, params string[] args)
         {
-            var run = new DemoRun(AbmProcess.Start(directory, environment));
+            var run = new DemoRun(AbmProcess.Start(directory, environment, args));
             var deadline = Stopwatch.StartNew();
             Match? key = null, address;
             while (!(address = addressLine.Match(run.Output)).Success | (keyLine is not null && !(key = keyLine.Match(run.Output)).Success))

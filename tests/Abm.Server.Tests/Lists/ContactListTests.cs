@@ -48,6 +48,33 @@ public sealed class ContactListTests(ServerFixture fixture) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task List_ByLeadPriority_FiltersEachPriorityAndSortsHighToUnscoredThenByLeadScore()
+    {
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
+        var (lowA, highA, medium, highB, unscored) = (await ContactAsync(Server, workspace, "LowA", 50), await ContactAsync(Server, workspace, "HighA", 20),
+            await ContactAsync(Server, workspace, "Medium", 30), await ContactAsync(Server, workspace, "HighB", 10), await ContactAsync(Server, workspace, "Unscored", 90));
+        await using (var database = Server.OpenDatabase())
+        {
+            Abm.Data.Entities.LeadScore Score(Guid contact, int score, string priority, bool current = true) => new()
+            {
+                Id = Guid.NewGuid(), WorkspaceId = workspace, ContactId = contact, Score = score, Fit = "f", NextAction = "n", Priority = priority, Method = "rules", IsCurrent = current,
+            };
+            database.LeadScores.AddRange(Score(lowA.Id, 40, "low"), Score(highA.Id, 80, "high"), Score(medium.Id, 60, "medium"), Score(highB.Id, 95, "high"),
+                Score(unscored.Id, 99, "high", current: false)); // an old score does not count
+            await database.SaveChangesAsync();
+        }
+
+        async Task<string?[]> NamesAsync(string query) =>
+            [.. (await client.GetFromJsonAsync<ContactListResponse>($"/api/contacts?{query}"))!.Contacts.Select(c => c.LastName)];
+
+        (await NamesAsync("sort=leadPriority")).ShouldBe(["HighB", "HighA", "Medium", "LowA", "Unscored"]);
+        (await NamesAsync("sort=leadPriority&order=asc")).ShouldBe(["Unscored", "LowA", "Medium", "HighA", "HighB"]);
+        (await NamesAsync("leadPriority=high")).ShouldBe(["HighA", "HighB"]);
+        (await NamesAsync("leadPriority=none")).ShouldBe(["Unscored"]);
+        (await NamesAsync("leadPriority=medium&sort=score")).ShouldBe(["Medium"]);
+    }
+
+    [Fact]
     public async Task List_FiltersAndSorts_MatchWhatWasAsked()
     {
         var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
@@ -80,6 +107,7 @@ public sealed class ContactListTests(ServerFixture fixture) : IClassFixture<Serv
     [InlineData("minScore=-1", "minScore")]
     [InlineData("stage=closed_won", "stage")]
     [InlineData("persona=ceo", "persona")]
+    [InlineData("leadPriority=urgent", "leadPriority")]
     [InlineData("companyId=not-an-id", "companyId")]
     [InlineData("minScore=90&maxScore=10", "minScore")]
     public async Task List_BadParameter_Returns400NamingIt(string query, string parameter)

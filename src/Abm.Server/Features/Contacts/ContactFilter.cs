@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Abm.Server.Features.Contacts;
 
-internal enum ContactSort { Name, Score, Stage, Persona, Email, LastInteraction, Updated }
+internal enum ContactSort { Name, Score, Stage, Persona, Email, LastInteraction, Updated, LeadPriority }
 
 /// <summary>What the contact list shows: filters, sort and page. The API and the dashboard both build one.</summary>
 internal sealed record ContactFilter
@@ -14,7 +14,13 @@ internal sealed record ContactFilter
     {
         ["name"] = ContactSort.Name, ["score"] = ContactSort.Score, ["stage"] = ContactSort.Stage, ["persona"] = ContactSort.Persona,
         ["email"] = ContactSort.Email, ["lastInteraction"] = ContactSort.LastInteraction, ["updated"] = ContactSort.Updated,
+        ["leadPriority"] = ContactSort.LeadPriority,
     };
+
+    /// <summary>The lead priorities the list filters by; <c>none</c>: not scored as a lead yet.</summary>
+    public const string NoLeadPriority = "none";
+
+    public static readonly IReadOnlyList<string> LeadPriorityNames = [.. Leads.LeadPriorities.All, NoLeadPriority];
 
     public static readonly IReadOnlyList<string> PersonaNames = [.. Enum.GetValues<Persona>().Select(p => p.ToWireName())];
 
@@ -26,6 +32,8 @@ internal sealed record ContactFilter
     public double? MaxScore { get; init; }
     public string? Stage { get; init; }
     public string? Persona { get; init; }
+    /// <summary>high, medium, low (the current lead score's priority) or none.</summary>
+    public string? LeadPriority { get; init; }
     public string? Segment { get; init; }
     public Guid? CompanyId { get; init; }
     /// <summary>The owner's HubSpot id.</summary>
@@ -39,13 +47,13 @@ internal sealed record ContactFilter
 
     public string SortName => SortNames.First(s => s.Value == Sort).Key;
 
-    public static bool NaturallyDescending(ContactSort sort) => sort is ContactSort.Score or ContactSort.Stage or ContactSort.LastInteraction or ContactSort.Updated;
+    public static bool NaturallyDescending(ContactSort sort) => sort is ContactSort.Score or ContactSort.Stage or ContactSort.LastInteraction or ContactSort.Updated or ContactSort.LeadPriority;
 
     /// <summary>The list's query string for these filters and sort (paging left out): what the dashboard's export link sends.</summary>
     public string ToQueryString() => ListQueryString.Of(
         ("sort", SortName), ("order", Descending ? "desc" : "asc"),
         ("minScore", ListQueryString.Number(MinScore)), ("maxScore", ListQueryString.Number(MaxScore)),
-        ("stage", Stage), ("persona", Persona), ("segment", Segment), ("companyId", CompanyId?.ToString()), ("owner", Owner), ("search", Search));
+        ("stage", Stage), ("persona", Persona), ("leadPriority", LeadPriority), ("segment", Segment), ("companyId", CompanyId?.ToString()), ("owner", Owner), ("search", Search));
 
     public static ContactFilter Read(ContactListParameters query, QueryReader reader)
     {
@@ -61,6 +69,7 @@ internal sealed record ContactFilter
             MaxScore = maxScore,
             Stage = reader.Known("stage", query.Stage, JourneyOrder.StageNames),
             Persona = reader.Known("persona", query.Persona, PersonaNames),
+            LeadPriority = reader.Known("leadPriority", query.LeadPriority, LeadPriorityNames),
             Segment = reader.Text("segment", query.Segment),
             CompanyId = reader.Id("companyId", query.CompanyId),
             Owner = reader.Text("owner", query.Owner),
@@ -80,6 +89,7 @@ internal sealed class ContactListParameters
     [FromQuery(Name = "maxScore")] public string? MaxScore { get; set; }
     [FromQuery(Name = "stage")] public string? Stage { get; set; }
     [FromQuery(Name = "persona")] public string? Persona { get; set; }
+    [FromQuery(Name = "leadPriority")] public string? LeadPriority { get; set; }
     [FromQuery(Name = "segment")] public string? Segment { get; set; }
     [FromQuery(Name = "companyId")] public string? CompanyId { get; set; }
     [FromQuery(Name = "owner")] public string? Owner { get; set; }

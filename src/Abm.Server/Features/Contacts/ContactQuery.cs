@@ -83,6 +83,15 @@ internal sealed class ContactQuery(AbmDbContext database)
             rows = rows.Where(c => c.PersonaType == persona);
         }
 
+        if (filter.LeadPriority is ContactFilter.NoLeadPriority)
+        {
+            rows = rows.Where(c => !database.LeadScores.Any(l => l.ContactId == c.Id && l.IsCurrent));
+        }
+        else if (filter.LeadPriority is { } priority)
+        {
+            rows = rows.Where(c => database.LeadScores.Any(l => l.ContactId == c.Id && l.IsCurrent && l.Priority == priority));
+        }
+
         if (filter.Segment is { } segment)
         {
             rows = rows.Where(c => c.Segments.Contains(segment));
@@ -108,7 +117,7 @@ internal sealed class ContactQuery(AbmDbContext database)
         return rows;
     }
 
-    private static IQueryable<Data.Entities.Contact> Sorted(IQueryable<Data.Entities.Contact> rows, ContactFilter filter)
+    private IQueryable<Data.Entities.Contact> Sorted(IQueryable<Data.Entities.Contact> rows, ContactFilter filter)
     {
         var descending = filter.Descending;
         var sorted = filter.Sort switch
@@ -119,6 +128,12 @@ internal sealed class ContactQuery(AbmDbContext database)
             ContactSort.Email => rows.SortBy(c => c.Email, descending),
             ContactSort.LastInteraction => rows.SortBy(c => c.LastInteractionAt, descending),
             ContactSort.Updated => rows.SortBy(c => c.UpdatedAt, descending),
+            // High, medium, low, then contacts not scored as leads; within a priority, by lead score. Both are read
+            // through the one-current-score-per-contact index; a missing score counts 0 on every database.
+            ContactSort.LeadPriority => rows
+                .SortBy(c => database.LeadScores.Where(l => l.ContactId == c.Id && l.IsCurrent)
+                    .Select(l => (int?)(l.Priority == Leads.LeadPriorities.High ? 3 : l.Priority == Leads.LeadPriorities.Medium ? 2 : 1)).FirstOrDefault() ?? 0, descending)
+                .ThenSortBy(c => database.LeadScores.Where(l => l.ContactId == c.Id && l.IsCurrent).Select(l => (int?)l.Score).FirstOrDefault() ?? -1, descending),
             _ => rows.SortBy(c => c.LastName, descending).ThenSortBy(c => c.FirstName, descending),
         };
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Abm.Data;
 using Abm.Server.Features.Audit;
@@ -33,7 +34,7 @@ internal sealed class ContactJourney(AbmDbContext database, AuditTrail audit, En
     }
 
     /// <summary>The contact's engagement after the change; null when the contact is not in the workspace.</summary>
-    public async Task<ContactEngagementResponse?> SetAsync(Guid id, string? stage, string actor, CancellationToken cancellationToken)
+    public async Task<ContactEngagementResponse?> SetAsync(Guid id, string? stage, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var contact = await database.Contacts.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (contact is null)
@@ -41,7 +42,7 @@ internal sealed class ContactJourney(AbmDbContext database, AuditTrail audit, En
             return null;
         }
 
-        audit.Record(contact.WorkspaceId, actor, stage is null ? Cleared : Overridden, "contact", contact.Id.ToString(), new { From = contact.JourneyStageOverride, To = stage });
+        audit.Record(contact.WorkspaceId, user, stage is null ? Cleared : Overridden, "contact", contact.Id.ToString(), new { From = contact.JourneyStageOverride, To = stage });
         contact.JourneyStageOverride = stage;
         await database.SaveChangesAsync(cancellationToken);
         await recompute.RecomputeContactsAsync([id], cancellationToken);

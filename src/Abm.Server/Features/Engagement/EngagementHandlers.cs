@@ -35,12 +35,12 @@ internal static class EngagementHandlers
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stage"] = [$"stage '{request.Stage}' is not a journey stage."] });
         }
 
-        return await overrides.SetAsync(id, stage.ToWireName(), user.Actor(), cancellationToken) is { } changed ? TypedResults.Ok(changed) : ContactNotFound(id);
+        return await overrides.SetAsync(id, stage.ToWireName(), user, cancellationToken) is { } changed ? TypedResults.Ok(changed) : ContactNotFound(id);
     }
 
     public static async Task<Results<Ok<ContactEngagementResponse>, ProblemHttpResult>> ClearOverrideAsync(
         Guid id, ClaimsPrincipal user, ContactJourney overrides, CancellationToken cancellationToken) =>
-        await overrides.SetAsync(id, null, user.Actor(), cancellationToken) is { } changed ? TypedResults.Ok(changed) : ContactNotFound(id);
+        await overrides.SetAsync(id, null, user, cancellationToken) is { } changed ? TypedResults.Ok(changed) : ContactNotFound(id);
 
     public static async Task<Results<Ok<IReadOnlyList<StageOverrideChange>>, ProblemHttpResult>> StageHistoryAsync(
         Guid id, ContactJourney overrides, CancellationToken cancellationToken) =>

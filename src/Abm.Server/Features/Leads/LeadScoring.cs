@@ -4,6 +4,7 @@ using Abm.Data;
 using Abm.Data.Entities;
 using Abm.Engines.Leads;
 using Abm.Server.Features.Engagement;
+using Abm.Server.Features.Live;
 using Abm.Server.Features.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ namespace Abm.Server.Features.Leads;
 /// </summary>
 internal sealed class LeadScoring(
     AbmDbContext database, LeadFactsLoader loader, IcpStore icp, LeadAnswers answers, WriteBackQueue writeBack, LeadRouting routing, ProfilingConsent profiling,
-    TimeProvider clock, IOptions<LeadScoringOptions> options)
+    LiveHub live, TimeProvider clock, IOptions<LeadScoringOptions> options)
 {
     public const int SimilarCount = 5;
     private const int Chunk = 500;
@@ -142,6 +143,11 @@ internal sealed class LeadScoring(
         routing.Plan(changed);
         await database.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (subjects.Count > 0)
+        {
+            live.Publish(subjects[0].Contact.WorkspaceId, LiveKinds.Leads);
+        }
+
         await routing.AfterSaveAsync(changed, cancellationToken);
         return new LeadScoringSummary(scored.Count, scored.Count(s => s.Score.Priority == LeadPriorities.High), scored.Count(s => s.Score.Priority == LeadPriorities.Medium),
             scored.Count(s => s.Score.Priority == LeadPriorities.Low), changed.Count, scored.Count(s => s.Score.UsedFallback));

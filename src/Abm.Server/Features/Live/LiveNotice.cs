@@ -22,5 +22,8 @@ internal static class LiveKinds
     /// <summary>Contacts were enrolled or unenrolled, or nurture actions settled.</summary>
     public const string Nurture = "nurture";
 
-    public static readonly IReadOnlyList<string> All = [Events, Scores, Sync, Nurture];
+    /// <summary>Lead scores were stored (a single scoring, a bulk one, the automatic worker).</summary>
+    public const string Leads = "leads";
+
+    public static readonly IReadOnlyList<string> All = [Events, Scores, Sync, Nurture, Leads];
 }

@@ -4,6 +4,7 @@ using Abm.Data;
 using Abm.Data.Entities;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Audit;
+using Abm.Server.Features.Connections;
 using Abm.Server.Features.Engagement;
 using Abm.Server.Features.Listing;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +29,7 @@ internal static class ConsentEndpoints
     public static RouteGroupBuilder MapConsentEndpoints(this RouteGroupBuilder contacts)
     {
         contacts.MapGet("/{id}/consent", GetAsync).WithName("GetContactConsent").WithTags("Privacy").RequireAuthorization(AccessPolicies.Admin)
-            .WithSummary("May we email, track and profile the contact, and if not why (HubSpot's opt-out, a local withdrawal).");
+            .WithSummary("May we email, track and profile the contact, and if not why (HubSpot's opt-out or live subscription statuses, a local withdrawal).");
         contacts.MapPut("/{id}/consent", ChangeAsync).WithName("ChangeContactConsent").WithTags("Privacy").RequireAuthorization(AccessPolicies.Admin)
             .WithSummary("Withdraws (false) or allows again (true) email, tracking or profiling for the contact here; absent purposes are left as they are.");
         return contacts;
@@ -44,12 +45,12 @@ internal static class ConsentEndpoints
     }
 
     private static async Task<Results<Ok<ConsentAnswer>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string id, AbmDbContext database, ContactConsent consent, CancellationToken cancellationToken) =>
+        string id, ClaimsPrincipal user, AbmDbContext database, ContactConsent consent, HubSpotClients clients, CancellationToken cancellationToken) =>
         await FindAsync(id, database, cancellationToken) switch
         {
             (_, { } invalid, _) => invalid,
             (_, _, { } missing) => missing,
-            var (contact, _, _) => TypedResults.Ok(await consent.AnswerAsync(contact!, cancellationToken)),
+            var (contact, _, _) => TypedResults.Ok(await consent.AnswerAsync(contact!, await clients.GetAsync(user.WorkspaceId(), cancellationToken), cancellationToken)),
         };
 
     private static async Task<Results<Ok<ConsentAnswer>, ValidationProblem, ProblemHttpResult>> ChangeAsync(

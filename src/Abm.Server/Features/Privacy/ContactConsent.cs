@@ -1,5 +1,7 @@
 using Abm.Data;
 using Abm.Data.Entities;
+using Abm.HubSpot;
+using Abm.HubSpot.Email;
 using Abm.Server.Features.Nurture;
 using Abm.Server.Features.Nurture.Execution;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +19,19 @@ internal static class ConsentPurposes
 /// <summary>Whether one purpose is allowed, and when not, why.</summary>
 internal sealed record ConsentDecision(bool Allowed, string? Reason);
 
-/// <summary>The consent answer for one contact, and whether the workspace asks for the tracking snippet's consent signal.</summary>
-internal sealed record ConsentAnswer(ConsentDecision Email, ConsentDecision Tracking, ConsentDecision Profiling, bool TrackingRequiresConsent);
+/// <summary>
+/// The consent answer for one contact, whether the workspace asks for the tracking snippet's consent signal, and, when
+/// the answer was asked with the portal at hand, HubSpot's live email subscription statuses.
+/// </summary>
+internal sealed record ConsentAnswer(
+    ConsentDecision Email, ConsentDecision Tracking, ConsentDecision Profiling, bool TrackingRequiresConsent, EmailSubscriptions? EmailSubscriptions = null);
+
+/// <summary>
+/// HubSpot's subscription statuses of the contact's address, read live (an unsubscribe can be newer than the last
+/// sync, and a subscription type's opt-out never shows in <c>hs_email_optout</c>); <see cref="Checked"/> false, with
+/// <see cref="Problem"/>, when HubSpot could not be asked, and the email answer then rests on the synced record alone.
+/// </summary>
+internal sealed record EmailSubscriptions(bool Checked, IReadOnlyList<SubscriptionStatus> Statuses, string? Problem);
 
 /// <summary>
 /// The one place that answers "may we email / track / profile this contact". Email needs an address, HubSpot's
@@ -40,6 +53,36 @@ internal sealed class ContactConsent(AbmDbContext database)
             : new ConsentDecision(true, null);
         var email = HubSpotEmailRefusal(contact) is { } refusal ? new ConsentDecision(false, refusal) : Local(ConsentPurposes.Email);
         return new ConsentAnswer(email, Local(ConsentPurposes.Tracking), Local(ConsentPurposes.Profiling), requiresSignal);
+    }
+
+    /// <summary>
+    /// The answer with HubSpot's live subscription statuses when the workspace is connected (<paramref name="client"/>)
+    /// and the contact has an address: email is refused when HubSpot says the address opted out of all email or of every
+    /// subscription type it has.
+    /// </summary>
+    public async Task<ConsentAnswer> AnswerAsync(Contact contact, HubSpotClient? client, CancellationToken cancellationToken)
+    {
+        var answer = await AnswerAsync(contact, cancellationToken);
+        if (client is null || string.IsNullOrWhiteSpace(contact.Email))
+        {
+            return answer;
+        }
+
+        try
+        {
+            var statuses = await client.Email.GetSubscriptionStatusAsync(contact.Email, cancellationToken);
+            var read = new EmailSubscriptions(true, statuses.Subscriptions, null);
+            return statuses.OptedOut && answer.Email.Allowed
+                ? answer with { Email = new ConsentDecision(false, ConsentReasons.HubSpotSubscriptionOptOut), EmailSubscriptions = read }
+                : answer with { EmailSubscriptions = read };
+        }
+        catch (Exception error) when (HubSpotFailure.Is(error))
+        {
+            return answer with
+            {
+                EmailSubscriptions = new EmailSubscriptions(false, [], $"HubSpot's subscription status could not be read ({error.Message}); the email answer rests on the last sync"),
+            };
+        }
     }
 
     /// <summary>Why the contact may not be emailed (the reason a skipped nurture step records), or null when it may.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Abm.Server.Features.Access;
-using Abm.Server.Features.Audit;
 using Abm.Server.Features.Connections;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,7 +16,7 @@ internal static class ProvisioningEndpoints
     }
 
     private static async Task<Results<Ok<ProvisioningReport>, ProblemHttpResult>> ProvisionAsync(
-        ClaimsPrincipal user, HubSpotClients clients, AuditTrail audit, Abm.Data.AbmDbContext database, CancellationToken cancellationToken)
+        ClaimsPrincipal user, HubSpotClients clients, RequestedProvisioning provisioning, CancellationToken cancellationToken)
     {
         if (await clients.GetAsync(user.WorkspaceId(), cancellationToken) is not { } client)
         {
@@ -25,10 +24,6 @@ internal static class ProvisioningEndpoints
                 detail: "This workspace is not connected to a HubSpot portal; connect one through /api/connections (or HUBSPOT_API_KEY for the default workspace).");
         }
 
-        var report = await PropertyProvisioner.ProvisionAsync(client, cancellationToken);
-        audit.Record(user.WorkspaceId(), user, "hubspot.properties_provisioned", "workspace", user.WorkspaceId().ToString(),
-            new { contacts = report.Contacts.Created, companies = report.Companies.Created });
-        await database.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(report);
+        return TypedResults.Ok(await provisioning.ProvisionAsync(user.WorkspaceId(), user, client, cancellationToken));
     }
 }

@@ -21,7 +21,7 @@ internal static class ReadAhead
         {
             await fetching;
         }
-        catch (Exception error) when (error is OperationCanceledException or HubSpotApiException or HubSpotAuthenticationException or HubSpotDailyLimitException or HttpRequestException)
+        catch (Exception error) when (error is OperationCanceledException || HubSpotFailure.Is(error))
         {
             // Never applied: nothing to undo.
         }

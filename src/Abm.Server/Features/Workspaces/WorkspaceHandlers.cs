@@ -56,7 +56,8 @@ internal static class WorkspaceHandlers
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, AbmDbContext database, ILogger<WorkspaceResponse> logger, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, AbmDbContext database, DefaultWorkspace defaultWorkspace, AuditTrail audit, ILogger<WorkspaceResponse> logger,
+        CancellationToken cancellationToken)
     {
         var workspace = await database.Workspaces.SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
         if (workspace is null)
@@ -70,8 +71,14 @@ internal static class WorkspaceHandlers
                 "The default workspace belongs to the HubSpot connection configured in the environment and cannot be deleted.");
         }
 
-        // Every row of the workspace goes with it (ON DELETE CASCADE), its audit log included, so the trace is the server log.
+        // Every row of the workspace goes with it (ON DELETE CASCADE), its own audit log included, so the deletion is
+        // recorded in the default workspace's log (which cannot be deleted) and in the server log. One transaction:
+        // an audited deletion that did not happen, or the reverse, is never left behind.
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
+        audit.Record(defaultWorkspace.Id, user, "workspace.deleted", "workspace", workspace.Id.ToString(), new { workspace.Name, workspace.HubSpotPortalId });
+        await database.SaveChangesAsync(cancellationToken);
         await database.Workspaces.Where(w => w.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         WorkspaceLog.Deleted(logger, id, workspace.Name);
         return TypedResults.NoContent();
     }

@@ -61,7 +61,7 @@ internal sealed partial class OutboxFlusher(
                 var updates = rows.Select(r => new CrmRecordUpdate(r.HubSpotId, JsonSerializer.Deserialize<Dictionary<string, string?>>(r.Properties)!)).ToList();
                 result = await client.Crm.BatchUpdateAsync(objectType, updates, cancellationToken: cancellationToken);
             }
-            catch (Exception error) when (error is HubSpotApiException or HubSpotAuthenticationException or HubSpotDailyLimitException or HttpRequestException or TimeoutException)
+            catch (Exception error) when (HubSpotFailure.Is(error))
             {
                 // The whole call failed after the client's own retries: every row waits its back-off, and this run stops.
                 await RequeueAsync(rows, error.Message, cancellationToken);

@@ -12,6 +12,7 @@ internal static class WriteBackSetup
         services.AddScoped<OutboxHistory>();
         services.AddScoped<WriteBackStatusReader>();
         services.AddSingleton<Provisioning.PortalProvisioning>();
+        services.AddScoped<Provisioning.RequestedProvisioning>();
         services.AddHealthChecks().AddCheck<WriteBackReadyCheck>("writeback", tags: [HealthEndpoints.ReadyTag]);
         services.AddHostedService<WriteBackWorker>();
         return services;

@@ -103,7 +103,7 @@ internal static class EnrollmentHandlers
         {
             return (null, ApiProblems.NotFound("HubSpot list not found", $"The connected portal has no list {listId}."));
         }
-        catch (Exception error) when (error is HubSpotApiException or HubSpotAuthenticationException or HubSpotDailyLimitException or HttpRequestException)
+        catch (Exception error) when (HubSpotFailure.Is(error))
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "HubSpot did not answer", detail: $"Reading the members of list {listId} failed: {error.Message}"));
         }

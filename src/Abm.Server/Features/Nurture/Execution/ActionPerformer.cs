@@ -57,7 +57,7 @@ internal sealed class ActionPerformer(TrackingTokens tokens, IOptions<NurtureOpt
 
         if (options.Value.CheckSubscriptionBeforeSend && (await client.Email.GetSubscriptionStatusAsync(contact.Email!, cancellationToken)).OptedOut)
         {
-            return ActionOutcome.Skipped(send, $"{ConsentReasons.Unsubscribed}: HubSpot reports the contact opted out of email");
+            return ActionOutcome.Skipped(send, ConsentReasons.HubSpotSubscriptionOptOut);
         }
 
         var (token, _) = tokens.Issue(contact.WorkspaceId, contact.HubSpotId);
@@ -104,7 +104,7 @@ internal sealed class ActionPerformer(TrackingTokens tokens, IOptions<NurtureOpt
                     ? ActionOutcome.Done(task, id)
                     : ActionOutcome.Failed(task, failed.GetValueOrDefault(i) ?? "HubSpot did not confirm the task")));
             }
-            catch (Exception error) when (IsHubSpotFailure(error))
+            catch (Exception error) when (HubSpotFailure.Is(error))
             {
                 outcomes.AddRange(chunk.Select(task => Failure(task, error)));
             }
@@ -132,7 +132,7 @@ internal sealed class ActionPerformer(TrackingTokens tokens, IOptions<NurtureOpt
             await (add ? client.Lists.AddAsync(listId, ids, cancellationToken) : client.Lists.RemoveAsync(listId, ids, cancellationToken));
             return members.Select(m => ActionOutcome.Done(m, listId)).ToList();
         }
-        catch (Exception error) when (IsHubSpotFailure(error))
+        catch (Exception error) when (HubSpotFailure.Is(error))
         {
             return members.Select(m => Failure(m, error)).ToList();
         }
@@ -178,7 +178,7 @@ internal sealed class ActionPerformer(TrackingTokens tokens, IOptions<NurtureOpt
         {
             return await call();
         }
-        catch (Exception error) when (IsHubSpotFailure(error))
+        catch (Exception error) when (HubSpotFailure.Is(error))
         {
             return Failure(action, error);
         }
@@ -187,7 +187,4 @@ internal sealed class ActionPerformer(TrackingTokens tokens, IOptions<NurtureOpt
     private static ActionOutcome Failure(PendingAction action, Exception error) =>
         ActionOutcome.Failed(action, $"{error.GetType().Name}: {error.Message}",
             permanent: error is HubSpotApiException { StatusCode: HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Forbidden });
-
-    private static bool IsHubSpotFailure(Exception error) =>
-        error is HubSpotApiException or HubSpotAuthenticationException or HubSpotDailyLimitException or HttpRequestException or TimeoutException;
 }

@@ -101,4 +101,7 @@ internal sealed class NurtureFactsLoader(AbmDbContext database, SequenceDefiniti
 internal static class ConsentReasons
 {
     public const string Unsubscribed = "unsubscribed";
+
+    /// <summary>HubSpot's live subscription status says no (newer than the last sync, or a subscription type's opt-out).</summary>
+    public const string HubSpotSubscriptionOptOut = $"{Unsubscribed}: HubSpot reports the contact opted out of email";
 }
