@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using Abm.HubSpot;
 using Abm.Server.Features.Connections;
-using Polly.Timeout;
 
 namespace Abm.Server.Features.Marketing;
 
@@ -37,8 +36,8 @@ internal static class HubSpotCallProblems
     public static IResult NotConnected() => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No HubSpot connection",
         detail: "This workspace is not connected to a HubSpot portal; connect one through /api/connections (or HUBSPOT_API_KEY for the default workspace).");
 
-    /// <summary>The answer for a failed HubSpot call, or null when the exception is not one (a bug stays a 500).</summary>
-    public static IResult? From(Exception error) => error switch
+    /// <summary>The answer for a failed HubSpot call, or null when the exception is not one (<see cref="HubSpotFailure"/>: a bug stays a 500).</summary>
+    public static IResult? From(Exception error) => !HubSpotFailure.Is(error) ? null : error switch
     {
         HubSpotDailyLimitException => Unavailable("HubSpot's daily API allowance for this portal is used up.", TimeSpan.FromHours(1)),
         HubSpotAuthenticationException => Problem(StatusCodes.Status502BadGateway, "HubSpot refused the connection's credentials", error.Message),
@@ -50,8 +49,7 @@ internal static class HubSpotCallProblems
         HubSpotApiException { StatusCode: HttpStatusCode.NotFound } api => Problem(StatusCodes.Status404NotFound, "Not found in HubSpot", api.HubSpotMessage ?? api.Message),
         HubSpotApiException { StatusCode: HttpStatusCode.Conflict } api => Problem(StatusCodes.Status409Conflict, "HubSpot refused the change", api.HubSpotMessage ?? api.Message),
         HubSpotApiException api => Problem(StatusCodes.Status400BadRequest, "HubSpot refused the request", api.HubSpotMessage ?? api.Message),
-        HttpRequestException or TimeoutException or TimeoutRejectedException => Unavailable($"HubSpot could not be reached: {error.Message}", DefaultRetry),
-        _ => null,
+        _ => Unavailable($"HubSpot could not be reached: {error.Message}", DefaultRetry),
     };
 
     /// <summary>400 naming the one field at fault, as the request validation names fields.</summary>

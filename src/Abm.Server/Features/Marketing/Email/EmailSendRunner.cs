@@ -53,7 +53,7 @@ internal sealed partial class EmailSendRunner(
             await SendPendingAsync(send, client, cancellationToken);
             Finish(send, EmailSendStatus.Sent, null);
         }
-        catch (Exception error) when (HubSpotCallProblems.From(error) is not null && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (HubSpotFailure.Is(error) && !cancellationToken.IsCancellationRequested)
         {
             LogSendFailed(send.Id, send.Attempts, error.Message);
             if (send.Attempts >= options.Value.MaxAttempts)
