@@ -50,6 +50,8 @@ public sealed class AbmDbContext(DbContextOptions<AbmDbContext> options, ICurren
     public DbSet<WebhookRecordMark> WebhookRecordMarks => Set<WebhookRecordMark>();
     public DbSet<WebhookReplay> WebhookReplays => Set<WebhookReplay>();
     public DbSet<HubSpotOutboxItem> HubSpotOutbox => Set<HubSpotOutboxItem>();
+    public DbSet<MarketingEmailSend> MarketingEmailSends => Set<MarketingEmailSend>();
+    public DbSet<MarketingEmailRecipient> MarketingEmailRecipients => Set<MarketingEmailRecipient>();
     public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<ExperimentExposure> ExperimentExposures => Set<ExperimentExposure>();
     public DbSet<RecommenderWeightFit> RecommenderWeightFits => Set<RecommenderWeightFit>();

@@ -1,10 +1,12 @@
 using Abm.HubSpot.Associations;
 using Abm.HubSpot.Auth;
+using Abm.HubSpot.Campaigns;
 using Abm.HubSpot.Crm;
 using Abm.HubSpot.Email;
 using Abm.HubSpot.Forms;
 using Abm.HubSpot.Http;
 using Abm.HubSpot.Lists;
+using Abm.HubSpot.MarketingEmails;
 using Abm.HubSpot.Owners;
 using Abm.HubSpot.Pipelines;
 using Abm.HubSpot.Properties;
@@ -52,6 +54,8 @@ public sealed class HubSpotClient : IDisposable
         Forms = new FormsClient(_transport);
         Lists = new ListsClient(_transport);
         Pipelines = new PipelinesClient(_transport);
+        Campaigns = new CampaignsClient(_transport);
+        MarketingEmails = new MarketingEmailsClient(_transport);
     }
 
     /// <summary>CRM objects: list pages, get, batch read/create/update/upsert/archive.</summary>
@@ -78,11 +82,17 @@ public sealed class HubSpotClient : IDisposable
     /// <summary>The portal's forms and their submissions (newest first).</summary>
     public FormsClient Forms { get; }
 
-    /// <summary>Membership changes of static lists, 100 records per call.</summary>
+    /// <summary>Lists: create, find, and membership changes of static lists, 100 records per call.</summary>
     public ListsClient Lists { get; }
 
     /// <summary>Deal pipelines and their stages.</summary>
     public PipelinesClient Pipelines { get; }
+
+    /// <summary>Marketing campaigns: list, read, create, and their assets.</summary>
+    public CampaignsClient Campaigns { get; }
+
+    /// <summary>Marketing emails (the templates) and their single sends.</summary>
+    public MarketingEmailsClient MarketingEmails { get; }
 
     /// <summary>The current burst pacing (calls at once, calls per second), after corrections from HubSpot's headers.</summary>
     public (int Burst, double PerSecond) BurstPacing => (_transport.Limiter.BurstSize.Capacity, _transport.Limiter.BurstSize.TokensPerSecond);

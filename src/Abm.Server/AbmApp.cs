@@ -17,6 +17,7 @@ using Abm.Server.Features.HubSpotRecords;
 using Abm.Server.Features.Imports;
 using Abm.Server.Features.Leads;
 using Abm.Server.Features.Live;
+using Abm.Server.Features.Marketing;
 using Abm.Server.Features.Nurture;
 using Abm.Server.Features.Observability;
 using Abm.Server.Features.Overview;
@@ -84,6 +85,7 @@ internal static class AbmApp
         builder.Services.AddWriteBack();
         builder.Services.AddWebhooks();
         builder.Services.AddNurture();
+        builder.Services.AddMarketing();
         builder.Services.AddLeads();
         builder.Services.AddObservability(builder.Configuration);
         builder.Services.AddDemo();
@@ -123,6 +125,7 @@ internal static class AbmApp
         app.MapWebhookEndpoints();
         api.MapWebhookInboxEndpoints();
         api.MapNurtureEndpoints();
+        api.MapMarketingEndpoints();
         api.MapLeadEndpoints();
         app.MapObservabilityEndpoints(api);
         api.MapDemoEndpoints();

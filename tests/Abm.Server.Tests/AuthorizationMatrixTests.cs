@@ -166,6 +166,20 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("DELETE", "/api/hubspot/deals/{id}", Access.Steering, null, null, HandlerStatus: 400),
         new("GET", "/api/hubspot/pipelines/", Access.Read, null, null, HandlerStatus: 409),
         new("GET", "/api/hubspot/pipelines/{id}/stages", Access.Read, null, null, HandlerStatus: 409),
+        // HubSpot lists, campaigns and email: the matrix server has no HubSpot connection (409); a list id that is a guid is refused first (400).
+        new("GET", "/api/hubspot/lists/", Access.Read, null, null, HandlerStatus: 409),
+        new("POST", "/api/hubspot/lists/", Access.Marketing, null, new { name = "Matrix list" }, HandlerStatus: 409),
+        new("PUT", "/api/hubspot/lists/{id}/memberships/add", Access.Marketing, null, new { contactIds = new[] { Guid.Empty } }, HandlerStatus: 400),
+        new("PUT", "/api/hubspot/lists/{id}/memberships/remove", Access.Marketing, null, new { contactIds = new[] { Guid.Empty } }, HandlerStatus: 400),
+        new("GET", "/api/hubspot/lists/{id}/memberships", Access.Read, null, null, HandlerStatus: 400),
+        new("GET", "/api/hubspot/campaigns/", Access.Read, null, null, HandlerStatus: 409),
+        new("POST", "/api/hubspot/campaigns/", Access.Marketing, null, new { name = "Matrix campaign" }, HandlerStatus: 409),
+        new("GET", "/api/hubspot/campaigns/{id}", Access.Read, null, null, HandlerStatus: 409),
+        new("GET", "/api/hubspot/campaigns/{id}/assets", Access.Read, null, null, HandlerStatus: 409),
+        new("GET", "/api/hubspot/campaigns/{id}/performance", Access.Read, null, null, HandlerStatus: 409),
+        new("GET", "/api/hubspot/email/templates", Access.Read, null, null, HandlerStatus: 409),
+        new("POST", "/api/hubspot/email/sends", Access.Marketing, null, new { emailId = "710001", listId = "1" }, HandlerStatus: 409),
+        new("GET", "/api/hubspot/email/sends/{id:guid}", Access.Read, null, null, HandlerStatus: 404),
     ];
 
     /// <summary>A request body sent as a CSV file rather than JSON.</summary>

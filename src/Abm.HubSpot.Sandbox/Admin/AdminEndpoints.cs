@@ -15,6 +15,7 @@ internal static class AdminEndpoints
         admin.MapGet("/portals/{portalId:long}", AdminPortalHandlers.Get);
         admin.MapPost("/portals/{portalId:long}/reseed", AdminPortalHandlers.ReseedAsync);
         admin.MapGet("/portals/{portalId:long}/transactional-emails", AdminPortalHandlers.TransactionalEmails);
+        admin.MapGet("/portals/{portalId:long}/marketing-emails/sends", AdminPortalHandlers.MarketingSends);
         admin.MapPost("/reset", AdminPortalHandlers.Reset);
         admin.MapGet("/faults", AdminFaultHandlers.List);
         admin.MapPost("/faults", AdminFaultHandlers.AddAsync);

@@ -66,6 +66,12 @@ internal static class AdminPortalHandlers
             ? SandboxJson.Json(new { results = portal.Read(state => state.TransactionalSends.ToList()) })
             : HubSpotErrors.NotFound($"No portal {portalId}");
 
+    /// <summary>Every marketing single send the portal accepted (a repeated sendId and an unsubscribed recipient are not sends).</summary>
+    public static IResult MarketingSends(long portalId, PortalRegistry portals) =>
+        portals.Find(portalId) is { } portal
+            ? SandboxJson.Json(new { results = portal.Read(state => state.MarketingSends.ToList()) })
+            : HubSpotErrors.NotFound($"No portal {portalId}");
+
     /// <summary>
     /// Back to the start: data regenerated from the seeds, no faults, no counts, fresh rate-limit windows,
     /// no pending webhook deliveries. Webhook settings and subscriptions, like the clock, are kept.

@@ -11,6 +11,9 @@ internal static class KnownScopes
     public const string Forms = "forms";
     public const string OAuth = "oauth";
     public const string CommunicationPreferencesRead = "communication_preferences.read";
+    public const string MarketingEmail = "marketing-email";
+    public const string CampaignsRead = "marketing.campaigns.read";
+    public const string CampaignsWrite = "marketing.campaigns.write";
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -21,5 +24,6 @@ internal static class KnownScopes
         "crm.schemas.companies.read", "crm.schemas.companies.write",
         "crm.schemas.deals.read", "crm.schemas.deals.write",
         OwnersRead, ListsRead, ListsWrite, TransactionalEmail, Content, Forms, OAuth, CommunicationPreferencesRead,
+        MarketingEmail, CampaignsRead, CampaignsWrite,
     };
 }

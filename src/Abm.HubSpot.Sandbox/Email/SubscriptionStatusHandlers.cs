@@ -1,6 +1,7 @@
 using Abm.HubSpot.Sandbox.Auth;
 using Abm.HubSpot.Sandbox.Crm;
 using Abm.HubSpot.Sandbox.Http;
+using Abm.HubSpot.Sandbox.Portals;
 
 namespace Abm.HubSpot.Sandbox.Email;
 
@@ -20,12 +21,15 @@ internal static class SubscriptionStatusHandlers
     public static IResult Get(string emailAddress, HttpContext http) =>
         Caller.Of(http).Portal.Read(state =>
         {
-            var contact = state.Stores[CrmObjectTypes.Contacts].FindByEmail(emailAddress);
-            var optedOut = contact is not null
-                && (string.Equals(contact.Get("hs_email_optout"), "true", StringComparison.OrdinalIgnoreCase) || state.Behaviour.Unsubscribed.Contains(contact.Id));
+            var optedOut = OptedOut(state, emailAddress);
             var status = new SubscriptionStatusBody(
                 MarketingSubscriptionId, "Marketing Information", "Marketing offers and updates.",
                 optedOut ? "NOT_SUBSCRIBED" : "SUBSCRIBED", optedOut ? "PORTAL_WIDE_STATUS" : "SUBSCRIPTION_STATUS", null, null, null);
             return SandboxJson.Json(new { recipient = emailAddress.ToLowerInvariant(), subscriptionStatuses = new[] { status } });
         });
+
+    /// <summary>Whether the portal's contact with this address opted out of all email or unsubscribed (as a simulated buyer).</summary>
+    public static bool OptedOut(PortalState state, string emailAddress) =>
+        state.Stores[CrmObjectTypes.Contacts].FindByEmail(emailAddress) is { } contact
+        && (string.Equals(contact.Get("hs_email_optout"), "true", StringComparison.OrdinalIgnoreCase) || state.Behaviour.Unsubscribed.Contains(contact.Id));
 }

@@ -1,5 +1,6 @@
 using Abm.HubSpot.Sandbox.Admin;
 using Abm.HubSpot.Sandbox.Associations;
+using Abm.HubSpot.Sandbox.Campaigns;
 using Abm.HubSpot.Sandbox.Auth;
 using Abm.HubSpot.Sandbox.Clock;
 using Abm.HubSpot.Sandbox.Counters;
@@ -10,6 +11,7 @@ using Abm.HubSpot.Sandbox.Forms;
 using Abm.HubSpot.Sandbox.Http;
 using Abm.HubSpot.Sandbox.Lists;
 using Abm.HubSpot.Sandbox.Market;
+using Abm.HubSpot.Sandbox.MarketingEmails;
 using Abm.HubSpot.Sandbox.Market.Behaviour;
 using Abm.HubSpot.Sandbox.OAuth;
 using Abm.HubSpot.Sandbox.Owners;
@@ -77,6 +79,8 @@ internal static class SandboxApplication
         app.MapListEndpoints();
         app.MapPipelineEndpoints();
         app.MapEmailEndpoints();
+        app.MapMarketingEmailEndpoints();
+        app.MapCampaignEndpoints();
         app.MapFormEndpoints();
         app.MapWebhookEndpoints();
         app.MapAdminEndpoints();

@@ -20,6 +20,7 @@ internal static class ListEndpoints
     {
         var lists = app.MapGroup("/crm/v3/lists");
         lists.MapPost("", ListHandlers.CreateAsync).RequiresScope(KnownScopes.ListsWrite);
+        lists.MapPost("/search", ListSearchHandlers.SearchAsync).RequiresScope(KnownScopes.ListsRead);
         lists.MapGet("/{listId}", ListHandlers.Get).RequiresScope(KnownScopes.ListsRead);
         lists.MapGet("/object-type-id/{objectTypeId}/name/{listName}", ListHandlers.GetByName).RequiresScope(KnownScopes.ListsRead);
         lists.MapDelete("/{listId}", ListHandlers.Delete).RequiresScope(KnownScopes.ListsWrite);

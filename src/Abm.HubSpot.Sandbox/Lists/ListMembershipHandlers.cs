@@ -17,9 +17,7 @@ internal static class ListMembershipHandlers
 
     public static IResult List(string listId, HttpContext http)
     {
-        var query = http.Request.Query;
-        var limit = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? Math.Clamp(parsed, 1, 250) : 100;
-        var offset = int.TryParse(query["after"], NumberStyles.None, CultureInfo.InvariantCulture, out var after) ? after : 0;
+        var (limit, offset) = OffsetPaging.Read(http.Request, 100, 250);
         return Caller.Of(http).Portal.Read(state =>
         {
             if (ListHandlers.Find(state, listId) is not { } list)
@@ -30,9 +28,7 @@ internal static class ListMembershipHandlers
             var page = list.Members.Skip(offset).Take(limit)
                 .Select(m => new { recordId = m.Key.ToString(CultureInfo.InvariantCulture), membershipTimestamp = HubSpotTime.Format(m.Value) })
                 .ToList();
-            var next = offset + page.Count;
-            var paging = next < list.Members.Count ? new Paging(new PagingNext(next.ToString(CultureInfo.InvariantCulture))) : null;
-            return SandboxJson.Json(new { results = page, total = list.Members.Count, paging });
+            return SandboxJson.Json(new { results = page, total = list.Members.Count, paging = OffsetPaging.Next(offset, page.Count, list.Members.Count) });
         });
     }
 

@@ -17,6 +17,8 @@ internal static class PersistenceServices
         services.AddSingleton<IPortalSection, PipelinesSection>();
         services.AddSingleton<IPortalSection, EmailEventsSection>();
         services.AddSingleton<IPortalSection, TransactionalSendsSection>();
+        services.AddSingleton<IPortalSection, MarketingSendsSection>();
+        services.AddSingleton<IPortalSection, CampaignsSection>();
         services.AddSingleton<IPortalSection, FormsSection>();
         services.AddSingleton<IPortalSection, FormSubmissionsSection>();
         services.AddSingleton<IPortalSection, BehaviourSection>();

@@ -1,4 +1,5 @@
 using Abm.HubSpot.Sandbox.Associations;
+using Abm.HubSpot.Sandbox.Campaigns;
 using Abm.HubSpot.Sandbox.Crm;
 using Abm.HubSpot.Sandbox.Email;
 using Abm.HubSpot.Sandbox.Forms;
@@ -48,6 +49,12 @@ internal sealed class PortalState
     public Dictionary<long, CrmList> Lists { get; } = [];
 
     public AppendOnlyLog<TransactionalSend> TransactionalSends { get; } = new();
+
+    /// <summary>Marketing single sends (v4) in the order they were accepted.</summary>
+    public AppendOnlyLog<TransactionalSend> MarketingSends { get; } = new();
+
+    /// <summary>Marketing campaigns by guid.</summary>
+    public Dictionary<string, MarketingCampaign> Campaigns { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Marketing email events in the order they happened.</summary>
     public AppendOnlyLog<EmailEvent> EmailEvents { get; } = new();

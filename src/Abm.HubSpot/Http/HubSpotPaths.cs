@@ -44,6 +44,26 @@ internal sealed class HubSpotPaths(string crmObjectsPrefix)
 
     public static string ListMembers(string listId) => $"/crm/v3/lists/{Escape(listId)}/memberships";
 
+    public const string Lists = "/crm/v3/lists";
+
+    public const string ListSearch = "/crm/v3/lists/search";
+
+    public static string List(string listId) => $"/crm/v3/lists/{Escape(listId)}";
+
+    public const string Campaigns = "/marketing/v3/campaigns";
+
+    public static string Campaign(string campaignGuid) => $"{Campaigns}/{Escape(campaignGuid)}";
+
+    public static string CampaignAssets(string campaignGuid, string assetType) => $"{Campaign(campaignGuid)}/assets/{Escape(assetType)}";
+
+    public static string CampaignAsset(string campaignGuid, string assetType, string assetId) => $"{CampaignAssets(campaignGuid, assetType)}/{Escape(assetId)}";
+
+    public const string MarketingEmails = "/marketing/v3/emails";
+
+    public static string MarketingEmail(string emailId) => $"{MarketingEmails}/{Escape(emailId)}";
+
+    public const string MarketingSingleSend = "/marketing/v4/email/single-send";
+
     public const string Forms = "/marketing/v3/forms";
 
     public static string FormSubmissions(string formId) => $"/form-integrations/v1/submissions/forms/{Escape(formId)}";

@@ -29,6 +29,24 @@ public sealed class ListTests
     }
 
     [Fact]
+    public async Task Search_ByNameAndProcessingType_PagesTheMatchesWithTheirSize()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var manual = await CreateListAsync(sandbox, "MANUAL", "Buyers A");
+        await CreateListAsync(sandbox, "DYNAMIC", "Buyers B");
+        await CreateListAsync(sandbox, "MANUAL", "Partners");
+        var contact = (await sandbox.CreateContactAsync("searched@example.com"))["id"]!.GetValue<string>();
+        await sandbox.SendAsync(HttpMethod.Put, $"/crm/v3/lists/{manual}/memberships/add", new[] { contact });
+
+        var (_, buyers) = await sandbox.SendAsync(HttpMethod.Post, "/crm/v3/lists/search", new { query = "buyers", count = 1 });
+        var (_, manualBuyers) = await sandbox.SendAsync(HttpMethod.Post, "/crm/v3/lists/search", new { query = "buyers", processingTypes = new[] { "MANUAL" } });
+
+        (buyers!["total"]!.GetValue<int>(), buyers["hasMore"]!.GetValue<bool>(), buyers["offset"]!.GetValue<int>()).ShouldBe((2, true, 1));
+        var found = manualBuyers!["lists"]!.AsArray().Single()!;
+        (found["listId"]!.GetValue<string>(), found["additionalProperties"]!["hs_list_size"]!.GetValue<string>()).ShouldBe((manual, "1"));
+    }
+
+    [Fact]
     public async Task RemoveMemberships_Member_LeavesListEmpty()
     {
         await using var sandbox = await TestSandbox.StartAsync();

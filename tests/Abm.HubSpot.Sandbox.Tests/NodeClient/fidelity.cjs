@@ -120,6 +120,21 @@ async function main() {
     assert(throttled.length === 1 && throttled[0].count >= 1, `no 429 was served: ${JSON.stringify(counters.results)}`);
   });
 
+  await check('lists: create a manual list, add members, search it', async () => {
+    const created = await client.crm.lists.listsApi.create({ name: `Node list ${unique}`, objectTypeId: '0-1', processingType: 'MANUAL' });
+    const listId = created.list.listId;
+    const added = await client.crm.lists.membershipsApi.add(listId, [createdId, '999999999']);
+    assert(added.recordIdsMissing.includes('999999999'), `missing ids not reported: ${JSON.stringify(added)}`);
+    const found = await client.crm.lists.listsApi.doSearch({ query: `Node list ${unique}`, processingTypes: ['MANUAL'], additionalProperties: [], listIds: [], offset: 0, count: 10 });
+    assert(found.total === 1 && found.lists[0].listId === listId && found.lists[0].additionalProperties.hs_list_size === '1', JSON.stringify(found));
+  });
+
+  await check('marketing emails: page the seeded templates', async () => {
+    const page = await client.marketing.emails.marketingEmailsApi.getPage(undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 2);
+    assert(page.results.length === 2 && page.paging.next.after, JSON.stringify(page));
+    assert(page.results[0].name && page.results[0].subject && page.results[0].state, JSON.stringify(page.results[0]));
+  });
+
   await check('OAuth code and refresh exchange', async () => {
     const redirectUri = 'https://app.example.com/oauth/callback';
     const authorize = `${basePath}/oauth/authorize?client_id=${clientId}&redirect_uri=${encodeURIComponent(redirectUri)}&scope=${encodeURIComponent('crm.objects.contacts.read oauth')}&state=node&portalId=${portalId}`;

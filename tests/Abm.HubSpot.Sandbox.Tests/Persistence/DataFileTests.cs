@@ -9,7 +9,7 @@ namespace Abm.HubSpot.Sandbox.Tests.Persistence;
 
 /// <summary>
 /// With a data file, a sandbox stopped cleanly and started again serves the same portal: records, properties,
-/// associations, lists, owners, email events, forms and their submissions, OAuth tokens, webhook subscriptions, the clock and the hidden market.
+/// associations, lists, owners, email events, marketing sends, campaigns, forms and their submissions, OAuth tokens, webhook subscriptions, the clock and the hidden market.
 /// </summary>
 public sealed class DataFileTests : IDisposable
 {
@@ -89,6 +89,10 @@ public sealed class DataFileTests : IDisposable
         list.EnsureSuccessStatusCode();
         (await sandbox.SendAsync(HttpMethod.Put, $"/crm/v3/lists/{listBody!["list"]!["listId"]}/memberships/add", new[] { contactId })).Response.EnsureSuccessStatusCode();
         await FormsApi.SubmitAsync(sandbox, await FormsApi.FormIdAsync(sandbox, "Contact us"), "kept@example.com");
+        var (campaign, campaignBody) = await sandbox.SendAsync(HttpMethod.Post, "/marketing/v3/campaigns", new { properties = new { hs_name = "Kept campaign", hs_start_date = "2026-03-01" } });
+        campaign.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await sandbox.SendAsync(HttpMethod.Put, $"/marketing/v3/campaigns/{campaignBody!["id"]}/assets/MARKETING_EMAIL/710001")).Response.EnsureSuccessStatusCode();
+        (await sandbox.SendAsync(HttpMethod.Post, "/marketing/v4/email/single-send", new { emailId = 710001, message = new { to = "kept@example.com", sendId = "kept" } })).Response.EnsureSuccessStatusCode();
         var key = $"?hapikey={sandbox.Host.DeveloperApiKey}";
         (await sandbox.SendAsync(HttpMethod.Put, $"/webhooks/v3/{sandbox.Host.AppId}/settings{key}", new { targetUrl = "https://hooks.example.com/hubspot" })).Response.EnsureSuccessStatusCode();
         (await sandbox.SendAsync(HttpMethod.Post, $"/webhooks/v3/{sandbox.Host.AppId}/subscriptions{key}", new { eventType = "contact.propertyChange", propertyName = "abm_score", active = true })).Response.EnsureSuccessStatusCode();
@@ -112,6 +116,9 @@ public sealed class DataFileTests : IDisposable
             "/crm/v3/lists/object-type-id/0-1/name/Kept%20list",
             "/crm/v3/owners",
             "/email/public/v1/events?limit=100",
+            "/marketing/v3/campaigns?limit=100&properties=hs_name,hs_start_date",
+            "/marketing/v3/emails?limit=100",
+            $"/_sandbox/portals/{portalId}/marketing-emails/sends",
             $"/webhooks/v3/{sandbox.Host.AppId}/settings?{key}",
             $"/webhooks/v3/{sandbox.Host.AppId}/subscriptions?{key}",
             $"/oauth/v1/access-tokens/{accessToken}",

@@ -18,3 +18,11 @@ internal sealed class TransactionalSendsSection : LogSection<TransactionalSend>
 
     protected override AppendOnlyLog<TransactionalSend> Log(PortalState state) => state.TransactionalSends;
 }
+
+/// <summary>Accepted marketing single sends, in the order they were accepted.</summary>
+internal sealed class MarketingSendsSection : LogSection<TransactionalSend>
+{
+    public override string Name => "marketingSends";
+
+    protected override AppendOnlyLog<TransactionalSend> Log(PortalState state) => state.MarketingSends;
+}

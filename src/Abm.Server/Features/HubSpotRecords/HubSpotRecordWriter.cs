@@ -1,6 +1,7 @@
 using Abm.Data;
 using Abm.HubSpot;
 using Abm.HubSpot.Crm;
+using Abm.Server.Errors;
 using Abm.Server.Features.Sync;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Abm.Data;
 using Abm.HubSpot;
+using Abm.Server.Errors;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Audit;
 using Abm.Server.Features.Connections;

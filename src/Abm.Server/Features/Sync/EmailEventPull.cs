@@ -11,7 +11,8 @@ namespace Abm.Server.Features.Sync;
 /// Marketing email opens and clicks (email events API) as <c>email_open</c> and <c>email_click</c> events, one
 /// page read ahead. The watermark (<c>sync_state</c> row <c>email_events</c>) is saved with each page. A click on
 /// a link to a library item (<see cref="ContentUrls"/>) is recorded against that item, so clicks on what nurture sent
-/// count as engagement with it (in the contact's history and in the recommender's weight fit).
+/// count as engagement with it (in the contact's history and in the recommender's weight fit). Each event keeps its
+/// <c>emailCampaignId</c> in its metadata, so a marketing send's and a campaign's opens and clicks can be counted.
 /// </summary>
 internal sealed class EmailEventPull(SyncStates syncStates, PulledEngagementWriter events, AbmDbContext database)
 {
@@ -54,7 +55,7 @@ internal sealed class EmailEventPull(SyncStates syncStates, PulledEngagementWrit
         await events.AddAsync(
             wanted.Where(e => contacts.ContainsKey(e.Recipient!.ToLowerInvariant())).Select(e => new PulledEvent(
                 $"hubspot-email-{e.Id}", contacts[e.Recipient!.ToLowerInvariant()], EmailEventTypes[e.Type!], e.Created!.Value.UtcDateTime, e.Url,
-                ContentUrls.Key(e.Url) is { } key && items.TryGetValue(key, out var item) ? item : null)),
+                ContentUrls.Key(e.Url) is { } key && items.TryGetValue(key, out var item) ? item : null, e.EmailCampaignId)),
             state, cancellationToken);
     }
 

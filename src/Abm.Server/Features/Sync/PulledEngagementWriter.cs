@@ -8,8 +8,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Sync;
 
-/// <summary>One engagement event read from HubSpot; <paramref name="ClientEventId"/> is stable, so reading it again stores nothing.</summary>
-internal sealed record PulledEvent(string ClientEventId, Guid ContactId, string Type, DateTime OccurredAt, string? Detail, Guid? ContentId = null);
+/// <summary>
+/// One engagement event read from HubSpot; <paramref name="ClientEventId"/> is stable, so reading it again stores nothing.
+/// <paramref name="EmailCampaignId"/> is an email event's <c>emailCampaignId</c>: it ties opens and clicks to the marketing email sent.
+/// </summary>
+internal sealed record PulledEvent(string ClientEventId, Guid ContactId, string Type, DateTime OccurredAt, string? Detail, Guid? ContentId = null, long? EmailCampaignId = null)
+{
+    private static readonly JsonSerializerOptions MetadataJson = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>The event's metadata document: <c>{"detail": ..., "emailCampaignId": ...}</c> with what it has, or null.</summary>
+    public string? Metadata => Detail is null && EmailCampaignId is null ? null : JsonSerializer.Serialize(new { detail = Detail, emailCampaignId = EmailCampaignId }, MetadataJson);
+}
 
 /// <summary>
 /// Stores what the engagement pulls read from HubSpot: events not stored before (by client id), queued for
@@ -41,7 +50,7 @@ internal sealed class PulledEngagementWriter(AbmDbContext database, CurrentWorks
             ContentId = e.ContentId,
             Source = "hubspot",
             ClientEventId = e.ClientEventId,
-            Metadata = e.Detail is null ? null : JsonSerializer.Serialize(new { detail = e.Detail }),
+            Metadata = e.Metadata,
             CreatedAt = now,
         }).ToList();
         _insertNew ??= RowUpsert.InsertingNew<EngagementEvent>(

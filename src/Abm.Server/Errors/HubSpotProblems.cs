@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Abm.HubSpot;
-using Abm.Server.Errors;
+using Abm.Server.Features.Connections;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Abm.Server.Features.HubSpotRecords;
+namespace Abm.Server.Errors;
 
 /// <summary>
-/// How the routes under /api/hubspot answer when HubSpot cannot be used or says no. HubSpot's own message, category
+/// How a route that calls HubSpot on the caller's behalf (those under /api/hubspot, the connection's refresh) answers
+/// when HubSpot cannot be used or says no. HubSpot's own message, category
 /// and correlation id travel in the problem (<c>hubspotMessage</c>, <c>hubspotCategory</c>, <c>hubspotCorrelationId</c>);
 /// an outage (no answer, 5xx or 429 after the client's retries, the daily limit) is a 503 with Retry-After, never a 500.
 /// </summary>
@@ -16,6 +17,28 @@ internal static partial class HubSpotProblems
 {
     public static readonly TimeSpan OutageRetryAfter = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan DailyLimitRetryAfter = TimeSpan.FromHours(1);
+
+    /// <summary>Runs <paramref name="call"/> with the workspace's client, turning HubSpot's failures into problems (a bug stays a 500).</summary>
+    public static async Task<IResult> CallAsync(HubSpotClients clients, Guid workspaceId, Func<HubSpotClient, Task<IResult>> call, CancellationToken cancellationToken)
+    {
+        if (await clients.GetAsync(workspaceId, cancellationToken) is not { } client)
+        {
+            return NotConnected();
+        }
+
+        try
+        {
+            return await call(client);
+        }
+        catch (Exception error) when (HubSpotFailure.Is(error) && !cancellationToken.IsCancellationRequested)
+        {
+            return From(error);
+        }
+    }
+
+    /// <summary>400 naming the one field at fault, as the request validation names fields.</summary>
+    public static IResult Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request has invalid fields.");
 
     public static IResult NotConnected() => ApiProblems.Conflict(
         "No HubSpot connection",
