@@ -3,6 +3,7 @@ using Abm.Server.Database;
 using Abm.Server.Errors;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Accounts;
+using Abm.Server.Features.Analytics;
 using Abm.Server.Features.ApiKeys;
 using Abm.Server.Features.Audit;
 using Abm.Server.Features.Connections;
@@ -94,6 +95,7 @@ internal static class AbmApp
         builder.Services.AddHubSpotRecords();
         builder.Services.AddPrivacy();
         builder.Services.AddOverview();
+        builder.Services.AddAnalytics();
         builder.Services.AddLive();
         builder.Services.AddDashboardUsers();
         builder.Services.AddDashboard();
@@ -133,6 +135,7 @@ internal static class AbmApp
         api.MapGroup("/contacts").MapContactEndpoints().MapPrivacyEndpoints();
         api.MapGroup("/overview").MapOverviewEndpoints();
         api.MapHubSpotRecordEndpoints();
+        api.MapGroup("/hubspot/analytics").MapAnalyticsEndpoints();
         app.MapDashboard();
         return app;
     }

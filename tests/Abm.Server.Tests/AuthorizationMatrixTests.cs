@@ -67,6 +67,10 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/contacts/{id:guid}/recommendations", Access.Read, "contact", null),
         new("POST", "/api/contacts/{id:guid}/tracking-token", Access.Marketing, "contact", null),
         new("POST", "/api/hubspot/properties/provision", Access.Admin, null, null, HandlerStatus: 409),
+        // Analytics and GA4 import (HubSpot marketing operations: analytics, website behaviour, connection management).
+        new("GET", "/api/hubspot/analytics/deals", Access.Read, null, null),
+        new("GET", "/api/hubspot/analytics/contacts", Access.Read, null, null),
+        new("GET", "/api/hubspot/analytics/campaigns", Access.Read, null, null),
         new("GET", "/api/connections/", Access.Read, null, null),
         // An invalid portal id: the handler is reached only past the access checks, and never calls HubSpot.
         new("POST", "/api/connections/", Access.Admin, null, new { accessToken = "pat-na1-matrix-token", portalId = "not-a-number" }, HandlerStatus: 400),
