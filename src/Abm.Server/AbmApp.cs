@@ -16,6 +16,7 @@ using Abm.Server.Features.Experiments;
 using Abm.Server.Features.Health;
 using Abm.Server.Features.HubSpotRecords;
 using Abm.Server.Features.Imports;
+using Abm.Server.Features.Imports.Ga4;
 using Abm.Server.Features.Leads;
 using Abm.Server.Features.Live;
 using Abm.Server.Features.Marketing;
@@ -80,6 +81,7 @@ internal static class AbmApp
         builder.Services.AddWeightFitting();
         builder.Services.AddExperiments();
         builder.Services.AddImports();
+        builder.Services.AddGa4Import();
         builder.Services.AddTracking();
         builder.Services.AddHubSpotConnections();
         builder.Services.AddHubSpotSync();
@@ -118,6 +120,7 @@ internal static class AbmApp
         api.MapWeightFitEndpoints();
         api.MapExperimentEndpoints();
         api.MapImportEndpoints();
+        api.MapGa4ImportEndpoints();
         app.MapTrackingEndpoints(api);
         api.MapProvisioningEndpoints();
         api.MapGroup("/connections").MapConnectionEndpoints();
