@@ -72,6 +72,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/hubspot/analytics/contacts", Access.Read, null, null),
         new("GET", "/api/hubspot/analytics/campaigns", Access.Read, null, null),
         new("POST", "/api/imports/ga4", Access.Marketing, null, new NdjsonBody("{\"event_name\":\"page_view\",\"event_timestamp\":\"1764000000000000\"}\n")),
+        new("POST", "/api/connections/refresh", Access.Admin, null, null, HandlerStatus: 404),
         new("GET", "/api/connections/", Access.Read, null, null),
         // An invalid portal id: the handler is reached only past the access checks, and never calls HubSpot.
         new("POST", "/api/connections/", Access.Admin, null, new { accessToken = "pat-na1-matrix-token", portalId = "not-a-number" }, HandlerStatus: 400),
