@@ -68,6 +68,21 @@ public sealed class Ga4ImportTests(ServerFixture fixture) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task Import_TokenOfAnotherWorkspace_IsUnmatchedAndStoresNothingThere()
+    {
+        var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
+        var (otherClient, otherWorkspace) = await Server.MarketerInNewWorkspaceAsync();
+        var stranger = await Server.SeedContactAsync(otherWorkspace);
+        var token = (await (await otherClient.PostAsync($"/api/contacts/{stranger.Id}/tracking-token", null)).Content.ReadFromJsonAsync<TokenAnswer>())!.Token;
+
+        var report = await ImportAsync(client, File(Row("page_view", 0, page: $"https://www.vendor.example/landing?abm_t={Uri.EscapeDataString(token)}")));
+
+        report.UnmatchedByReason.ShouldBe(new Dictionary<string, int> { [Ga4Unmatched.InvalidToken] = 1 });
+        await using var database = Server.OpenDatabase();
+        (await database.EngagementEvents.IgnoreQueryFilters().CountAsync(e => e.WorkspaceId == workspace || e.WorkspaceId == otherWorkspace)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Import_UnmatchedRows_AreCountedByReasonAndListedNeverGuessed()
     {
         var (client, workspace) = await Server.MarketerInNewWorkspaceAsync();
