@@ -28,6 +28,7 @@ using BenchmarkDotNet.Running;
 // fit of the recommender's weights through the API for samples of 2,000, 10,000 and 20,000 contacts ("--samples a,b").
 // "export" times GET /api/contacts/{id}/export (JSON and ZIP) of a contact with 1,000,000 events and one with 100,000
 // on SQLite ("--events N"), and prints the process's peak managed-heap and working-set growth during each export.
+// "analytics" times the analytics routes over 100,000 contacts, 5,000 deals and 300,000 email events ("--contacts N --events N").
 // "imports" times a one-row content import into an empty library and into one of 20,000 items.
 // "quick" times both scoring paths and the recommender in one Stopwatch run (ratios from the same machine
 // state); anything else goes to BenchmarkDotNet's switcher (e.g. --filter '*').
@@ -58,6 +59,10 @@ else if (args is ["webhooks", ..])
 else if (args is ["dashboard", ..])
 {
     await DashboardBench.RunAsync(args, Console.Out);
+}
+else if (args is ["analytics", ..])
+{
+    await AnalyticsBench.RunAsync(args, Console.Out);
 }
 else if (args is ["export", ..])
 {

@@ -3,6 +3,7 @@ using Abm.Server.Database;
 using Abm.Server.Errors;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Accounts;
+using Abm.Server.Features.Analytics;
 using Abm.Server.Features.ApiKeys;
 using Abm.Server.Features.Audit;
 using Abm.Server.Features.Connections;
@@ -15,6 +16,7 @@ using Abm.Server.Features.Experiments;
 using Abm.Server.Features.Health;
 using Abm.Server.Features.HubSpotRecords;
 using Abm.Server.Features.Imports;
+using Abm.Server.Features.Imports.Ga4;
 using Abm.Server.Features.Leads;
 using Abm.Server.Features.Live;
 using Abm.Server.Features.Marketing;
@@ -79,6 +81,7 @@ internal static class AbmApp
         builder.Services.AddWeightFitting();
         builder.Services.AddExperiments();
         builder.Services.AddImports();
+        builder.Services.AddGa4Import();
         builder.Services.AddTracking();
         builder.Services.AddHubSpotConnections();
         builder.Services.AddHubSpotSync();
@@ -94,6 +97,7 @@ internal static class AbmApp
         builder.Services.AddHubSpotRecords();
         builder.Services.AddPrivacy();
         builder.Services.AddOverview();
+        builder.Services.AddAnalytics();
         builder.Services.AddLive();
         builder.Services.AddDashboardUsers();
         builder.Services.AddDashboard();
@@ -116,6 +120,7 @@ internal static class AbmApp
         api.MapWeightFitEndpoints();
         api.MapExperimentEndpoints();
         api.MapImportEndpoints();
+        api.MapGa4ImportEndpoints();
         app.MapTrackingEndpoints(api);
         api.MapProvisioningEndpoints();
         api.MapGroup("/connections").MapConnectionEndpoints();
@@ -133,6 +138,7 @@ internal static class AbmApp
         api.MapGroup("/contacts").MapContactEndpoints().MapPrivacyEndpoints();
         api.MapGroup("/overview").MapOverviewEndpoints();
         api.MapHubSpotRecordEndpoints();
+        api.MapGroup("/hubspot/analytics").MapAnalyticsEndpoints();
         app.MapDashboard();
         return app;
     }

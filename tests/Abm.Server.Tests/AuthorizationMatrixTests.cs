@@ -67,6 +67,12 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/contacts/{id:guid}/recommendations", Access.Read, "contact", null),
         new("POST", "/api/contacts/{id:guid}/tracking-token", Access.Marketing, "contact", null),
         new("POST", "/api/hubspot/properties/provision", Access.Admin, null, null, HandlerStatus: 409),
+        // Analytics and GA4 import (HubSpot marketing operations: analytics, website behaviour, connection management).
+        new("GET", "/api/hubspot/analytics/deals", Access.Read, null, null),
+        new("GET", "/api/hubspot/analytics/contacts", Access.Read, null, null),
+        new("GET", "/api/hubspot/analytics/campaigns", Access.Read, null, null),
+        new("POST", "/api/imports/ga4", Access.Marketing, null, new NdjsonBody("{\"event_name\":\"page_view\",\"event_timestamp\":\"1764000000000000\"}\n")),
+        new("POST", "/api/connections/refresh", Access.Admin, null, null, HandlerStatus: 404),
         new("GET", "/api/connections/", Access.Read, null, null),
         // An invalid portal id: the handler is reached only past the access checks, and never calls HubSpot.
         new("POST", "/api/connections/", Access.Admin, null, new { accessToken = "pat-na1-matrix-token", portalId = "not-a-number" }, HandlerStatus: 400),
@@ -184,6 +190,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
 
     /// <summary>A request body sent as a CSV file rather than JSON.</summary>
     public sealed record CsvBody(string Text);
+
+    public sealed record NdjsonBody(string Text);
 
     public static TheoryData<RouteCase> AllRoutes() => [.. Routes];
 
@@ -352,6 +360,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         {
             null => null,
             CsvBody csv => new StringContent(csv.Text, System.Text.Encoding.UTF8, "text/csv"),
+            NdjsonBody ndjson => new StringContent(ndjson.Text, System.Text.Encoding.UTF8, "application/x-ndjson"),
             var body => JsonContent.Create(body),
         };
 

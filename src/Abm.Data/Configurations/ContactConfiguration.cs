@@ -26,6 +26,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.JourneyStageOverride).HasMaxLength(50);
         builder.Property(c => c.PersonaType).HasMaxLength(50);
         builder.Property(c => c.PreferredContentFormat).HasMaxLength(50);
+        builder.Property(c => c.OriginalSource).HasMaxLength(100);
         builder.Property(c => c.Properties).IsJsonDocument();
         builder.HasIndex(c => new { c.WorkspaceId, c.HubSpotId }).IsUnique().HasDatabaseName("idx_contacts_hubspot_id");
         builder.HasIndex(c => new { c.WorkspaceId, c.JourneyStage }).HasDatabaseName("idx_contacts_journey_stage");

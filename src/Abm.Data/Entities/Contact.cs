@@ -25,6 +25,8 @@ public sealed class Contact : IWorkspaceScoped
     public DateTime? HubSpotUpdatedAt { get; set; }
     /// <summary>When HubSpot created the record (its <c>createdate</c>).</summary>
     public DateTime? HubSpotCreatedAt { get; set; }
+    /// <summary>HubSpot's original source of the contact (<c>hs_analytics_source</c>, e.g. ORGANIC_SEARCH).</summary>
+    public string? OriginalSource { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? SyncedAt { get; set; }

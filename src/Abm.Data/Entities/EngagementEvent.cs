@@ -14,7 +14,7 @@ public sealed class EngagementEvent : IWorkspaceScoped
     public Guid? ContentId { get; set; }
     public int? DurationSeconds { get; set; }
     public string? Metadata { get; set; }
-    /// <summary>Where the event came from: api, tracking, hubspot, import.</summary>
+    /// <summary>Where the event came from: api, tracking, hubspot, import, ga4.</summary>
     public required string Source { get; set; }
     /// <summary>The sender's own id for the event; makes re-sent batches idempotent.</summary>
     public string? ClientEventId { get; set; }

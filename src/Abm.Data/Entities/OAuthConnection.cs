@@ -16,6 +16,8 @@ public sealed class OAuthConnection : IWorkspaceScoped
     public string Status { get; set; } = "connected";
     /// <summary>Why the connection is disconnected, in words a user can act on.</summary>
     public string? StatusReason { get; set; }
+    /// <summary>When an OAuth access token was last refreshed (by the client ahead of expiry or by a user asking).</summary>
+    public DateTime? LastRefreshedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -11,6 +11,7 @@ internal static class OAuthEndpoints
         app.MapGet("/oauth/v1/refresh-tokens/{token}", TokenInfoHandlers.RefreshTokenInfo);
         app.MapDelete("/oauth/v1/refresh-tokens/{token}", TokenInfoHandlers.Revoke);
         app.MapPost("/oauth/v3/token/introspect", TokenInfoHandlers.IntrospectAsync);
+        app.MapPost("/oauth/v2/private-apps/get/access-token-info", PrivateAppTokenInfoHandler.HandleAsync);
         return app;
     }
 }

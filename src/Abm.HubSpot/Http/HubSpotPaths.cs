@@ -74,6 +74,8 @@ internal sealed class HubSpotPaths(string crmObjectsPrefix)
 
     public static string OAuthRefreshToken(string refreshToken) => $"/oauth/v1/refresh-tokens/{Escape(refreshToken)}";
 
+    public const string PrivateAppTokenInfo = "/oauth/v2/private-apps/get/access-token-info";
+
     /// <summary>Appends the non-null parameters as a query string; list values repeat as comma-separated text, as HubSpot accepts.</summary>
     public static string WithQuery(string path, params (string Name, object? Value)[] parameters)
     {

@@ -5,7 +5,7 @@ using Abm.Server.Features.Leads;
 namespace Abm.Server.Cli;
 
 /// <summary>
-/// <c>abm import content|events|icp FILE [--workspace ID]</c>: the same CSV imports as the API's, read from a file. The
+/// <c>abm import content|events|icp FILE [--workspace ID]</c> (and <c>abm import ga4 PATH</c>, <see cref="Ga4ImportCommand"/>): the same CSV imports as the API's, read from a file. The
 /// counts go to standard output and every rejected line, with its reasons, to standard error; the exit code is 1
 /// when any line was rejected (the others are imported all the same), so scripts notice.
 /// </summary>
@@ -13,12 +13,13 @@ internal static class ImportCommand
 {
     private static readonly Argument<FileInfo> File = new("file") { Description = "The CSV file (UTF-8, header line first; docs/api.md lists the columns)." };
 
-    public static Command Create() => new("import", "Import a CSV file into the workspace.")
+    public static Command Create() => new("import", "Import a CSV file (or a GA4 export) into the workspace.")
     {
         Subcommands =
         {
             CliVerb.Define("content", "Import content items (created, or updated by external id).", "abm import content library.csv", ImportContentAsync, File, CliWorkspace.Option),
             CliVerb.Define("events", "Import engagement events (duplicates by external id are skipped).", "abm import events webinar-attendance.csv", ImportEventsAsync, File, CliWorkspace.Option),
+            Ga4ImportCommand.Create(),
             CliVerb.Define("icp", "Import ideal-client profile criteria sets (created, or updated by name); leads are scored against them.", "abm import icp ideal-clients.csv", ImportIcpAsync, File, CliWorkspace.Option),
         },
     };

@@ -40,7 +40,7 @@ public sealed class HubSpotRecordMappingTests
         {
             ["email"] = "ada@example.com", ["firstname"] = "Ada", ["lastname"] = "Lovelace", ["jobtitle"] = "CTO", ["hubspot_owner_id"] = "7",
             ["lifecyclestage"] = "lead", ["hs_buying_role"] = "DECISION_MAKER", ["name"] = "Acme", ["domain"] = "acme.example", ["industry"] = "COMPUTER_SOFTWARE",
-            ["numberofemployees"] = "120", ["annualrevenue"] = "5000000", ["abm_account_tier"] = "tier_1",
+            ["numberofemployees"] = "120", ["annualrevenue"] = "5000000", ["abm_account_tier"] = "tier_1", ["hs_analytics_source"] = "ORGANIC_SEARCH",
         };
         return new CrmRecord("1", properties, Then, Then.AddHours(1), false, new Dictionary<string, IReadOnlyList<AssociatedObject>>());
     }

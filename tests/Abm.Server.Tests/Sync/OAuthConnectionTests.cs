@@ -155,6 +155,100 @@ public sealed class OAuthConnectionTests : IAsyncLifetime
         (await _server.Service<HubSpotClients>().GetAsync(workspace, CancellationToken.None)).ShouldBeNull();
     }
 
+    [Fact]
+    public async Task Refresh_OAuthConnection_StoresNewTokensNowAndShowsWhen()
+    {
+        var (admin, workspace) = await AdminInNewWorkspaceAsync();
+        // Access tokens here live inside the refresh-ahead margin, so provisioning at connect time already refreshed once.
+        var connected = await ConnectThroughOAuthAsync(admin);
+        var before = await StoredTokensAsync(workspace);
+
+        var response = await admin.PostAsync("/api/connections/refresh", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var connection = await response.Content.ReadFromJsonAsync<JsonElement>();
+        connection.GetProperty("lastRefreshedAt").GetDateTime().ShouldBeGreaterThan(connected.GetProperty("lastRefreshedAt") is { ValueKind: JsonValueKind.String } earlier ? earlier.GetDateTime() : DateTime.MinValue);
+        var after = await StoredTokensAsync(workspace);
+        after.Access.ShouldNotBe(before.Access);
+        connection.GetProperty("accessTokenExpiresAt").GetDateTime().ShouldBe(after.ExpiresAt, TimeSpan.FromSeconds(1));
+        var client = (await _server.Service<HubSpotClients>().GetAsync(workspace, CancellationToken.None))!;
+        (await client.Owners.ListPageAsync(pageSize: 1)).ShouldNotBeNull();
+        await using var database = _server.OpenDatabase();
+        (await database.AuditLog.IgnoreQueryFilters().AnyAsync(a => a.WorkspaceId == workspace && a.Action == "hubspot.token_refreshed")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Refresh_GrantRevokedAtHubSpot_Answers409AndDisconnects()
+    {
+        var (admin, workspace) = await AdminInNewWorkspaceAsync();
+        await ConnectThroughOAuthAsync(admin);
+        using var hubSpot = new HttpClient { BaseAddress = new Uri(_sandbox.BaseUrl) };
+        (await hubSpot.DeleteAsync($"/oauth/v1/refresh-tokens/{(await StoredTokensAsync(workspace)).Refresh}")).EnsureSuccessStatusCode();
+
+        var response = await admin.PostAsync("/api/connections/refresh", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("invalid_grant");
+        (await admin.GetFromJsonAsync<JsonElement>("/api/connections")).GetProperty("status").GetString().ShouldBe("disconnected");
+    }
+
+    [Fact]
+    public async Task Refresh_HubSpotUnreachable_Answers503WithRetryAfterAndKeepsTheConnection()
+    {
+        var (admin, workspace) = await AdminInNewWorkspaceAsync();
+        await ConnectThroughOAuthAsync(admin);
+        var before = await StoredTokensAsync(workspace);
+        using var hubSpot = new HttpClient { BaseAddress = new Uri(_sandbox.BaseUrl) };
+        (await hubSpot.PostAsJsonAsync("/_sandbox/faults", new { route = "POST /oauth/v1/token", seed = 1, errorRates = new Dictionary<string, double> { ["503"] = 1.0 } })).EnsureSuccessStatusCode();
+        try
+        {
+            var response = await admin.PostAsync("/api/connections/refresh", null);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, await response.Content.ReadAsStringAsync());
+            response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(30));
+            (await admin.GetFromJsonAsync<JsonElement>("/api/connections")).GetProperty("status").GetString().ShouldBe("connected");
+            (await StoredTokensAsync(workspace)).Refresh.ShouldBe(before.Refresh);
+        }
+        finally
+        {
+            await hubSpot.DeleteAsync("/_sandbox/faults");
+        }
+    }
+
+    [Fact]
+    public async Task Revoke_OAuthConnection_RevokesTheRefreshTokenAtHubSpot()
+    {
+        var (admin, workspace) = await AdminInNewWorkspaceAsync();
+        await ConnectThroughOAuthAsync(admin);
+        var refreshToken = (await StoredTokensAsync(workspace)).Refresh;
+        using var hubSpot = new HttpClient { BaseAddress = new Uri(_sandbox.BaseUrl) };
+        (await hubSpot.GetAsync($"/oauth/v1/refresh-tokens/{refreshToken}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await admin.DeleteAsync("/api/connections")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (await hubSpot.GetAsync($"/oauth/v1/refresh-tokens/{refreshToken}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await admin.PostAsync("/api/connections/refresh", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task PrivateAppToken_StatusShowsHubSpotsScopesAndRefreshHasNothingToDo()
+    {
+        var (admin, _) = await AdminInNewWorkspaceAsync();
+        var (other, _) = await AdminInNewWorkspaceAsync();
+        var wrongPortal = await other.PostAsJsonAsync("/api/connections", new { accessToken = _sandbox.Portals[0].AccessToken, portalId = "123456789" });
+        (await admin.PostAsJsonAsync("/api/connections", new { accessToken = _sandbox.Portals[0].AccessToken, portalId = PortalId })).EnsureSuccessStatusCode();
+
+        var status = await admin.GetFromJsonAsync<JsonElement>("/api/connections");
+        var refresh = await admin.PostAsync("/api/connections/refresh", null);
+
+        wrongPortal.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await wrongPortal.Content.ReadAsStringAsync()).ShouldContain(PortalId);
+        status.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()).ShouldContain("crm.objects.contacts.read");
+        status.GetProperty("accessTokenExpiresAt").ValueKind.ShouldBe(JsonValueKind.Null);
+        refresh.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refresh.Content.ReadAsStringAsync()).ShouldContain("do not expire");
+    }
+
     private string PortalId => _sandbox.Portals[0].PortalId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<HttpClient> ThirdAdminAsync()

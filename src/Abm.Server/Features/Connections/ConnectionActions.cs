@@ -59,9 +59,16 @@ internal sealed class ConnectionActions(HubSpotClients clients, ConnectionStore 
             }
         }
 
+        var details = await clients.PrivateAppDetailsAsync(request.AccessToken.Trim(), cancellationToken);
+        if (details is not null && details.HubId.ToString(System.Globalization.CultureInfo.InvariantCulture) != request.PortalId)
+        {
+            return Refused(StatusCodes.Status400BadRequest, "The token is of another portal",
+                $"HubSpot says this private app token belongs to portal {details.HubId}, not {request.PortalId}; nothing was stored.");
+        }
+
         try
         {
-            var connection = await store.SavePrivateAppAsync(workspaceId, request.PortalId, request.AccessToken.Trim(), cancellationToken);
+            var connection = await store.SavePrivateAppAsync(workspaceId, request.PortalId, request.AccessToken.Trim(), details?.Scopes, cancellationToken);
             clients.Forget(workspaceId);
             audit.Record(workspaceId, user, "hubspot.connected", "connection", connection.Id.ToString(), new { connection.PortalId, connection.AuthKind });
             await store.SaveAuditAsync(cancellationToken);

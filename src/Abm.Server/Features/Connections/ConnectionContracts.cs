@@ -21,6 +21,7 @@ internal sealed record ConnectionResponse(
     string? StatusReason,
     IReadOnlyList<string> Scopes,
     DateTime? AccessTokenExpiresAt,
-    DateTime? UpdatedAt);
+    DateTime? UpdatedAt,
+    DateTime? LastRefreshedAt);
 
 internal sealed record OAuthStartResponse(Uri AuthorizeUrl, DateTimeOffset ExpiresAt);

@@ -13,8 +13,10 @@ internal static class ConnectionEndpoints
             .WithSummary("Connect (or reconnect) with a private app token; the token is checked against HubSpot and stored encrypted.");
         group.MapGet("/oauth/start", ConnectionHandlers.StartOAuth).WithName("StartOAuth").RequireAuthorization(AccessPolicies.Admin)
             .WithSummary("The HubSpot consent URL for installing the app into a portal, with a signed state valid for 10 minutes.");
+        group.MapPost("/refresh", ConnectionHandlers.RefreshAsync).WithName("RefreshConnection").RequireAuthorization(AccessPolicies.Admin)
+            .WithSummary("Refresh the OAuth access token now (503 with Retry-After when HubSpot cannot be reached); private app tokens do not expire.");
         group.MapDelete("/", ConnectionHandlers.DisconnectAsync).WithName("Disconnect").RequireAuthorization(AccessPolicies.Admin)
-            .WithSummary("Disconnect: OAuth grants are revoked at HubSpot and every stored token is deleted.");
+            .WithSummary("Disconnect (revoke): an OAuth grant's refresh token is revoked at HubSpot and every stored token is deleted.");
         return group;
     }
 

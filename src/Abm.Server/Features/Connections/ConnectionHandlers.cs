@@ -20,6 +20,23 @@ internal static class ConnectionHandlers
             : TypedResults.Ok(outcome.Connection!);
     }
 
+    public static async Task<Results<Ok<ConnectionResponse>, ProblemHttpResult>> RefreshAsync(
+        ClaimsPrincipal user, ConnectionRefresh refresh, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var outcome = await refresh.RefreshAsync(user, cancellationToken);
+        if (outcome.Refusal is not { } refused)
+        {
+            return TypedResults.Ok(outcome.Connection!);
+        }
+
+        if (refused.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            response.Headers.RetryAfter = ConnectionRefresh.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return TypedResults.Problem(statusCode: refused.Status, title: refused.Title, detail: refused.Detail);
+    }
+
     public static Results<Ok<OAuthStartResponse>, ProblemHttpResult> StartOAuth(ClaimsPrincipal user, ConnectionActions actions) =>
         actions.StartOAuth(user) is { } start
             ? TypedResults.Ok(start)
@@ -56,13 +73,13 @@ internal static class ConnectionHandlers
     {
         if (clients.UsesEnvironmentConnection(workspaceId))
         {
-            return new ConnectionResponse(workspaceId, "environment", ConnectionStore.Connected, ConnectionStore.PrivateApp, clients.Settings.PortalId, null, [], null, null);
+            return new ConnectionResponse(workspaceId, "environment", ConnectionStore.Connected, ConnectionStore.PrivateApp, clients.Settings.PortalId, null, [], null, null, null);
         }
 
         var connection = await store.FindAsync(workspaceId, cancellationToken);
         return connection is null
-            ? new ConnectionResponse(workspaceId, "none", "not_connected", null, null, null, [], null, null)
+            ? new ConnectionResponse(workspaceId, "none", "not_connected", null, null, null, [], null, null, null)
             : new ConnectionResponse(workspaceId, "stored", connection.Status, connection.AuthKind, connection.PortalId, connection.StatusReason,
-                connection.Scopes?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [], connection.AccessTokenExpiresAt, connection.UpdatedAt);
+                connection.Scopes?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [], connection.AccessTokenExpiresAt, connection.UpdatedAt, connection.LastRefreshedAt);
     }
 }

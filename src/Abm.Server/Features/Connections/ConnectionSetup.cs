@@ -12,6 +12,7 @@ internal static class ConnectionSetup
         services.AddSingleton<OAuthState>();
         services.AddScoped<ConnectionStore>();
         services.AddScoped<ConnectionActions>();
+        services.AddScoped<ConnectionRefresh>();
         services.AddHealthChecks().AddCheck<ConnectionsReadyCheck>("hubspot_connections", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }

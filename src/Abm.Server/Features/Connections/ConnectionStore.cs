@@ -33,8 +33,9 @@ internal sealed class ConnectionStore(AbmDbContext database, ConnectionTokenProt
         database.OAuthConnections.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.Status == Disconnected && c.StatusReason != DisconnectedByUser).ToListAsync(cancellationToken);
 
-    public Task<OAuthConnection> SavePrivateAppAsync(Guid workspaceId, string portalId, string accessToken, CancellationToken cancellationToken) =>
-        SaveAsync(workspaceId, portalId, PrivateApp, accessToken, refreshToken: null, expiresAt: null, scopes: null, cancellationToken);
+    /// <summary>Stores a private app token with the scopes HubSpot says it was granted (null when it could not say).</summary>
+    public Task<OAuthConnection> SavePrivateAppAsync(Guid workspaceId, string portalId, string accessToken, IReadOnlyList<string>? scopes, CancellationToken cancellationToken) =>
+        SaveAsync(workspaceId, portalId, PrivateApp, accessToken, refreshToken: null, expiresAt: null, scopes is null ? null : string.Join(' ', scopes), cancellationToken);
 
     public Task<OAuthConnection> SaveOAuthAsync(Guid workspaceId, string portalId, OAuthTokens tokens, IReadOnlyList<string> scopes, CancellationToken cancellationToken) =>
         SaveAsync(workspaceId, portalId, OAuth, tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt.UtcDateTime, string.Join(' ', scopes), cancellationToken);
@@ -47,6 +48,7 @@ internal sealed class ConnectionStore(AbmDbContext database, ConnectionTokenProt
         connection.EncryptedRefreshToken = protector.Protect(tokens.RefreshToken);
         connection.AccessTokenExpiresAt = tokens.ExpiresAt.UtcDateTime;
         connection.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        connection.LastRefreshedAt = connection.UpdatedAt;
         await database.SaveChangesAsync(cancellationToken);
     }
 
@@ -68,6 +70,9 @@ internal sealed class ConnectionStore(AbmDbContext database, ConnectionTokenProt
         await database.SaveChangesAsync(cancellationToken);
         return connection;
     }
+
+    /// <summary>Reads the connection again after another scope changed it (a token refresh saves through its own scope).</summary>
+    public Task ReloadAsync(OAuthConnection connection, CancellationToken cancellationToken) => database.Entry(connection).ReloadAsync(cancellationToken);
 
     /// <summary>Saves what the caller added to the unit of work (audit rows) after a change of connection.</summary>
     public Task SaveAuditAsync(CancellationToken cancellationToken) => database.SaveChangesAsync(cancellationToken);
@@ -101,6 +106,7 @@ internal sealed class ConnectionStore(AbmDbContext database, ConnectionTokenProt
         connection.EncryptedRefreshToken = refreshToken is null ? null : protector.Protect(refreshToken);
         connection.AccessTokenExpiresAt = expiresAt;
         connection.Scopes = scopes;
+        connection.LastRefreshedAt = null;
         connection.Status = Connected;
         connection.StatusReason = null;
         connection.UpdatedAt = now;

@@ -107,6 +107,29 @@ internal sealed partial class HubSpotClients(
             ? new HubSpotOAuthClient(http.Client, id, secret, Settings.BaseUrl, clock)
             : null;
 
+    /// <summary>What HubSpot says of a private app token (portal, scopes), or null when it would not say.</summary>
+    public async Task<PrivateAppTokenDetails?> PrivateAppDetailsAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PrivateAppTokenInfo.ReadAsync(http.Client, Settings.BaseUrl, accessToken, cancellationToken);
+        }
+        catch (HubSpotApiException)
+        {
+            return null; // the token itself was proven by a read; scopes are shown as unknown
+        }
+    }
+
+    /// <summary>
+    /// Refreshes the workspace's OAuth access token now, through the same path as a refresh ahead of expiry, and forgets the
+    /// cached client so the next call uses the new tokens. Throws as that path does: revoked grant, HubSpot unreachable.
+    /// </summary>
+    public async Task RefreshNowAsync(Guid workspaceId, OAuthTokens stored, CancellationToken cancellationToken)
+    {
+        await RefreshAsync(workspaceId, stored, cancellationToken);
+        Forget(workspaceId);
+    }
+
     private async Task<HubSpotClient?> CreateFromStorageAsync(Guid workspaceId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

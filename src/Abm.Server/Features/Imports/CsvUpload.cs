@@ -3,8 +3,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Abm.Server.Features.Imports;
 
+/// <summary>What an upload must be sent as, and what a caller who sent something else is told.</summary>
+internal sealed record UploadKind(string[] ContentTypes, string Title, string Detail)
+{
+    public static readonly UploadKind Csv = new(["text/csv"], "CSV expected", "Send the file as the request body with 'Content-Type: text/csv'.");
+
+    public static readonly UploadKind Ndjson = new(["application/x-ndjson", "application/jsonl"], "Newline-delimited JSON expected",
+        "Send the file as the request body with 'Content-Type: application/x-ndjson' (one JSON object a line).");
+}
+
 /// <summary>
-/// Takes a CSV upload off the wire into a temporary file before anything is imported, holding it to
+/// Takes a CSV (or another file's) upload off the wire into a temporary file before anything is imported, holding it to
 /// <see cref="MaxBytes"/> while it streams in: a declared length is refused at once, a chunked body when it
 /// passes the limit. An oversized file is refused whole, so no part of it is imported.
 /// </summary>
@@ -14,12 +23,14 @@ internal static class CsvUpload
     private const int CopyBufferBytes = 81_920;
 
     /// <summary>The body as a readable file (deleted when disposed), or the problem that refuses it.</summary>
-    public static async Task<(Stream? File, ProblemHttpResult? Problem)> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<(Stream? File, ProblemHttpResult? Problem)> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReceiveAsync(request, UploadKind.Csv, cancellationToken);
+
+    public static async Task<(Stream? File, ProblemHttpResult? Problem)> ReceiveAsync(HttpRequest request, UploadKind kind, CancellationToken cancellationToken)
     {
-        if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
+        if (!kind.ContentTypes.Any(type => request.ContentType?.StartsWith(type, StringComparison.OrdinalIgnoreCase) == true))
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "CSV expected",
-                detail: "Send the file as the request body with 'Content-Type: text/csv'."));
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: kind.Title, detail: kind.Detail));
         }
 
         if (request.ContentLength > MaxBytes)
@@ -34,7 +45,7 @@ internal static class CsvUpload
             serverLimit.MaxRequestBodySize = null;
         }
 
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"abm-upload-{Guid.NewGuid():N}.csv"), FileMode.CreateNew,
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"abm-upload-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew,
             FileAccess.ReadWrite, FileShare.None, CopyBufferBytes, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
         try
         {

@@ -1,7 +1,6 @@
 using Abm.Data;
 using Abm.Data.Entities;
 using Abm.Server.Features.Content;
-using Microsoft.EntityFrameworkCore;
 using Abm.HubSpot;
 using Abm.HubSpot.Email;
 
@@ -50,19 +49,12 @@ internal sealed class EmailEventPull(SyncStates syncStates, PulledEngagementWrit
     {
         var wanted = page.Events.Where(e => e.Type is not null && EmailEventTypes.ContainsKey(e.Type) && e.Recipient is not null && e.Created is not null).ToList();
         var contacts = await events.ContactsByEmailAsync(wanted.Select(e => e.Recipient!), cancellationToken);
-        var items = _itemsByUrl ??= await ItemsByUrlAsync(cancellationToken);
+        var items = _itemsByUrl ??= await ContentItemsByUrl.LoadAsync(database, cancellationToken);
         state.IncrementalWatermark = PulledEngagementWriter.Later(state.IncrementalWatermark, page.Events.Max(e => e.Created)?.UtcDateTime);
         await events.AddAsync(
             wanted.Where(e => contacts.ContainsKey(e.Recipient!.ToLowerInvariant())).Select(e => new PulledEvent(
                 $"hubspot-email-{e.Id}", contacts[e.Recipient!.ToLowerInvariant()], EmailEventTypes[e.Type!], e.Created!.Value.UtcDateTime, e.Url,
-                ContentUrls.Key(e.Url) is { } key && items.TryGetValue(key, out var item) ? item : null, e.EmailCampaignId)),
+                items.Find(e.Url), e.EmailCampaignId)),
             state, cancellationToken);
     }
-
-    // Once per pull: the live library's items by link. Two items at one address: the older one, consistently.
-    private async Task<Dictionary<string, Guid>> ItemsByUrlAsync(CancellationToken cancellationToken) =>
-        (await database.ContentItems.Where(c => c.ArchivedAt == null && c.Url != null).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.Url }).ToListAsync(cancellationToken))
-        .Select(c => (Key: ContentUrls.Key(c.Url), c.Id)).Where(c => c.Key is not null)
-        .DistinctBy(c => c.Key).ToDictionary(c => c.Key!, c => c.Id);
 }

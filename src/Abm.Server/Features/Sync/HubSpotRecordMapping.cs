@@ -26,6 +26,7 @@ internal static class HubSpotRecordMapping
         nameof(Contact.Email), nameof(Contact.FirstName), nameof(Contact.LastName), nameof(Contact.JobTitle), nameof(Contact.OwnerHubSpotId),
         nameof(Contact.LifecycleStage), nameof(Contact.BuyingRole), nameof(Contact.CompanyId), nameof(Contact.Properties),
         nameof(Contact.HubSpotUpdatedAt), nameof(Contact.HubSpotCreatedAt), nameof(Contact.UpdatedAt), nameof(Contact.SyncedAt), nameof(Contact.ArchivedAt), nameof(Contact.Segments),
+        nameof(Contact.OriginalSource),
     ];
 
     /// <summary>The columns a sync owns on an existing company: what <see cref="ApplyTo(Company, CrmRecord, DateTime)"/> sets.</summary>
@@ -49,6 +50,7 @@ internal static class HubSpotRecordMapping
         contact.Properties = PropertiesJson(record);
         contact.HubSpotUpdatedAt = record.UpdatedAt?.UtcDateTime;
         contact.HubSpotCreatedAt = record.CreatedAt?.UtcDateTime;
+        contact.OriginalSource = Clip(record.Get("hs_analytics_source"), 100);
         contact.UpdatedAt = now;
         contact.SyncedAt = now;
         contact.ArchivedAt = null;

@@ -23,6 +23,7 @@ internal static class SyncedObjects
         [
             "email", "firstname", "lastname", "jobtitle", "company", "phone", "country", "city", "lifecyclestage", "hs_lead_status",
             "hs_buying_role", "hubspot_owner_id", "associatedcompanyid", "createdate", "lastmodifieddate", "hs_email_optout", "hs_sales_email_last_replied", "hs_timezone",
+            "hs_analytics_source",
         ],
         Companies =>
         [

@@ -25,7 +25,13 @@ internal sealed class TrackingTokens(IDataProtectionProvider provider, IOptions<
         return (_protector.Protect(payload), expiresAt);
     }
 
-    public bool TryRead(string? token, out TrackedContact contact)
+    public bool TryRead(string? token, out TrackedContact contact) => TryReadAt(token, clock.GetUtcNow(), out contact);
+
+    /// <summary>
+    /// Reads a token as it stood at <paramref name="at"/>: an imported page view carried a token that was valid when
+    /// the page was viewed, though it may have expired since.
+    /// </summary>
+    public bool TryReadAt(string? token, DateTimeOffset at, out TrackedContact contact)
     {
         contact = default;
         if (string.IsNullOrWhiteSpace(token) || token.Length > 1000)
@@ -38,7 +44,7 @@ internal sealed class TrackingTokens(IDataProtectionProvider provider, IOptions<
             var parts = _protector.Unprotect(token).Split(':', 3);
             if (parts.Length != 3 || !Guid.TryParseExact(parts[0], "N", out var workspaceId) ||
                 !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt) ||
-                DateTimeOffset.FromUnixTimeSeconds(expiresAt) < clock.GetUtcNow())
+                DateTimeOffset.FromUnixTimeSeconds(expiresAt) < at)
             {
                 return false;
             }
