@@ -1,15 +1,11 @@
 extern alias sandbox;
 
-using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Abm.Data.Entities;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Connections;
 using Abm.Server.Features.Marketing.Email;
-using Abm.Server.Features.Workspaces;
-using Abm.Server.Tests.Nurture;
 using Microsoft.Extensions.DependencyInjection;
 using sandbox::Abm.HubSpot.Sandbox.Hosting;
 
@@ -23,59 +19,35 @@ public sealed class MarketingSandbox : IAsyncLifetime
 {
     public const string EmailId = "710001";
 
-    private List<(string Id, string Email)> _portalContacts = [];
-    private int _taken;
+    private ConnectedPortal _portal = null!;
 
-    public SandboxHost Sandbox { get; private set; } = null!;
+    public SandboxHost Sandbox => _portal.Sandbox;
 
-    public AbmServerFactory Server { get; private set; } = null!;
+    public AbmServerFactory Server => _portal.Server;
 
-    public HttpClient HubSpot { get; private set; } = null!;
+    public HttpClient HubSpot => _portal.HubSpot;
 
     public Guid Workspace { get; private set; }
 
-    public long PortalId => Sandbox.Portals[0].PortalId;
+    public long PortalId => _portal.PortalId;
 
     public async Task InitializeAsync()
     {
-        Sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 31, SimulateBehaviour = false, Portals = [new SandboxPortalOptions { Accounts = 40 }] });
-        HubSpot = new HttpClient { BaseAddress = new Uri(Sandbox.BaseUrl) };
-        HubSpot.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Sandbox.Portals[0].AccessToken);
-        Server = await AbmServerFactory.StartAsync(Settings(Sandbox));
-        Workspace = Server.Service<DefaultWorkspace>().Id;
-        var page = await HubSpot.GetFromJsonAsync<JsonElement>("/crm/v3/objects/contacts?limit=100&properties=email");
-        _portalContacts = page.GetProperty("results").EnumerateArray()
-            .Select(r => (r.GetProperty("id").GetString()!, r.GetProperty("properties").GetProperty("email").GetString()!)).ToList();
+        _portal = await ConnectedPortal.StartAsync(seed: 31, accounts: 40, Settings);
+        Workspace = _portal.Workspace;
     }
 
-    public static Dictionary<string, string> Settings(SandboxHost sandbox) => new()
-    {
-        ["HUBSPOT_API_KEY"] = sandbox.Portals[0].AccessToken,
-        ["HUBSPOT_BASE_URL"] = sandbox.BaseUrl,
-        ["HUBSPOT_PORTAL_ID"] = sandbox.Portals[0].PortalId.ToString(CultureInfo.InvariantCulture),
-        ["Marketing:SendIntervalSeconds"] = "0", // tests run due sends themselves
-        ["Nurture:IntervalSeconds"] = "0",
-        ["WriteBack:IntervalSeconds"] = "3600",
-        ["Sync:IncrementalIntervalMinutes"] = "0",
-    };
+    public static Dictionary<string, string> Settings(SandboxHost sandbox) =>
+        ConnectedPortal.Settings(sandbox, ("Marketing:SendIntervalSeconds", "0")); // tests run due sends themselves
 
-    public async Task DisposeAsync()
-    {
-        HubSpot.Dispose();
-        await Server.DisposeAsync();
-        await Sandbox.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
 
     /// <summary>A local contact that is one of the portal's contacts (same HubSpot id and email), not used by another test.</summary>
-    public async Task<Contact> PortalContactAsync(string properties = "{}", Guid? companyId = null)
-    {
-        var (id, email) = _portalContacts[Interlocked.Increment(ref _taken) - 1];
-        return await NurtureTestData.ContactAsync(Server, Workspace, email, properties, hubSpotId: id, companyId: companyId);
-    }
+    public Task<Contact> PortalContactAsync(string properties = "{}", Guid? companyId = null) => _portal.PortalContactAsync(properties, companyId);
 
     public HttpClient Marketer() => Server.OperatorClient();
 
-    public async Task<Abm.HubSpot.HubSpotClient> ClientAsync() => (await Server.Service<HubSpotClients>().ConnectedAsync(CancellationToken.None)).Single().Client;
+    public Task<Abm.HubSpot.HubSpotClient> ClientAsync() => _portal.ClientAsync();
 
     /// <summary>Every marketing single send the portal accepted.</summary>
     public async Task<List<JsonElement>> SendsAsync() =>

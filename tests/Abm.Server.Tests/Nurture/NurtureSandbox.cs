@@ -1,15 +1,12 @@
 extern alias sandbox;
 
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Abm.Data.Entities;
 using Abm.Server.Features.Access;
-using Abm.Server.Features.Connections;
 using Abm.Server.Features.Nurture.Enrollments;
 using Abm.Server.Features.Nurture.Execution;
-using Abm.Server.Features.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using sandbox::Abm.HubSpot.Sandbox.Hosting;
@@ -25,55 +22,32 @@ public sealed class NurtureSandbox : IAsyncLifetime
 {
     public const long EmailId = 4242;
 
-    private List<(string Id, string Email)> _portalContacts = [];
-    private int _taken;
+    private ConnectedPortal _portal = null!;
 
-    public SandboxHost Sandbox { get; private set; } = null!;
+    public SandboxHost Sandbox => _portal.Sandbox;
 
-    public AbmServerFactory Server { get; private set; } = null!;
+    public AbmServerFactory Server => _portal.Server;
 
-    public HttpClient HubSpot { get; private set; } = null!;
+    public HttpClient HubSpot => _portal.HubSpot;
 
     public Guid Workspace { get; private set; }
 
-    public long PortalId => Sandbox.Portals[0].PortalId;
+    public long PortalId => _portal.PortalId;
 
     public async Task InitializeAsync()
     {
-        Sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 29, SimulateBehaviour = false, Portals = [new SandboxPortalOptions { Accounts = 60 }] });
-        HubSpot = new HttpClient { BaseAddress = new Uri(Sandbox.BaseUrl) };
-        HubSpot.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Sandbox.Portals[0].AccessToken);
-        Server = await AbmServerFactory.StartAsync(Settings(Sandbox));
-        Workspace = Server.Service<DefaultWorkspace>().Id;
-        var page = await HubSpot.GetFromJsonAsync<JsonElement>("/crm/v3/objects/contacts?limit=100&properties=email");
-        _portalContacts = page.GetProperty("results").EnumerateArray()
-            .Select(r => (r.GetProperty("id").GetString()!, r.GetProperty("properties").GetProperty("email").GetString()!)).ToList();
+        _portal = await ConnectedPortal.StartAsync(seed: 29, accounts: 60, Settings);
+        Workspace = _portal.Workspace;
     }
 
-    public static Dictionary<string, string> Settings(SandboxHost sandbox) => new()
-    {
-        ["HUBSPOT_API_KEY"] = sandbox.Portals[0].AccessToken,
-        ["HUBSPOT_BASE_URL"] = sandbox.BaseUrl,
-        ["HUBSPOT_PORTAL_ID"] = sandbox.Portals[0].PortalId.ToString(CultureInfo.InvariantCulture),
-        ["Nurture:IntervalSeconds"] = "0", // tests run every pass themselves
-        ["Nurture:TransactionalEmailId"] = EmailId.ToString(CultureInfo.InvariantCulture),
-        ["WriteBack:IntervalSeconds"] = "3600",
-        ["Sync:IncrementalIntervalMinutes"] = "0",
-    };
+    public static Dictionary<string, string> Settings(SandboxHost sandbox) =>
+        ConnectedPortal.Settings(sandbox, ("Nurture:TransactionalEmailId", EmailId.ToString(CultureInfo.InvariantCulture)));
 
-    public async Task DisposeAsync()
-    {
-        HubSpot.Dispose();
-        await Server.DisposeAsync();
-        await Sandbox.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
 
     /// <summary>A local contact that is one of the portal's contacts (same HubSpot id and email), not used by another test.</summary>
-    public async Task<Contact> PortalContactAsync(string properties = "{}", Guid? companyId = null, string? ownerId = null)
-    {
-        var (id, email) = _portalContacts[Interlocked.Increment(ref _taken) - 1];
-        return await NurtureTestData.ContactAsync(Server, Workspace, email, properties, hubSpotId: id, companyId: companyId, ownerId: ownerId);
-    }
+    public Task<Contact> PortalContactAsync(string properties = "{}", Guid? companyId = null, string? ownerId = null) =>
+        _portal.PortalContactAsync(properties, companyId, ownerId);
 
     public HttpClient Marketer() => Server.OperatorClient();
 
@@ -96,7 +70,7 @@ public sealed class NurtureSandbox : IAsyncLifetime
         return await part(scope.ServiceProvider.GetRequiredService<TPart>(), client);
     }
 
-    public async Task<Abm.HubSpot.HubSpotClient> ClientAsync() => (await Server.Service<HubSpotClients>().ConnectedAsync(CancellationToken.None)).Single().Client;
+    public Task<Abm.HubSpot.HubSpotClient> ClientAsync() => _portal.ClientAsync();
 
     /// <summary>Every transactional send the portal accepted (a repeated sendId is not a send).</summary>
     public async Task<List<JsonElement>> SendsAsync() =>
