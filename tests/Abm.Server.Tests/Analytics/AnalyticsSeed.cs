@@ -41,6 +41,19 @@ internal static class AnalyticsSeed
         await database.SaveChangesAsync();
     }
 
+    /// <summary>One marketing email send with a recipient per (outcome, sent at).</summary>
+    public static async Task MarketingSendAsync(AbmServerFactory server, Guid workspace, params (string Outcome, DateTime? SentAt)[] recipients)
+    {
+        await using var database = server.OpenDatabase();
+        var send = new MarketingEmailSend { Id = Guid.CreateVersion7(), WorkspaceId = workspace, EmailId = "710001", Status = "sent", CreatedBy = "test", CreatedAt = DateTime.UnixEpoch };
+        database.Add(send);
+        database.AddRange(recipients.Select(r => new MarketingEmailRecipient
+        {
+            WorkspaceId = workspace, SendId = send.Id, HubSpotContactId = Guid.NewGuid().ToString("N")[..10], Outcome = r.Outcome, SentAt = r.SentAt,
+        }));
+        await database.SaveChangesAsync();
+    }
+
     public static async Task SyncedAsync(AbmServerFactory server, Guid workspace, string objectType, DateTime lastRunAt)
     {
         await using var database = server.OpenDatabase();

@@ -69,10 +69,12 @@ public sealed class AnalyticsTests(ServerFixture fixture) : IClassFixture<Server
             ("email_open", At(2026, 1, 2)), ("email_open", At(2026, 3, 31, 23)), ("email_click", At(2026, 3, 31, 23)),
             ("email_open", At(2026, 4, 1, 0)), ("website_visit", At(2026, 2, 1)), ("email_click", At(2025, 12, 31, 23)));
         await SyncedAsync(Server, workspace, "email_events", At(2026, 7, 1));
+        // Marketing single sends count one per recipient sent: two in the first quarter, one in the second; skipped ones do not count.
+        await MarketingSendAsync(Server, workspace, ("sent", At(2026, 2, 1)), ("sent", At(2026, 3, 31, 23)), ("skipped", null), ("sent", At(2026, 5, 5)), ("sent", At(2026, 7, 2)));
 
         var report = (await client.GetFromJsonAsync<CampaignAnalyticsResponse>("/api/hubspot/analytics/campaigns?from=2026-01-01&to=2026-06-30&period=quarter"))!;
 
-        report.Periods.Select(p => (p.Start, p.Sends, p.Opens, p.Clicks)).ShouldBe([(new DateOnly(2026, 1, 1), 0L, 2L, 1L), (new DateOnly(2026, 4, 1), 0L, 1L, 0L)]);
+        report.Periods.Select(p => (p.Start, p.Sends, p.Opens, p.Clicks)).ShouldBe([(new DateOnly(2026, 1, 1), 2L, 2L, 1L), (new DateOnly(2026, 4, 1), 1L, 1L, 0L)]);
         (report.Total.Opens, report.Total.Clicks, report.Total.ClicksPerOpen).ShouldBe((3L, 1L, (double?)(1.0 / 3)));
         report.Freshness.ShouldBe([new ObjectFreshness("email_events", At(2026, 7, 1), true)]);
     }

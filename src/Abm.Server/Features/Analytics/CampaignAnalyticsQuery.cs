@@ -1,5 +1,6 @@
 using Abm.Data;
 using Abm.Engines.Analytics;
+using Abm.Server.Features.Marketing.Email;
 using Abm.Server.Features.Nurture.Execution;
 using Abm.Server.Features.Sync;
 using Microsoft.EntityFrameworkCore;
@@ -7,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Abm.Server.Features.Analytics;
 
 /// <summary>
-/// Email performance by period from the local copy: sends are the nurture content emails sent, opens and clicks
-/// the stored <c>email_open</c> and <c>email_click</c> events. Counted per day in the database, summed into
-/// periods here. The stored email events carry no campaign id, so the answer covers the workspace, not one campaign.
+/// Email performance by period from the local copy: sends are the nurture content emails and the marketing single
+/// sends made through ABM Engine (one per recipient sent), opens and clicks the stored <c>email_open</c> and
+/// <c>email_click</c> events. Counted per day in the database, summed into periods here. The answer covers the
+/// workspace, not one campaign.
 /// </summary>
 internal sealed class CampaignAnalyticsQuery(AbmDbContext database, CopyFreshness freshness)
 {
@@ -28,8 +30,13 @@ internal sealed class CampaignAnalyticsQuery(AbmDbContext database, CopyFreshnes
             .GroupBy(a => a.CompletedAt!.Value.Date)
             .Select(g => new { Day = g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
 
+        var marketingSends = await database.MarketingEmailRecipients.AsNoTracking()
+            .Where(r => r.Outcome == RecipientOutcome.Sent && r.SentAt >= start && r.SentAt < end)
+            .GroupBy(r => r.SentAt!.Value.Date)
+            .Select(g => new { Day = g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
+
         var days = events.Select(e => (e.Day, Sends: 0L, Opens: e.EventType == Open ? e.Count : 0, Clicks: e.EventType == Click ? e.Count : 0))
-            .Concat(sends.Select(s => (s.Day, Sends: s.Count, Opens: 0L, Clicks: 0L)))
+            .Concat(sends.Concat(marketingSends).Select(s => (s.Day, Sends: s.Count, Opens: 0L, Clicks: 0L)))
             .Select(d => new DailyEmailActivity(DateOnly.FromDateTime(d.Day), d.Sends, d.Opens, d.Clicks)).ToList();
         var report = EmailPerformance.Compute(days, range.From, range.To, range.Period);
         return new CampaignAnalyticsResponse(range.From, range.To, range.PeriodName,
