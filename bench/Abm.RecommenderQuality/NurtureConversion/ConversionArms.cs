@@ -58,7 +58,8 @@ internal sealed class ConversionArms(HttpClient api, AbmHistory history, Convers
         return enrolled;
     }
 
-    private JsonObject Document(string name, string[]? fixedItems)
+    /// <summary>The bench's sequence: a wait for Monday or Thursday 10:00 and a send, <see cref="ConversionOptions.Sends"/> times (or once per fixed item).</summary>
+    internal JsonObject Document(string name, string[]? fixedItems)
     {
         var steps = new JsonArray();
         var sends = fixedItems?.Length ?? options.Sends;
@@ -88,7 +89,8 @@ internal sealed class ConversionArms(HttpClient api, AbmHistory history, Convers
         };
     }
 
-    private async Task<int> EnrolAsync(JsonObject document, IReadOnlyList<Guid> contacts, CancellationToken cancellationToken)
+    /// <summary>Creates and activates the sequence and enrols the contacts; answers how many were enrolled.</summary>
+    internal async Task<int> EnrolAsync(JsonObject document, IReadOnlyList<Guid> contacts, CancellationToken cancellationToken)
     {
         using var created = await api.PostAsJsonAsync("/api/nurture/sequences", document, cancellationToken);
         var id = (await WorldPreparation.ReadSuccessAsync(created, "sequence create", cancellationToken)).GetProperty("id").GetGuid();

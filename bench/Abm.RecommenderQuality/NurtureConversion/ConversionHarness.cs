@@ -21,20 +21,9 @@ public static class ConversionHarness
     public static async Task<ConversionReport> RunAsync(
         QualityWorld world, AbmUnderTest abm, ConversionOptions options, TextWriter log, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(world);
-        ArgumentNullException.ThrowIfNull(abm);
-        ArgumentNullException.ThrowIfNull(options);
         var timings = new QualityTimings(log);
         using var api = abm.CreateClient();
-        var preparation = new WorldPreparation(world, abm, api, timings, log);
-        await preparation.RunAsync(cancellationToken);
-        var truth = await HiddenRelevance.ReadAsync(world, cancellationToken);
-        var history = await AbmHistory.ReadAsync(abm.Services, cancellationToken);
-        if (options.FitWeights)
-        {
-            (await timings.MeasureAsync("weight fit", () => WeightFitStep.RunAsync(api, world.Options.Days, cancellationToken))).Print(log);
-        }
-
+        var (preparation, truth, history) = await LearnAsync(world, abm, api, options, timings, log, cancellationToken);
         var arms = ConversionArms.Deal(truth.ContactIds.Where(history.ContactsByHubSpotId.ContainsKey), options.Seed);
         var enrolled = await timings.MeasureAsync("sequences and enrolments", () => new ConversionArms(api, history, options).EnrolAsync(arms, cancellationToken));
         log.WriteLine($"enrolled: {string.Join(", ", enrolled.Select(e => $"{e.Key} {e.Value}"))}");
@@ -44,7 +33,35 @@ public static class ConversionHarness
         return ConversionReport.Of(arms, sends, options, timings);
     }
 
-    private static async Task LiveAsync(QualityWorld world, AbmUnderTest abm, WorldPreparation preparation, ConversionOptions options, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>
+    /// What happens before any sequence starts: the server learns the market's history through its own doors, the
+    /// hidden truth and the server's history are read, and (unless the options say not) an admin fits the weights.
+    /// </summary>
+    internal static async Task<(WorldPreparation Preparation, HiddenRelevance Truth, AbmHistory History)> LearnAsync(
+        QualityWorld world, AbmUnderTest abm, HttpClient api, ConversionOptions options, QualityTimings timings, TextWriter log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(abm);
+        ArgumentNullException.ThrowIfNull(options);
+        var preparation = new WorldPreparation(world, abm, api, timings, log);
+        await preparation.RunAsync(cancellationToken);
+        var truth = await HiddenRelevance.ReadAsync(world, cancellationToken);
+        var history = await AbmHistory.ReadAsync(abm.Services, cancellationToken);
+        if (options.FitWeights)
+        {
+            (await timings.MeasureAsync("weight fit", () => WeightFitStep.RunAsync(api, world.Options.Days, cancellationToken))).Print(log);
+        }
+
+        return (preparation, truth, history);
+    }
+
+    /// <summary>
+    /// The nurture days, an hour at a time; <paramref name="afterDay"/> (given the day's number from 1) runs at the end
+    /// of each simulated day.
+    /// </summary>
+    internal static async Task LiveAsync(
+        QualityWorld world, AbmUnderTest abm, WorldPreparation preparation, ConversionOptions options, TextWriter log, CancellationToken cancellationToken,
+        Func<int, Task>? afterDay = null)
     {
         var runner = abm.Services.GetRequiredService<NurtureRunner>();
         var workspace = abm.Services.GetRequiredService<DefaultWorkspace>().Id;
@@ -70,6 +87,10 @@ public static class ConversionHarness
 
             using var advanced = await world.Admin.PostAsJsonAsync("/_sandbox/behaviour/advance", new { hours = 1 }, cancellationToken);
             await WorldPreparation.ReadSuccessAsync(advanced, "behaviour advance", cancellationToken);
+            if (hour % 24 == 23 && afterDay is not null)
+            {
+                await afterDay((hour / 24) + 1);
+            }
         }
     }
 

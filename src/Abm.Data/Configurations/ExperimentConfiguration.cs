@@ -36,7 +36,9 @@ internal sealed class ExperimentExposureConfiguration : IEntityTypeConfiguration
         builder.HasOne<Contact>().WithMany().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(e => e.Arm).HasMaxLength(50);
         builder.Property(e => e.UnitKey).HasMaxLength(64);
-        builder.HasIndex(e => new { e.ExperimentId, e.ContactId, e.ContentId }).IsUnique();
+        builder.Property(e => e.Channel).HasMaxLength(10);
+        // Named (idx_ names are kept as given): the conventional ix_ name is longer than PostgreSQL's 63-character identifiers.
+        builder.HasIndex(e => new { e.ExperimentId, e.ContactId, e.ContentId, e.Channel }).IsUnique().HasDatabaseName("idx_experiment_exposures_once_per_channel");
         builder.HasIndex(e => e.ContactId);
     }
 }

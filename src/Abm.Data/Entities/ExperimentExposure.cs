@@ -1,6 +1,9 @@
 namespace Abm.Data.Entities;
 
-/// <summary>An item shown to a contact in an experiment's arm: the first time only, per contact and item.</summary>
+/// <summary>
+/// An item a contact in an experiment's arm met, the first time only per contact, item and channel: shown as a
+/// recommendation, or sent by a nurture sequence.
+/// </summary>
 public sealed class ExperimentExposure : IWorkspaceScoped
 {
     public Guid Id { get; set; }
@@ -14,4 +17,17 @@ public sealed class ExperimentExposure : IWorkspaceScoped
     public Guid ContactId { get; set; }
     public Guid ContentId { get; set; }
     public DateTime ExposedAt { get; set; }
+
+    /// <summary><see cref="ExposureChannels.Shown"/> or <see cref="ExposureChannels.Sent"/>.</summary>
+    public string Channel { get; set; } = ExposureChannels.Shown;
+}
+
+/// <summary>How a contact met an item in an experiment.</summary>
+public static class ExposureChannels
+{
+    /// <summary>Served as a recommendation (the API or the dashboard).</summary>
+    public const string Shown = "shown";
+
+    /// <summary>Emailed by a nurture sequence (HubSpot accepted the send).</summary>
+    public const string Sent = "sent";
 }

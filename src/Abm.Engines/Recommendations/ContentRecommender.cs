@@ -62,7 +62,27 @@ public sealed class ContentRecommender
         return [.. picks.Select((item, rank) => Explain(item, rank + 1, context))];
     }
 
-    private ContentRecommendation Explain(int item, int rank, ContactContext contact)
+    /// <summary>
+    /// The popularity strategy, the baseline an experiment compares the recommender with: the <paramref name="k"/>
+    /// candidates most contacts engaged with (<paramref name="reach"/>, by item id; an item absent from it has none),
+    /// most first, ties by item id, with no variety rule. Candidates are the same as <see cref="Recommend"/>'s (nothing
+    /// consumed or ruled out, no other industry's item), so only the ranking differs. Each pick still carries its six
+    /// contributions under this recommender's weights; its reason says how many engaged with it.
+    /// </summary>
+    public IReadOnlyList<ContentRecommendation> RecommendPopular(ContactProfile contact, IReadOnlyDictionary<string, int> reach, int k)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(reach);
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+
+        var context = new ContactContext(contact, _library);
+        var picks = Enumerable.Range(0, _library.Items.Length).Where(item => IsCandidate(item, context))
+            .OrderByDescending(item => reach.GetValueOrDefault(_library.Items[item].Id)).ThenBy(item => _library.Items[item].Id, StringComparer.Ordinal)
+            .Take(k);
+        return [.. picks.Select((item, rank) => Explain(item, rank + 1, context, RecommendationReason.Popular(_library.Items[item], reach.GetValueOrDefault(_library.Items[item].Id))))];
+    }
+
+    private ContentRecommendation Explain(int item, int rank, ContactContext contact, string? reason = null)
     {
         var contributions = RelevanceFactors.Contributions(_library, item, contact, _settings.Weights);
         var content = _library.Items[item];
@@ -73,6 +93,6 @@ public sealed class ContentRecommender
             content.Type,
             contributions.Total,
             contributions,
-            RecommendationReason.Describe(content, contributions, contact.Profile, RecommendationReason.Behaviour(_library, item, contact)));
+            reason ?? RecommendationReason.Describe(content, contributions, contact.Profile, RecommendationReason.Behaviour(_library, item, contact)));
     }
 }

@@ -51,6 +51,14 @@ internal static class RecommendationReason
         return $"{Label(item.Type)}: {top[0].Text}, and {top[1].Text}.";
     }
 
+    /// <summary>The reason of a pick by popularity: how many contacts engaged with the item.</summary>
+    public static string Popular(ContentItem item, int contacts) => contacts switch
+    {
+        0 => $"{Label(item.Type)}: nobody has engaged with it yet, and it is among what is left to read.",
+        1 => $"{Label(item.Type)}: one of the most read, 1 contact engaged with it.",
+        _ => $"{Label(item.Type)}: one of the most read, {contacts} contacts engaged with it.",
+    };
+
     private static string Words(string wireName) => wireName.Replace('_', ' ');
 
     private static string Plural(ContentType type)

@@ -188,4 +188,47 @@ public class ContentRecommenderTests
 
         second.ShouldBe(first);
     }
+
+    [Fact]
+    public void RecommendPopular_HandComputed_MostReachedCandidatesFirstTiesByIdAndItsReason()
+    {
+        // "retail" is the most read but written for another industry; "read" is consumed; "b" and "a" tie at 4.
+        List<ContentItem> library =
+        [
+            Item("retail", industries: ["retail"]), Item("read"), Item("b", ContentType.CaseStudy), Item("a"), Item("c"), Item("none"),
+        ];
+        var reach = new Dictionary<string, int> { ["retail"] = 50, ["read"] = 40, ["b"] = 4, ["a"] = 4, ["c"] = 9 };
+
+        var picks = new ContentRecommender(library, Now, RecommenderSettings.Default)
+            .RecommendPopular(Contact with { ConsumedContentIds = ["read"] }, reach, 4);
+
+        picks.Select(p => p.ContentId).ShouldBe(["c", "a", "b", "none"]);
+        picks.Select(p => p.Rank).ShouldBe([1, 2, 3, 4]);
+        picks[0].Reason.ShouldBe("Whitepaper: one of the most read, 9 contacts engaged with it.");
+        picks[3].Reason.ShouldBe("Whitepaper: nobody has engaged with it yet, and it is among what is left to read.");
+        // The contributions are still the six factors under the recommender's weights, summing to the score.
+        picks.ShouldAllBe(p => p.Contributions.Total == p.Score);
+    }
+
+    [Fact]
+    public void RecommendPopular_RandomLibraries_SameCandidatesAsRecommendOrderedByReach()
+    {
+        var random = new Random(4003);
+        for (var run = 0; run < 40; run++)
+        {
+            var library = RandomLibrary(random, 80);
+            var contact = RandomContact(random, library);
+            var reach = library.Where(_ => random.NextDouble() < 0.7).ToDictionary(i => i.Id, _ => random.Next(0, 30));
+            var recommender = new ContentRecommender(library, Now, RecommenderSettings.Default);
+
+            var picks = recommender.RecommendPopular(contact, reach, library.Count);
+            var everything = recommender.Recommend(contact, library.Count);
+
+            // Same candidate set as the relevance ranking (consumed, excluded and other-industry items left out).
+            picks.Select(p => p.ContentId).Order().ShouldBe(everything.Select(p => p.ContentId).Order());
+            picks.Select(p => reach.GetValueOrDefault(p.ContentId)).ShouldBeInOrder(SortDirection.Descending);
+            var top = recommender.RecommendPopular(contact, reach, 5);
+            top.ShouldBe(picks.Take(5));
+        }
+    }
 }

@@ -13,8 +13,6 @@ namespace Abm.Server.Tests.Nurture;
 /// <summary>The nurture worker's passes against the sandbox over HTTP: every acting step, goals, guardrails, crashes between phases, parking.</summary>
 public sealed class NurtureExecutionTests(NurtureSandbox fixture) : IClassFixture<NurtureSandbox>
 {
-    private const string AlwaysOpen = """ "guardrails": { "respectQuietHours": false, "skipWeekends": false, "maxTouchesPerContactPerWeek": 50, "maxTouchesPerAccountPerDay": 500 } """;
-
     [Fact]
     public async Task Run_EveryActingStep_ActsOnHubSpotOnceAndCompletes()
     {

@@ -8,6 +8,9 @@ namespace Abm.Server.Tests.Nurture;
 /// <summary>Sequences created and activated through the API, and contacts seeded straight into the database.</summary>
 internal static class NurtureTestData
 {
+    /// <summary>A sequence's guardrails that never hold a step back: no quiet hours or weekends, caps far above a test's touches.</summary>
+    public const string AlwaysOpen = """ "guardrails": { "respectQuietHours": false, "skipWeekends": false, "maxTouchesPerContactPerWeek": 50, "maxTouchesPerAccountPerDay": 500 } """;
+
     /// <summary>A library item (a whitepaper) at <paramref name="url"/>.</summary>
     public static async Task<Guid> ContentAsync(HttpClient client, string url)
     {

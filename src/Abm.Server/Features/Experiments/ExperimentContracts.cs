@@ -21,10 +21,16 @@ internal static class ExperimentMetrics
     /// <summary>Of the contacts shown anything, the share on a deal created within 30 days of the first item.</summary>
     public const string Deal30d = "deal_30d";
 
-    public static readonly IReadOnlyList<string> All = [Engaged7d, Meeting30d, Deal30d];
+    /// <summary>Of the contacts a nurture sequence sent an item, the share who booked a meeting within 30 days after one of their sends.</summary>
+    public const string ContentToMeeting = "content_to_meeting";
+
+    public static readonly IReadOnlyList<string> All = [Engaged7d, Meeting30d, Deal30d, ContentToMeeting];
 }
 
-/// <summary>Where an arm's factor weights come from; they are frozen when the experiment is saved.</summary>
+/// <summary>
+/// How an arm recommends: by six-factor relevance under weights from one of four sources (frozen when the experiment
+/// is saved), or by popularity (the items most contacts engaged with), the baseline a team without a recommender uses.
+/// </summary>
 internal static class ArmSources
 {
     public const string Current = "current";
@@ -32,7 +38,10 @@ internal static class ArmSources
     public const string Fit = "fit";
     public const string Custom = "custom";
 
-    public static readonly IReadOnlyList<string> All = [Current, Default, Fit, Custom];
+    /// <summary>Ranks by reach; its frozen weights (those in force) only explain each pick's contributions.</summary>
+    public const string Popularity = "popularity";
+
+    public static readonly IReadOnlyList<string> All = [Current, Default, Fit, Custom, Popularity];
 }
 
 /// <summary>One arm as asked for: a key, its share of the accounts not held out (default 1) and where its weights come from.</summary>

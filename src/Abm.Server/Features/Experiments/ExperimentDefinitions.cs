@@ -88,7 +88,7 @@ internal sealed partial class ExperimentDefinitions(AbmDbContext database, Weigh
             var arm = arms[i];
             WeightsDocument? weights = arm.Source switch
             {
-                ArmSources.Current => (await fitting.InForceAsync(cancellationToken)).Weights,
+                ArmSources.Current or ArmSources.Popularity => (await fitting.InForceAsync(cancellationToken)).Weights,
                 ArmSources.Default => WeightsDocument.From(Engines.Recommendations.RelevanceWeights.Default),
                 ArmSources.Custom => arm.Weights,
                 _ => await database.RecommenderWeightFits.AsNoTracking().Where(f => f.Id == arm.FitId).Select(f => f.FittedWeights).SingleOrDefaultAsync(cancellationToken)

@@ -6,67 +6,113 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Experiments;
 
-/// <summary>The arm a contact is in: the running experiment, the arm's key and the weights it recommends with.</summary>
-internal sealed record ExperimentArmFor(Guid ExperimentId, string Arm, string UnitKey, RelevanceWeights Weights)
+/// <summary>
+/// The arm a contact is in: the running experiment, the arm's key, the weights it recommends (or, for a popularity
+/// arm, explains) with, and whether it ranks by popularity.
+/// </summary>
+internal sealed record ExperimentArmFor(Guid ExperimentId, string Arm, string UnitKey, RelevanceWeights Weights, bool ByPopularity)
 {
     /// <summary>What a recommender built for this arm is known by in the recommender cache.</summary>
     public string WeightsKey => $"experiment:{ExperimentId:N}:{Arm}";
 }
 
 /// <summary>
-/// Puts contacts in the running recommendation experiment's arms and records what each was shown. The unit is the
-/// contact's account (its company), so a buying committee sees one arm; a contact with no company is its own unit.
-/// Held-out contacts, and everyone when no experiment runs, get the weights in force and are not recorded.
+/// Puts contacts in the running recommendation experiment's arms and records what each met: the items it was shown
+/// and the items nurture sent it. The unit is the contact's account (its company), so a buying committee sees one
+/// arm; a contact with no company is its own unit. Held-out contacts, and everyone when no experiment runs, get the
+/// weights in force and are not recorded.
 /// </summary>
 internal sealed class ExperimentExposures(AbmDbContext database, TimeProvider clock)
 {
-    /// <summary>The contact's arm in the running recommendation experiment; null when none runs or the contact is held out.</summary>
-    public async Task<ExperimentArmFor?> ArmForAsync(Contact contact, CancellationToken cancellationToken)
+    private sealed record Running(Guid Id, IReadOnlyList<ArmDocument> Arms, double HoldoutShare)
     {
-        var running = await database.Experiments.AsNoTracking()
-            .Where(e => e.Status == ExperimentStatuses.Running && e.Kind == "recommendation")
-            .Select(e => new { e.Id, e.Variants, e.HoldoutShare }).FirstOrDefaultAsync(cancellationToken);
-        if (running is null)
+        public ExperimentArmFor? ArmOf(Contact contact)
         {
-            return null;
+            var unit = UnitOf(contact);
+            var arm = ExperimentAssignment.Assign(Id.ToString("N"), unit, ExperimentDefinitions.EngineArms(Arms), HoldoutShare);
+            var document = Arms.SingleOrDefault(a => a.Key == arm);
+            return document is null ? null : new ExperimentArmFor(Id, arm, unit, document.Weights.ToEngine(), document.Source == ArmSources.Popularity);
         }
-
-        var arms = ExperimentDefinitions.Arms(running.Variants);
-        var unit = UnitOf(contact);
-        var arm = ExperimentAssignment.Assign(running.Id.ToString("N"), unit, ExperimentDefinitions.EngineArms(arms), running.HoldoutShare);
-        return arm == ExperimentAssignment.Holdout ? null : new ExperimentArmFor(running.Id, arm, unit, arms.Single(a => a.Key == arm).Weights.ToEngine());
     }
 
+    /// <summary>The contact's arm in the running recommendation experiment; null when none runs or the contact is held out.</summary>
+    public async Task<ExperimentArmFor?> ArmForAsync(Contact contact, CancellationToken cancellationToken) =>
+        (await RunningAsync(cancellationToken))?.ArmOf(contact);
+
     /// <summary>Records the items shown, once per contact and item (the first time counts); another request recording them at once is no error.</summary>
-    public async Task RecordAsync(ExperimentArmFor arm, Contact contact, IReadOnlyList<Guid> contentIds, CancellationToken cancellationToken)
+    public Task RecordAsync(ExperimentArmFor arm, Contact contact, IReadOnlyList<Guid> contentIds, CancellationToken cancellationToken) =>
+        SaveNewAsync(ExposureChannels.Shown, [.. contentIds.Select(id => (arm, contact, id))], cancellationToken);
+
+    /// <summary>
+    /// Records nurture's accepted sends as the running experiment's exposures, for the contacts in one of its arms, once
+    /// per contact and item. Sends to held-out contacts, or with no experiment running, are not recorded.
+    /// </summary>
+    public async Task RecordSentAsync(IReadOnlyList<(Contact Contact, Guid ContentId)> sends, CancellationToken cancellationToken)
     {
-        var known = await database.ExperimentExposures.Where(x => x.ExperimentId == arm.ExperimentId && x.ContactId == contact.Id && contentIds.Contains(x.ContentId))
-            .Select(x => x.ContentId).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var added = contentIds.Except(known).Select(id => new ExperimentExposure
-        {
-            Id = Guid.CreateVersion7(), WorkspaceId = contact.WorkspaceId, ExperimentId = arm.ExperimentId, Arm = arm.Arm, UnitKey = arm.UnitKey,
-            ContactId = contact.Id, ContentId = id, ExposedAt = now,
-        }).ToList();
-        if (added.Count == 0)
+        if (sends.Count == 0 || await RunningAsync(cancellationToken) is not { } running)
         {
             return;
         }
 
-        database.ExperimentExposures.AddRange(added);
+        var inArms = sends.Select(s => (Arm: running.ArmOf(s.Contact), s.Contact, s.ContentId)).Where(s => s.Arm is not null).Select(s => (s.Arm!, s.Contact, s.ContentId));
+        await SaveNewAsync(ExposureChannels.Sent, [.. inArms], cancellationToken);
+    }
+
+    private async Task<Running?> RunningAsync(CancellationToken cancellationToken)
+    {
+        var running = await database.Experiments.AsNoTracking()
+            .Where(e => e.Status == ExperimentStatuses.Running && e.Kind == "recommendation")
+            .Select(e => new { e.Id, e.Variants, e.HoldoutShare }).FirstOrDefaultAsync(cancellationToken);
+        return running is null ? null : new Running(running.Id, ExperimentDefinitions.Arms(running.Variants), running.HoldoutShare);
+    }
+
+    private async Task SaveNewAsync(string channel, IReadOnlyList<(ExperimentArmFor Arm, Contact Contact, Guid ContentId)> exposures, CancellationToken cancellationToken)
+    {
+        if (exposures.Count == 0)
+        {
+            return;
+        }
+
+        var experimentId = exposures[0].Arm.ExperimentId;
+        var contactIds = exposures.Select(x => x.Contact.Id).Distinct().ToList();
+        var contentIds = exposures.Select(x => x.ContentId).Distinct().ToList();
+        var known = (await database.ExperimentExposures
+            .Where(x => x.ExperimentId == experimentId && x.Channel == channel && contactIds.Contains(x.ContactId) && contentIds.Contains(x.ContentId))
+            .Select(x => new { x.ContactId, x.ContentId }).ToListAsync(cancellationToken)).Select(x => (x.ContactId, x.ContentId)).ToHashSet();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = exposures.DistinctBy(x => (x.Contact.Id, x.ContentId)).Where(x => !known.Contains((x.Contact.Id, x.ContentId))).Select(x => new ExperimentExposure
+        {
+            Id = Guid.CreateVersion7(), WorkspaceId = x.Contact.WorkspaceId, ExperimentId = experimentId, Arm = x.Arm.Arm, UnitKey = x.Arm.UnitKey,
+            ContactId = x.Contact.Id, ContentId = x.ContentId, ExposedAt = now, Channel = channel,
+        }).ToList();
+        if (added.Count > 0 && !await TrySaveAsync(added, cancellationToken) && added.Count > 1)
+        {
+            // A concurrent request recorded one of them first: the others are saved one by one, theirs kept.
+            foreach (var exposure in added)
+            {
+                await TrySaveAsync([exposure], cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Saves the rows; false when one already exists (the first exposure is kept). The rows are detached either way.</summary>
+    private async Task<bool> TrySaveAsync(IReadOnlyList<ExperimentExposure> rows, CancellationToken cancellationToken)
+    {
+        database.ExperimentExposures.AddRange(rows);
         try
         {
             await database.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateException)
         {
-            // A concurrent request recorded some of them first: theirs is the first exposure, and it is kept.
+            return false;
         }
         finally
         {
-            foreach (var exposure in added)
+            foreach (var row in rows)
             {
-                database.Entry(exposure).State = EntityState.Detached;
+                database.Entry(row).State = EntityState.Detached;
             }
         }
     }

@@ -18,17 +18,23 @@ namespace Abm.Server.Features.Recommendations;
 /// the contact (the verdicts are read on every call, so every server instance sees a new one at once). A contact who
 /// withdrew profiling gets recommendations from no profile of the person: unknown persona, the first stage, no
 /// preferred format (the company's industry, what the contact already read and the skipped items still count). A
-/// contact in an arm of the running recommendation experiment is ranked with that arm's weights, and the items it is
-/// shown are recorded as the experiment's exposures.
+/// contact in an arm of the running recommendation experiment is ranked as that arm says (its weights, or by
+/// popularity), and the items it is shown are recorded as the experiment's exposures.
 /// </summary>
 internal sealed class ContactRecommendations(
     AbmDbContext database, RecommenderCache recommenders, EngagementSettingsStore settingsStore, RecommendationFeedbackStore feedback, IMemoryCache cache,
-    ProfilingConsent profiling, ExperimentExposures experiments, IOptions<RecommendationOptions> options, AbmMetrics metrics, TimeProvider clock)
+    ProfilingConsent profiling, ExperimentExposures experiments, ContentReach reach, IOptions<RecommendationOptions> options, AbmMetrics metrics,
+    TimeProvider clock)
 {
     // Arm: the running experiment's arm the contact was in ("" outside any), so starting or stopping one recomputes.
-    private sealed record CachedResult(string LibraryVersion, double Score, string Verdicts, bool Profiled, string Arm, RecommendationsResponse Response);
+    // Recorded: the list was recorded as the experiment's exposures (a list computed for nurture's candidates is not).
+    private sealed record CachedResult(string LibraryVersion, double Score, string Verdicts, bool Profiled, string Arm, RecommendationsResponse Response, bool Recorded);
 
-    public async Task<RecommendationsResponse?> GetAsync(Guid contactId, int k, CancellationToken cancellationToken)
+    /// <summary>
+    /// The contact's best <paramref name="k"/> items; null when there is no such contact. <paramref name="shown"/>: the
+    /// list is shown to someone, so an experiment records it; nurture's candidate lists are not (its sends are).
+    /// </summary>
+    public async Task<RecommendationsResponse?> GetAsync(Guid contactId, int k, CancellationToken cancellationToken, bool shown = true)
     {
         var workspaceId = database.CurrentWorkspaceId!.Value;
         var contact = await database.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == contactId, cancellationToken);
@@ -53,6 +59,12 @@ internal sealed class ContactRecommendations(
         metrics.RecommendationLookup(hit);
         if (hit)
         {
+            if (arm is not null && shown && !cached!.Recorded)
+            {
+                await experiments.RecordAsync(arm, contact, [.. cached.Response.Items.Select(i => i.ContentId)], cancellationToken);
+                cache.Set(key, cached with { Recorded = true }, TimeSpan.FromMinutes(options.Value.CacheMinutes));
+            }
+
             return cached!.Response with { FromCache = true };
         }
 
@@ -63,19 +75,21 @@ internal sealed class ContactRecommendations(
             profile = profile with { Persona = Engines.Personas.Persona.Unknown, Stage = Engines.Journey.JourneyStage.ProblemAwareness, Formats = FormatPreference.None };
         }
 
-        var recommended = recommender.Recommend(profile, k);
+        var recommended = arm is { ByPopularity: true }
+            ? recommender.RecommendPopular(profile, await reach.ByItemAsync(cancellationToken), k)
+            : recommender.Recommend(profile, k);
         // The engine knows items by id only; their URL and external id come from the library in one query for the page.
         var ids = recommended.Select(r => Guid.Parse(r.ContentId)).ToList();
         var locations = await database.ContentItems.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Url, c.ExternalId })
             .ToDictionaryAsync(c => c.Id, c => (c.Url, c.ExternalId), cancellationToken);
         var response = new RecommendationsResponse(contactId, clock.GetUtcNow().UtcDateTime, false,
             [.. recommended.Select(r => RecommendationItem.From(r, locations.GetValueOrDefault(Guid.Parse(r.ContentId)), verdicts.GetValueOrDefault(Guid.Parse(r.ContentId))))]);
-        if (arm is not null)
+        if (arm is not null && shown)
         {
             await experiments.RecordAsync(arm, contact, ids, cancellationToken);
         }
 
-        cache.Set(key, new CachedResult(version, score, verdictsKey, profiled, armKey, response), TimeSpan.FromMinutes(options.Value.CacheMinutes));
+        cache.Set(key, new CachedResult(version, score, verdictsKey, profiled, armKey, response, arm is not null && shown), TimeSpan.FromMinutes(options.Value.CacheMinutes));
         return response;
     }
 

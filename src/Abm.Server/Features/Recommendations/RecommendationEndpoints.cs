@@ -16,6 +16,7 @@ internal static class RecommendationEndpoints
         services.AddMemoryCache();
         services.AddSingleton<RecommenderCache>();
         services.AddScoped<ContactRecommendations>();
+        services.AddScoped<ContentReach>();
         services.AddScoped<RecommendationFeedbackStore>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Abm.Data;
+using Abm.Server.Features.Experiments;
 using Abm.Server.Features.Live;
 using Abm.Server.Features.Nurture.Enrollments;
 using Abm.Server.Features.Observability;
@@ -11,9 +12,12 @@ namespace Abm.Server.Features.Nurture.Execution;
 /// multi-row statements. A done or skipped action moves its enrolment to the next step and on through the steps
 /// that need no call (to its next wait, goal or end); a failed one waits its back-off (30 seconds, doubling up
 /// to the maximum) with the enrolment due again then; after the last try it is parked with its reason, and the
-/// enrolment goes on, or exits if its sequence says <c>onActionFailure: stop</c>.
+/// enrolment goes on, or exits if its sequence says <c>onActionFailure: stop</c>. Sends HubSpot accepted are then
+/// recorded as the running recommendation experiment's exposures (for contacts in its arms).
 /// </summary>
-internal sealed class ActionSettler(AbmDbContext database, IOptions<NurtureOptions> options, LiveHub live, AbmMetrics metrics, TimeProvider clock)
+internal sealed partial class ActionSettler(
+    AbmDbContext database, IOptions<NurtureOptions> options, LiveHub live, AbmMetrics metrics, ExperimentExposures experiments, ILogger<ActionSettler> logger,
+    TimeProvider clock)
 {
     public async Task<(int Done, int Skipped, int Retrying, int Parked)> SettleAsync(IReadOnlyList<ActionOutcome> outcomes, CancellationToken cancellationToken)
     {
@@ -72,6 +76,8 @@ internal sealed class ActionSettler(AbmDbContext database, IOptions<NurtureOptio
             metrics.NurtureAction(outcome.Pending.Action.Kind, outcome.Pending.Action.Status);
         }
 
+        await RecordSendsAsync(outcomes, cancellationToken);
+
         foreach (var workspaceId in outcomes.Select(o => o.Pending.Context.Enrollment.WorkspaceId).Distinct())
         {
             live.Publish(workspaceId, LiveKinds.Nurture);
@@ -79,4 +85,22 @@ internal sealed class ActionSettler(AbmDbContext database, IOptions<NurtureOptio
 
         return (done, skipped, retrying, parked);
     }
+
+    // After the commit, and never failing the batch: the sends are made and settled whatever happens to their exposures.
+    private async Task RecordSendsAsync(IReadOnlyList<ActionOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var sends = outcomes.Where(o => o.Pending.Action is { Kind: ActionKinds.SendContent, Status: ActionStatus.Done, ContentId: not null })
+            .Select(o => (o.Pending.Context.Contact, o.Pending.Action.ContentId!.Value)).ToList();
+        try
+        {
+            await experiments.RecordSentAsync(sends, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogExposureFailure(error, sends.Count);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {Count} nurture sends as experiment exposures failed; the sends themselves are settled")]
+    private partial void LogExposureFailure(Exception error, int count);
 }

@@ -28,7 +28,8 @@ internal sealed class ContentPicker(AbmDbContext database, ContactRecommendation
         var sent = await database.NurtureActions.Where(a => a.ContactId == contactId && a.Kind == ActionKinds.SendContent && a.ContentId != null
                 && (a.Status == ActionStatus.Done || a.Status == ActionStatus.Pending || a.Status == ActionStatus.Failed))
             .Select(a => a.ContentId!.Value).Distinct().ToListAsync(cancellationToken);
-        var ranked = (await recommendations.GetAsync(contactId, Candidates, cancellationToken))?.Items ?? [];
+        // Candidates, not shown to anyone: an experiment records the item sent, once HubSpot accepts it.
+        var ranked = (await recommendations.GetAsync(contactId, Candidates, cancellationToken, shown: false))?.Items ?? [];
         var ids = ranked.Select(r => r.ContentId).Where(id => !sent.Contains(id)).ToList();
         var items = await database.ContentItems.AsNoTracking().Where(c => ids.Contains(c.Id) && c.ArchivedAt == null).ToDictionaryAsync(c => c.Id, cancellationToken);
         var types = step.Types.Select(t => t.ToWireName()).ToHashSet(StringComparer.Ordinal);
