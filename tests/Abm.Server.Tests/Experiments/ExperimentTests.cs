@@ -6,6 +6,7 @@ using Abm.Engines.Experiments;
 using Abm.Server.Features.Access;
 using Abm.Server.Features.Experiments;
 using Abm.Server.Features.Recommendations;
+using Abm.Server.Features.Recommendations.Fitting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,6 +57,7 @@ public sealed class ExperimentTests(ServerFixture fixture) : IClassFixture<Serve
     [InlineData("""{"key":"k","name":"x","holdoutShare":0.9,"arms":[{"key":"a","source":"default"},{"key":"b","source":"default"}]}""", "holdoutShare")]
     [InlineData("""{"key":"k","name":"x","metric":"clicks","arms":[{"key":"a","source":"default"},{"key":"b","source":"default"}]}""", "metric")]
     [InlineData("""{"key":"k","name":"x","alpha":0.5,"arms":[{"key":"a","source":"default"},{"key":"b","source":"default"}]}""", "alpha")]
+    [InlineData("""{"key":"k","name":"x","arms":[{"key":"a","source":"default"},{"key":"b","source":"custom","goLiveOnWin":true,"weights":{"industry":0,"persona":0,"stage":0,"engagementHistory":0,"freshness":1,"performance":0}}]}""", "arms[1]")]
     [InlineData("""{"key":"k","name":"x","maxDays":0,"arms":[{"key":"a","source":"default"},{"key":"b","source":"default"}]}""", "maxDays")]
     public async Task Create_BadDefinition_400NamingTheField(string body, string field)
     {
@@ -134,6 +136,48 @@ public sealed class ExperimentTests(ServerFixture fixture) : IClassFixture<Serve
         comparison.GetProperty("low").GetDouble().ShouldBeGreaterThan(0);
         var audit = await admin.GetFromJsonAsync<JsonElement>($"/api/audit?entityId={id}&action=experiment.stopped");
         audit.GetProperty("items")[0].GetProperty("actor").GetString().ShouldBe("experiments");
+    }
+
+    [Fact]
+    public async Task Evaluate_WinningFitArmThatGoesLiveOnWin_PutsTheFitInForceAsTheExperiments()
+    {
+        var (admin, workspace) = await AdminInNewWorkspaceAsync();
+        var fit = await ProposedFitAsync(workspace);
+        using var created = await admin.PostAsJsonAsync("/api/experiments", new
+        {
+            key = "fit-goes-live", name = "A fit on trial",
+            arms = new object[] { new { key = "control", source = "current" }, new { key = "fresh", source = "fit", fitId = fit, goLiveOnWin = true } },
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await admin.PostAsync($"/api/experiments/{id}/start", null)).EnsureSuccessStatusCode();
+        await SeedOutcomesAsync(workspace, id, controlRate: 0.1, treatmentRate: 0.6);
+
+        (await EvaluateAsync(workspace)).ShouldBe(1);
+
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/experiments/{id}")).GetProperty("decision").GetString()!.ShouldEndWith($"; fit {fit} is now in force");
+        var inForce = await admin.GetFromJsonAsync<JsonElement>("/api/recommendations/weights");
+        (inForce.GetProperty("fitId").GetGuid(), inForce.GetProperty("approvedBy").GetString()).ShouldBe((fit, "experiments"));
+        inForce.GetProperty("weights").GetProperty("freshness").GetDouble().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Evaluate_WinningFitArmWithoutGoLive_LeavesTheWeightsInForce()
+    {
+        var (admin, workspace) = await AdminInNewWorkspaceAsync();
+        var fit = await ProposedFitAsync(workspace);
+        using var created = await admin.PostAsJsonAsync("/api/experiments", new
+        {
+            key = "fit-on-trial", name = "A fit on trial",
+            arms = new object[] { new { key = "control", source = "current" }, new { key = "fresh", source = "fit", fitId = fit } },
+        });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await admin.PostAsync($"/api/experiments/{id}/start", null)).EnsureSuccessStatusCode();
+        await SeedOutcomesAsync(workspace, id, controlRate: 0.1, treatmentRate: 0.6);
+
+        (await EvaluateAsync(workspace)).ShouldBe(1);
+
+        (await admin.GetFromJsonAsync<JsonElement>("/api/recommendations/weights")).GetProperty("source").GetString().ShouldBe("default");
     }
 
     [Fact]
@@ -220,6 +264,25 @@ public sealed class ExperimentTests(ServerFixture fixture) : IClassFixture<Serve
 
         await database.SaveChangesAsync();
     }
+
+    /// <summary>A proposed fit (freshness only) judged against the default weights, as the fitting job leaves one.</summary>
+    private async Task<Guid> ProposedFitAsync(Guid workspace)
+    {
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var fit = new RecommenderWeightFit
+        {
+            Id = Guid.CreateVersion7(), WorkspaceId = workspace, Status = "proposed",
+            CurrentWeights = JsonSerializer.Serialize(WeightsDocument.From(Abm.Engines.Recommendations.RelevanceWeights.Default), Web),
+            FittedWeights = JsonSerializer.Serialize(FreshnessOnly, Web), Evaluation = "{}", FitCutoff = now.AddDays(-30), HeldOutCutoff = now.AddDays(-7),
+            CreatedAt = now, CreatedBy = "test",
+        };
+        await using var database = Server.OpenDatabase();
+        database.RecommenderWeightFits.Add(fit);
+        await database.SaveChangesAsync();
+        return fit.Id;
+    }
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     private async Task<int> EvaluateAsync(Guid workspace)
     {

@@ -44,15 +44,18 @@ internal static class ArmSources
     public static readonly IReadOnlyList<string> All = [Current, Default, Fit, Custom, Popularity];
 }
 
-/// <summary>One arm as asked for: a key, its share of the accounts not held out (default 1) and where its weights come from.</summary>
-internal sealed record ArmRequest(string? Key, double? Share, string? Source, Guid? FitId, WeightsDocument? Weights);
+/// <summary>
+/// One arm as asked for: a key, its share of the accounts not held out (default 1), where its weights come from, and
+/// for a fit's arm whether the fit goes live when the experiment stops with this arm converting more than the control.
+/// </summary>
+internal sealed record ArmRequest(string? Key, double? Share, string? Source, Guid? FitId, WeightsDocument? Weights, bool? GoLiveOnWin = null);
 
 /// <summary>A new experiment, or a draft's new definition. The first arm is the control the others are compared with.</summary>
 internal sealed record ExperimentRequest(
     string? Key, string? Name, IReadOnlyList<ArmRequest>? Arms, double? HoldoutShare, string? Metric, double? Alpha, double? EffectSize, int? MaxDays);
 
 /// <summary>An arm as stored: its weights frozen, whatever their source.</summary>
-internal sealed record ArmDocument(string Key, double Share, string Source, Guid? FitId, WeightsDocument Weights);
+internal sealed record ArmDocument(string Key, double Share, string Source, Guid? FitId, WeightsDocument Weights, bool GoLiveOnWin = false);
 
 internal sealed record ExperimentResponse(
     Guid Id, string Key, string Name, string Kind, string Status, IReadOnlyList<ArmDocument> Arms, double HoldoutShare, string Metric, double Alpha,

@@ -99,7 +99,7 @@ internal sealed partial class ExperimentDefinitions(AbmDbContext database, Weigh
                 return (null, ($"arms[{i}].fitId", $"No weight fit {arm.FitId} in this workspace."));
             }
 
-            frozen.Add(new ArmDocument(arm.Key!, arm.Share ?? 1, arm.Source!, arm.Source == ArmSources.Fit ? arm.FitId : null, weights));
+            frozen.Add(new ArmDocument(arm.Key!, arm.Share ?? 1, arm.Source!, arm.Source == ArmSources.Fit ? arm.FitId : null, weights, arm.GoLiveOnWin == true));
         }
 
         return (frozen, null);
@@ -129,6 +129,11 @@ internal sealed partial class ExperimentDefinitions(AbmDbContext database, Weigh
         if (source == ArmSources.Fit && arm.FitId is null)
         {
             return "a 'fit' arm names its fitId.";
+        }
+
+        if (arm.GoLiveOnWin == true && source != ArmSources.Fit)
+        {
+            return "goLiveOnWin is for a 'fit' arm only: it puts that fit in force when the arm wins.";
         }
 
         if (source == ArmSources.Custom && (arm.Weights is not { } w || new[] { w.Industry, w.Persona, w.Stage, w.EngagementHistory, w.Freshness, w.Performance }.Any(x => !(x is >= 0 and <= 1))

@@ -3,6 +3,7 @@ using Abm.Data;
 using Abm.Data.Entities;
 using Abm.Engines.Experiments;
 using Abm.Server.Features.Audit;
+using Abm.Server.Features.Recommendations.Fitting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Abm.Server.Features.Experiments;
@@ -14,9 +15,15 @@ internal sealed record EvaluationDocument(IReadOnlyList<ArmResult> Arms, IReadOn
 /// Looks at experiments: their results on every metric (the API's results), and the evaluator's look at the running
 /// ones, which applies the stopping rule to the primary metric, carries the always-valid p-values forward, and stops
 /// an experiment with its decision recorded (and audited) once a comparison is significant or its planned length is over.
+/// When it stops with a fit's arm converting more than the control and that arm says <c>goLiveOnWin</c>, the fit goes
+/// in force as an admin's approval would put it (audited as <c>experiments</c>), under the same rule: only while the
+/// weights it was judged against are still in force.
 /// </summary>
-internal sealed class ExperimentEvaluator(AbmDbContext database, ExperimentOutcomes outcomes, ExperimentStore store, AuditTrail audit, TimeProvider clock)
+internal sealed class ExperimentEvaluator(
+    AbmDbContext database, ExperimentOutcomes outcomes, ExperimentStore store, WeightFitting fitting, AuditTrail audit, TimeProvider clock)
 {
+    public const string Actor = "experiments";
+
     /// <summary>Evaluates every running experiment of the scope's workspace; returns how many it stopped.</summary>
     public async Task<int> EvaluateRunningAsync(CancellationToken cancellationToken)
     {
@@ -31,8 +38,8 @@ internal sealed class ExperimentEvaluator(AbmDbContext database, ExperimentOutco
             experiment.EvaluatedAt = now;
             if (verdict.Stop)
             {
-                store.Stop(experiment, verdict.Decision);
-                audit.Record(experiment.WorkspaceId, "experiments", "experiment.stopped", "experiment", experiment.Id.ToString(), new { experiment.Decision });
+                store.Stop(experiment, verdict.Decision + await GoLiveAsync(experiment, verdict, cancellationToken));
+                audit.Record(experiment.WorkspaceId, Actor, "experiment.stopped", "experiment", experiment.Id.ToString(), new { experiment.Decision });
                 stopped++;
             }
 
@@ -40,6 +47,25 @@ internal sealed class ExperimentEvaluator(AbmDbContext database, ExperimentOutco
         }
 
         return stopped;
+    }
+
+    /// <summary>Puts the winning arm's fit in force when the arm asks for it; answers what the decision adds ("" when nothing applies).</summary>
+    private async Task<string> GoLiveAsync(Experiment experiment, ExperimentVerdict verdict, CancellationToken cancellationToken)
+    {
+        var winner = verdict.Comparisons.Where(c => c.Significant).OrderBy(c => c.AlwaysValidPValue).FirstOrDefault();
+        var arm = winner is { Difference: > 0 } ? ExperimentDefinitions.Arms(experiment.Variants).Single(a => a.Key == winner.Treatment) : null;
+        if (arm is not { GoLiveOnWin: true, FitId: { } fitId })
+        {
+            return "";
+        }
+
+        var (outcome, _) = await fitting.ApproveAsync(experiment.WorkspaceId, fitId, Actor, cancellationToken);
+        return outcome switch
+        {
+            WeightFitting.Outcome.Done => $"; fit {fitId} is now in force",
+            WeightFitting.Outcome.WeightsChanged => $"; fit {fitId} was not put in force: the weights in force changed since it was fitted",
+            _ => $"; fit {fitId} was not put in force: it is no longer a proposal",
+        };
     }
 
     /// <summary>The experiment's results now on every metric; null when there is no such experiment in the workspace.</summary>
