@@ -45,6 +45,8 @@ internal static class HubSpotWords
 
     public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
+    public static string Day(DateOnly? day) => day?.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
     public static string Money(decimal? amount) => amount is { } value ? value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "";
 
     public static string Share(double? share) => share is { } value ? value.ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : "none closed";
