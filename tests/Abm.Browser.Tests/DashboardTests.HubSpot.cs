@@ -199,6 +199,10 @@ public sealed partial class DashboardTests
     {
         var deals = await fixture.HubSpotApi.GetFromJsonAsync<JsonElement>("/api/hubspot/analytics/deals");
         var contacts = await fixture.HubSpotApi.GetFromJsonAsync<JsonElement>("/api/hubspot/analytics/contacts");
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var created = await fixture.HubSpotApi.PostAsJsonAsync("/api/hubspot/campaigns", new { name = "Compared campaign", startDate = today.AddDays(-20), endDate = today.AddDays(10) });
+        created.EnsureSuccessStatusCode();
+        var campaignId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var page = await fixture.SignedInPageAsync(email: DashboardFixture.HubSpotViewerEmail);
         await page.GetByRole(AriaRole.Link, new() { Name = "HubSpot analytics" }).ClickAsync();
         await Assertions.Expect(page.Locator("#deal-analytics [data-field=freshness]")).ToContainTextAsync("deals last synced");
@@ -215,6 +219,13 @@ public sealed partial class DashboardTests
             await Assertions.Expect(page.Locator($"#lifecycle-stages tr[data-value='{entry.GetProperty("value").GetString()}'] [data-field=count]"))
                 .ToHaveTextAsync(entry.GetProperty("count").GetInt64().ToString("N0", CultureInfo.InvariantCulture));
         }
+
+        // Each campaign of the range side by side, as the campaign performance route answers for it.
+        await page.Locator("#compare-campaigns").ClickAsync();
+        await Assertions.Expect(page.Locator($"#campaign-comparison-table tr[data-campaign='{campaignId}'] [data-field=sends]")).ToHaveTextAsync("0");
+        var performance = await fixture.HubSpotApi.GetFromJsonAsync<JsonElement>($"/api/hubspot/campaigns/{campaignId}/performance");
+        await Assertions.Expect(page.Locator($"#campaign-comparison-table tr[data-campaign='{campaignId}']"))
+            .ToContainTextAsync($"{DateOnly.Parse(performance.GetProperty("from").GetString()!, CultureInfo.InvariantCulture):d MMM yyyy} – {DateOnly.Parse(performance.GetProperty("to").GetString()!, CultureInfo.InvariantCulture):d MMM yyyy}");
 
         // A range the API refuses is refused on the page with its words.
         await page.Locator("#analytics-from").FillAsync("2026-06-01");
