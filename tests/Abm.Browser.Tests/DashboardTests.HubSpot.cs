@@ -54,6 +54,56 @@ public sealed partial class DashboardTests
     }
 
     [Fact]
+    public async Task HubSpotRecords_HubSpotDown_TheCreateFormSaysSoAndKeepsWhatWasTyped()
+    {
+        var portal = fixture.Sandbox.Portals[1];
+        using var hubSpot = new HttpClient { BaseAddress = new Uri(fixture.Sandbox.BaseUrl) };
+        hubSpot.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", portal.AccessToken);
+        var page = await fixture.SignedInPageAsync(email: DashboardFixture.HubSpotMarketerEmail);
+        await page.GotoAsync("/hubspot/records");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Companies" }).ClickAsync();
+        await page.Locator("#new-company").ClickAsync();
+        await page.Locator("#company-name").FillAsync("Outage Ltd");
+        (await hubSpot.PostAsJsonAsync("/_sandbox/faults", new
+        {
+            portalId = portal.PortalId, route = "POST /crm/v3/objects/companies*", seed = 5, errorRates = new Dictionary<string, double> { ["503"] = 1.0 },
+        })).EnsureSuccessStatusCode();
+        try
+        {
+            await page.Locator("#save-company").ClickAsync();
+            await Assertions.Expect(page.Locator("#company-form-problems")).ToContainTextAsync("HubSpot did not answer usefully after the client's retries.");
+            await Assertions.Expect(page.Locator("#company-name")).ToHaveValueAsync("Outage Ltd");
+        }
+        finally
+        {
+            (await hubSpot.DeleteAsync("/_sandbox/faults")).EnsureSuccessStatusCode();
+        }
+
+        (await fixture.HubSpotApi.GetFromJsonAsync<JsonElement>("/api/hubspot/companies?name=Outage")).GetProperty("total").GetInt32().ShouldBe(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task HubSpotRecords_ContactSyncedFromThePortal_AppearsWithoutReload()
+    {
+        var portal = fixture.Sandbox.Portals[1];
+        var email = $"late.{Guid.NewGuid():N}@arrivals.example";
+        var page = await fixture.SignedInPageAsync(email: DashboardFixture.HubSpotMarketerEmail);
+        await page.GotoAsync("/hubspot/records");
+        await page.Locator("#contacts-filter-email").FillAsync(email);
+        await Assertions.Expect(page.Locator("#contacts-total")).ToHaveTextAsync("0 contacts match");
+
+        using var hubSpot = new HttpClient { BaseAddress = new Uri(fixture.Sandbox.BaseUrl) };
+        hubSpot.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", portal.AccessToken);
+        (await hubSpot.PostAsJsonAsync("/crm/v3/objects/contacts", new { properties = new { email, firstname = "Late", lastname = "Arrival" } })).EnsureSuccessStatusCode();
+        (await fixture.HubSpotApi.PostAsJsonAsync("/api/sync", new Dictionary<string, object?> { ["sync_type"] = "incremental" })).EnsureSuccessStatusCode();
+
+        await Assertions.Expect(page.Locator("#contacts-total")).ToHaveTextAsync("1 contacts match", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#contacts-table [data-field=name]")).ToHaveTextAsync("Late Arrival");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task HubSpotRecords_DealCreatedWithAStageOfItsPipelineAndItsCompanyAndContact_AssociatedInHubSpot()
     {
         var pipeline = (await fixture.HubSpotApi.GetFromJsonAsync<JsonElement>("/api/hubspot/pipelines")).GetProperty("results")[0];
