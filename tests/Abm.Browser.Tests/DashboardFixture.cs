@@ -24,6 +24,10 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>The admin of a second workspace, empty until its page connects it to the sandbox portal and syncs.</summary>
     public const string SyncAdminEmail = "admin@sync.example";
 
+    /// <summary>A marketer and a viewer of a third workspace, connected to the sandbox's second portal and synced: the HubSpot pages' data.</summary>
+    public const string HubSpotMarketerEmail = "marketer@hubspot-ops.example";
+    public const string HubSpotViewerEmail = "viewer@hubspot-ops.example";
+
     public static readonly string[] Industries = ["technology", "financial_services", "healthcare", "manufacturing", "retail"];
     public static readonly string[] Stages = ["problem_awareness", "solution_exploration", "vendor_evaluation", "decision_finalization", "post_purchase_expansion"];
 
@@ -43,15 +47,19 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public IReadOnlyList<Contact> Contacts { get; private set; } = [];
 
+    /// <summary>The operator key acting on the workspace connected to the sandbox's second portal.</summary>
+    public HttpClient HubSpotApi { get; private set; } = null!;
+
     public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
     public async Task InitializeAsync()
     {
-        Sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 21, SimulateBehaviour = false, Portals = [new SandboxPortalOptions { Accounts = 4 }] });
+        Sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 21, SimulateBehaviour = false, Portals = [new SandboxPortalOptions { Accounts = 4 }, new SandboxPortalOptions { Accounts = 3 }] });
         Server = await DashboardServer.StartAsync(Sandbox.BaseUrl);
         Api = new HttpClient { BaseAddress = Server.Address };
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DashboardServer.OperatorKey);
         await SeedAsync();
+        await ConnectHubSpotWorkspaceAsync();
         (await Api.PostAsJsonAsync("/api/content", new { title = "Evaluation checklist", contentType = "whitepaper", url = "https://vendor.example/checklist" }))
             .EnsureSuccessStatusCode();
         (await Api.PostAsJsonAsync("/api/content", new { title = "Pricing guide", contentType = "case_study" })).EnsureSuccessStatusCode();
@@ -74,6 +82,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         Api?.Dispose();
+        HubSpotApi?.Dispose();
         if (Server is not null)
         {
             await Server.DisposeAsync();
@@ -100,6 +109,39 @@ public sealed class DashboardFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         return page;
+    }
+
+    /// <summary>A workspace connected to the sandbox's second portal through the API, fully synced, with a marketer and a viewer.</summary>
+    private async Task ConnectHubSpotWorkspaceAsync()
+    {
+        var created = await Api.PostAsJsonAsync("/api/workspaces", new { name = "HubSpot operations" });
+        created.EnsureSuccessStatusCode();
+        var workspace = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        HubSpotApi = new HttpClient { BaseAddress = Server.Address };
+        HubSpotApi.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DashboardServer.OperatorKey);
+        HubSpotApi.DefaultRequestHeaders.Add("X-Workspace-Id", workspace.ToString());
+        var portal = Sandbox.Portals[1];
+        (await HubSpotApi.PostAsJsonAsync("/api/connections", new { accessToken = portal.AccessToken, portalId = portal.PortalId.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+            .EnsureSuccessStatusCode();
+        var started = await HubSpotApi.PostAsJsonAsync("/api/sync", new Dictionary<string, object?> { ["sync_type"] = "full" });
+        started.EnsureSuccessStatusCode();
+        var run = (await started.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(3);
+        string? status;
+        while ((status = (await HubSpotApi.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/sync/runs/{run}")).GetProperty("status").GetString()) is "queued" or "running")
+        {
+            TimeProvider.System.GetUtcNow().ShouldBeLessThan(deadline, "the HubSpot workspace's full sync did not finish in time");
+            await Task.Delay(500);
+        }
+
+        status.ShouldBe("succeeded");
+        await using var scope = Server.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<DashboardUsers>();
+        foreach (var (email, role) in new[] { (HubSpotMarketerEmail, "marketer"), (HubSpotViewerEmail, "viewer") })
+        {
+            var (user, problems) = await users.AddAsync(email, role, workspace, Password);
+            user.ShouldNotBeNull(string.Join("; ", problems));
+        }
     }
 
     /// <summary>Thirty accounts over five industries and stages, two owners, and 2..4 contacts each in assorted stages.</summary>

@@ -185,6 +185,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         new("GET", "/api/hubspot/campaigns/{id}/performance", Access.Read, null, null, HandlerStatus: 409),
         new("GET", "/api/hubspot/email/templates", Access.Read, null, null, HandlerStatus: 409),
         new("POST", "/api/hubspot/email/sends", Access.Marketing, null, new { emailId = "710001", listId = "1" }, HandlerStatus: 409),
+        new("GET", "/api/hubspot/email/sends", Access.Read, null, null),
         new("GET", "/api/hubspot/email/sends/{id:guid}", Access.Read, null, null, HandlerStatus: 404),
     ];
 

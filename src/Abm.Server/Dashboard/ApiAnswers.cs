@@ -6,7 +6,7 @@ namespace Abm.Server.Dashboard;
 /// What an API handler answered, read back for a page that called the handler itself (so the page keeps the
 /// route's rules, checks and audit): the value, or the problem's words, and a validation problem's errors by field.
 /// </summary>
-internal sealed record ApiAnswer<T>(T? Value, string? Problem, IReadOnlyDictionary<string, string[]> Errors)
+public sealed record ApiAnswer<T>(T? Value, string? Problem, IReadOnlyDictionary<string, string[]> Errors)
 {
     public bool Succeeded => Problem is null;
 }

@@ -17,6 +17,11 @@ internal sealed partial class DashboardData(
         where TService : notnull =>
         InScopeAsync<TService, TResult>((service, _) => query(service));
 
+    /// <summary>A read that, like an API handler, needs the signed-in user (its workspace's HubSpot connection, say).</summary>
+    public Task<DataResult<TResult>> RunAsync<TService, TResult>(Func<TService, ClaimsPrincipal, Task<TResult>> query)
+        where TService : notnull =>
+        InScopeAsync(query);
+
     /// <summary>
     /// A change made from a page, allowed only when the signed-in user meets <paramref name="policy"/>: the same rule
     /// as the API route that makes it (a hidden button is no protection, the circuit can still call this).

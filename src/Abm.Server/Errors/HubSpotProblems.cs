@@ -96,8 +96,11 @@ internal static partial class HubSpotProblems
     private static partial Regex ExistingId();
 
     /// <summary>A problem answered with a Retry-After header in whole seconds.</summary>
-    private sealed class RetryLater(TimeSpan wait, IResult problem) : IResult
+    private sealed class RetryLater(TimeSpan wait, IResult problem) : IResult, INestedHttpResult
     {
+        // What a dashboard page that ran the handler itself reads.
+        public IResult Result => problem;
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

@@ -88,6 +88,42 @@ public sealed class MarketingEmailSendTests(MarketingSandbox fixture) : IClassFi
         }
     }
 
+    [Fact]
+    public async Task Sends_ListedNewestFirst_ScheduledFilterKeepsTheWaitingOnesWithTheirPerformance()
+    {
+        var (now, later) = (await fixture.PortalContactAsync(), await fixture.PortalContactAsync());
+        var sent = await SendAsync(new { emailId = MarketingSandbox.EmailId, contactId = now.Id });
+        var scheduled = await SendAsync(new { emailId = MarketingSandbox.EmailId, contactId = later.Id, sendAt = TimeProvider.System.GetUtcNow().AddDays(3) });
+
+        var all = await fixture.Marketer().GetFromJsonAsync<JsonElement>("/api/hubspot/email/sends?limit=100");
+        var ids = all.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()).ToList();
+        ids.IndexOf(scheduled.GetProperty("id").GetGuid()).ShouldBeLessThan(ids.IndexOf(sent.GetProperty("id").GetGuid()));
+        ids.IndexOf(sent.GetProperty("id").GetGuid()).ShouldBeGreaterThanOrEqualTo(0);
+        all.GetProperty("total").GetInt32().ShouldBeGreaterThanOrEqualTo(2);
+        var past = all.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == sent.GetProperty("id").GetGuid());
+        (past.GetProperty("status").GetString(), past.GetProperty("contactEmail").GetString(), past.GetProperty("performance").GetProperty("delivered").GetInt32())
+            .ShouldBe(("sent", now.Email, 1));
+
+        var waiting = await fixture.Marketer().GetFromJsonAsync<JsonElement>("/api/hubspot/email/sends?status=scheduled&limit=100");
+        var items = waiting.GetProperty("items").EnumerateArray().ToList();
+        items.ShouldAllBe(s => s.GetProperty("status").GetString() == "scheduled");
+        var mine = items.Single(s => s.GetProperty("id").GetGuid() == scheduled.GetProperty("id").GetGuid());
+        (mine.GetProperty("contactId").GetGuid(), mine.GetProperty("performance").GetProperty("pending").GetInt32()).ShouldBe((later.Id, 1));
+        mine.TryGetProperty("recipients", out _).ShouldBeFalse("a page of sends leaves the recipient lists to each send's own route");
+    }
+
+    [Theory]
+    [InlineData("status=queued", "status")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("offset=-1", "offset")]
+    public async Task Sends_BadQuery_400NamingTheParameter(string query, string field)
+    {
+        var response = await fixture.Marketer().GetAsync($"/api/hubspot/email/sends?{query}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData("""{ "emailId": "999999", "contactId": "{contact}" }""", "emailId")]
     [InlineData("""{ "emailId": "abc", "contactId": "{contact}" }""", "emailId")]

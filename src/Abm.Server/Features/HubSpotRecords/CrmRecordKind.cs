@@ -8,7 +8,7 @@ namespace Abm.Server.Features.HubSpotRecords;
 /// What differs between contacts, companies and deals for the record routes: the HubSpot object type, who may write,
 /// what a create must carry, and the default association types used when a create names associated records.
 /// </summary>
-internal sealed record CrmRecordKind(
+public sealed record CrmRecordKind(
     string ObjectType, string Singular, string Title, string WritePolicy, IReadOnlyList<string[]> RequiredOnCreate,
     IReadOnlyDictionary<string, AssociationTypes> Associations)
 {
@@ -44,4 +44,4 @@ internal sealed record CrmRecordKind(
 }
 
 /// <summary>HubSpot's default association type id from one object type to another, and its primary label's id when there is one.</summary>
-internal sealed record AssociationTypes(int Default, int? Primary = null);
+public sealed record AssociationTypes(int Default, int? Primary = null);

@@ -14,7 +14,7 @@ internal sealed record RecordWriteRequest(Dictionary<string, JsonElement>? Prope
 /// A record as HubSpot has it: its HubSpot <c>id</c>, properties, times and associated record ids by type; <c>localId</c>
 /// is the local copy's id (null when the local copy does not hold it), <c>syncedAt</c> when the local copy last read it.
 /// </summary>
-internal sealed record HubSpotRecordResponse(
+public sealed record HubSpotRecordResponse(
     string Id,
     Guid? LocalId,
     IReadOnlyDictionary<string, string?> Properties,
@@ -41,4 +41,4 @@ internal sealed record RecordWriteResponse(HubSpotRecordResponse Record, string 
 /// A page of the local copy: rows in the record shape, the total the filters match, and how fresh the copy is: the
 /// end of the workspace's last successful sync (<c>lastSyncAt</c>; writes through these routes land at once).
 /// </summary>
-internal sealed record RecordListResponse(IReadOnlyList<HubSpotRecordResponse> Items, int Total, int Limit, int Offset, string Source, DateTime? LastSyncAt);
+public sealed record RecordListResponse(IReadOnlyList<HubSpotRecordResponse> Items, int Total, int Limit, int Offset, string Source, DateTime? LastSyncAt);

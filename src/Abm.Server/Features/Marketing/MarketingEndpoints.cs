@@ -42,6 +42,7 @@ internal static class MarketingEndpoints
         var email = hubspot.MapGroup("/email").WithTags("HubSpot email");
         email.MapGet("/templates", EmailHandlers.TemplatesAsync).WithName("ListHubSpotEmailTemplates").Produces<EmailTemplatePageView>();
         email.MapPost("/sends", EmailHandlers.SendAsync).WithName("SendHubSpotMarketingEmail").Produces<EmailSendView>(StatusCodes.Status201Created).RequireAuthorization(AccessPolicies.Marketing);
+        email.MapGet("/sends", EmailHandlers.ListSendsAsync).WithName("ListHubSpotMarketingEmailSends").Produces<EmailSendPageView>();
         email.MapGet("/sends/{id:guid}", EmailHandlers.GetSendAsync).WithName("GetHubSpotMarketingEmailSend").Produces<EmailSendView>();
         return api;
     }

@@ -35,6 +35,35 @@ internal static class EmailHandlers
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// The workspace's sends, newest first, with <paramref name="status"/> when given: the scheduled ones waiting and the
+    /// past ones with their performance. Local only: no HubSpot call.
+    /// </summary>
+    public static async Task<IResult> ListSendsAsync(string? status, int? limit, int? offset, AbmDbContext database, CancellationToken cancellationToken)
+    {
+        var (take, skip) = (limit ?? 25, offset ?? 0);
+        if (status is not null && !EmailSendStatus.All.Contains(status))
+        {
+            return HubSpotProblems.Invalid("status", $"status must be one of {string.Join(", ", EmailSendStatus.All)}.");
+        }
+
+        if (take is < 1 or > 100 || skip < 0)
+        {
+            return HubSpotProblems.Invalid(skip < 0 ? "offset" : "limit", skip < 0 ? "offset must not be negative." : "limit must be between 1 and 100.");
+        }
+
+        var sends = database.MarketingEmailSends.AsNoTracking().Where(s => status == null || s.Status == status);
+        var total = await sends.CountAsync(cancellationToken);
+        var page = await sends.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var items = new List<EmailSendSummaryView>(page.Count);
+        foreach (var send in page)
+        {
+            items.Add(await EmailSendViews.SummaryAsync(database, send, cancellationToken));
+        }
+
+        return TypedResults.Ok(new EmailSendPageView(items, total));
+    }
+
     public static async Task<IResult> GetSendAsync(Guid id, AbmDbContext database, CancellationToken cancellationToken) =>
         await database.MarketingEmailSends.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken) is { } send
             ? TypedResults.Ok(await EmailSendViews.BuildAsync(database, send, cancellationToken))

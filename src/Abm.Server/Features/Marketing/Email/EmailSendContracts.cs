@@ -35,12 +35,22 @@ internal sealed record EmailSendView(
     Guid Id, string EmailId, string? EmailName, Guid? ContactId, string? ListId, string Status, DateTime? ScheduledFor, DateTime CreatedAt, DateTime? CompletedAt,
     string? Error, EmailSendPerformance Performance, IReadOnlyList<EmailRecipientView> Recipients);
 
+/// <summary>A send in a page of sends: as <see cref="EmailSendView"/> without the recipient list; a send to one contact names its address.</summary>
+internal sealed record EmailSendSummaryView(
+    Guid Id, string EmailId, string? EmailName, Guid? ContactId, string? ContactEmail, string? ListId, string Status, DateTime? ScheduledFor, DateTime CreatedAt,
+    DateTime? CompletedAt, string? Error, EmailSendPerformance Performance);
+
+/// <summary>Sends newest first, and how many match.</summary>
+internal sealed record EmailSendPageView(IReadOnlyList<EmailSendSummaryView> Items, int Total);
+
 internal static class EmailSendStatus
 {
     public const string Scheduled = "scheduled";
     public const string Sending = "sending";
     public const string Sent = "sent";
     public const string Failed = "failed";
+
+    public static readonly IReadOnlyList<string> All = [Scheduled, Sending, Sent, Failed];
 }
 
 internal static class RecipientOutcome
