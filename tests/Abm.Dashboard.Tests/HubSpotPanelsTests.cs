@@ -36,7 +36,8 @@ public sealed class HubSpotPanelsTests : DashboardComponentContext
     {
         var chosen = new List<string>();
         IReadOnlyList<FieldOption> found = [new("101", "Blueforge Capital"), new("102", "Blue Harbour")];
-        var cut = Render<AssociationPicker>(p => p.Add(x => x.Id, "deal-companies").Add(x => x.Legend, "Company").Add(x => x.Chosen, chosen)
+        // No debounce: its timer would re-render on another thread between finding the button and clicking it.
+        var cut = Render<AssociationPicker>(p => p.Add(x => x.Id, "deal-companies").Add(x => x.Legend, "Company").Add(x => x.Chosen, chosen).Add(x => x.DebounceMilliseconds, 0)
             .Add(x => x.Search, text => Task.FromResult<IReadOnlyList<FieldOption>>([.. found.Where(f => f.Label.StartsWith(text, StringComparison.OrdinalIgnoreCase))])));
 
         cut.Find("#deal-companies-search").Input("blue");
