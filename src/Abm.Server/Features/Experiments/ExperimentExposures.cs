@@ -26,10 +26,14 @@ internal sealed class ExperimentExposures(AbmDbContext database, TimeProvider cl
 {
     private sealed record Running(Guid Id, IReadOnlyList<ArmDocument> Arms, double HoldoutShare)
     {
+        // Built once per look-up of the running experiment, not once per contact of a nurture batch.
+        private readonly IReadOnlyList<ExperimentArm> _engineArms = ExperimentDefinitions.EngineArms(Arms);
+        private readonly string _salt = Id.ToString("N");
+
         public ExperimentArmFor? ArmOf(Contact contact)
         {
             var unit = UnitOf(contact);
-            var arm = ExperimentAssignment.Assign(Id.ToString("N"), unit, ExperimentDefinitions.EngineArms(Arms), HoldoutShare);
+            var arm = ExperimentAssignment.Assign(_salt, unit, _engineArms, HoldoutShare);
             var document = Arms.SingleOrDefault(a => a.Key == arm);
             return document is null ? null : new ExperimentArmFor(Id, arm, unit, document.Weights.ToEngine(), document.Source == ArmSources.Popularity);
         }
